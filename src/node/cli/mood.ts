@@ -1,0 +1,58 @@
+/**
+ * npm run mood -- PHOTO.jpg|png [--media music|movies|pictures] [--strategy match|lift] [--backend wasm|cpu]
+ *
+ * Runs the extension's recognition pipeline on a photo; prints a summary, the URL the extension
+ * would open, and the result as JSON on the last line.
+ */
+import { recommend } from '../../shared/catalogue';
+import { MoodtabError } from '../../shared/errors';
+import { isMediaKind, isStrategy, MOODS } from '../../shared/moods';
+import { createMoodRecognizer } from '../../recognition';
+import { parseArgs } from '../args';
+import { parseBackend, useBackend } from '../backend';
+import { decodeImageFile } from '../images';
+import { localRecognizerConfig } from '../modelPaths';
+
+async function main(): Promise<number> {
+  const { positional, options } = parseArgs(process.argv.slice(2), ['media', 'strategy', 'backend', 'model']);
+  const [photo] = positional;
+  const media = options.media ?? 'music';
+  const strategy = options.strategy ?? 'match';
+  if (!photo || !isMediaKind(media) || !isStrategy(strategy)) {
+    console.error(
+      'usage: npm run mood -- PHOTO.jpg|png [--media music|movies|pictures] [--strategy match|lift]',
+    );
+    return 2;
+  }
+  await useBackend(parseBackend(options.backend));
+  const recognizer = await createMoodRecognizer(localRecognizerConfig(options.model));
+  try {
+    const result = await recognizer.recognize(decodeImageFile(photo));
+    const recommendation = recommend(result.mood, media, { strategy });
+    const bars = MOODS.map(
+      (m) => `${m.padEnd(10)} ${(result.probabilities[m] * 100).toFixed(1).padStart(5)}%`,
+    );
+    console.log(
+      `${photo}: ${result.mood} (${result.faces} face${result.faces === 1 ? '' : 's'} seen; read the largest)`,
+    );
+    console.log(bars.join('\n'));
+    console.log(`would open: ${recommendation.url}`);
+    console.log(JSON.stringify({ ...result, url: recommendation.url, provider: recommendation.provider.id }));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof MoodtabError)) throw error;
+    console.error(`${photo}: ${error.message}`);
+    console.log(JSON.stringify({ error: error.code, message: error.message }));
+    return 1;
+  } finally {
+    recognizer.dispose();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-cpu';
+import type { CaptureStage, RecognitionResult } from '../shared/messages';
+import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
+import { captureFrames, type CameraOptions } from './camera';
+
+export interface CaptureServiceConfig {
+  /** Base URL of the bundled models folder (e.g. chrome-extension://id/models/). */
+  modelBaseUrl: string;
+  onStage?: (stage: CaptureStage) => void;
+  onModelProgress?: (fraction: number) => void;
+  camera?: Omit<CameraOptions, 'frames'>;
+}
+
+export interface CaptureService {
+  /** Loads models once (kept warm for later captures); returns the tfjs backend in use. */
+  warmUp(): Promise<string>;
+  recognize(frames: number): Promise<{ result: RecognitionResult; cameraReleased: boolean }>;
+}
+
+/** WebGL when the GPU allows, else the CPU backend: slower, but a capture still works. */
+async function selectBackend(): Promise<string> {
+  for (const backend of ['webgl', 'cpu']) {
+    try {
+      if (await tf.setBackend(backend)) {
+        await tf.ready();
+        return backend;
+      }
+    } catch {
+      // try the next backend
+    }
+  }
+  throw new Error('no tfjs backend could start');
+}
+
+export function createCaptureService(config: CaptureServiceConfig): CaptureService {
+  let recognizer: Promise<MoodRecognizer> | undefined;
+  const load = () =>
+    (recognizer ??= (async () => {
+      await selectBackend();
+      return createMoodRecognizer({
+        detector: {
+          detectorModelUrl: `${config.modelBaseUrl}face/facemesh-detection-short.json`,
+          landmarkModelUrl: `${config.modelBaseUrl}face/facemesh.json`,
+        },
+        classifier: { modelUrl: `${config.modelBaseUrl}mood/model.json`, onProgress: config.onModelProgress },
+      });
+    })().catch((error) => {
+      recognizer = undefined; // a failed load is retried on the next capture
+      throw error;
+    }));
+
+  return {
+    async warmUp() {
+      await load();
+      return tf.getBackend();
+    },
+    async recognize(frames) {
+      config.onStage?.('loading-models');
+      const ready = await load();
+      config.onStage?.('starting-camera');
+      const capture = await captureFrames({ ...config.camera, frames });
+      config.onStage?.('reading-mood');
+      const result =
+        capture.frames.length === 1
+          ? await ready.recognize(capture.frames[0]!)
+          : await ready.recognizeBurst(capture.frames);
+      return { result, cameraReleased: capture.released };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The one module that touches browser APIs. Everything else imports from here, and unit tests
+ * replace this module (jest.mock) rather than faking the browser wholesale.
+ */
+import browser from 'webextension-polyfill';
+import {
+  unwrapEnvelope,
+  type ExtensionIdentity,
+  type MessageType,
+  type RequestOf,
+  type ResponseOf,
+  type SenderInfo,
+  type Target,
+} from '../shared/messages';
+
+export function extensionIdentity(): ExtensionIdentity {
+  return { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+}
+
+export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+
+/** Sends a typed request to another context and resolves with its typed response. */
+export async function sendRequest<T extends Target, K extends MessageType<T>>(
+  message: RequestOf<T, K>,
+): Promise<ResponseOf<T, K>> {
+  return unwrapEnvelope<ResponseOf<T, K>>(await browser.runtime.sendMessage(message));
+}
+
+/** Fire-and-forget notification (e.g. progress); nobody listening is fine. */
+export function notify<T extends Target, K extends MessageType<T>>(message: RequestOf<T, K>): void {
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+export type MessageListener = (raw: unknown, sender: SenderInfo) => Promise<unknown> | undefined;
+
+export function onMessage(listener: MessageListener): () => void {
+  const wrapped = (raw: unknown, sender: browser.Runtime.MessageSender) => listener(raw, sender);
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
+}
+
+export function onCommand(listener: (command: string) => void): void {
+  browser.commands.onCommand.addListener(listener);
+}
+
+export async function openTab(url: string): Promise<void> {
+  await browser.tabs.create({ url, active: true });
+}
+
+export async function loadStored(key: string): Promise<unknown> {
+  return (await browser.storage.local.get(key))[key];
+}
+
+export async function saveStored(key: string, value: unknown): Promise<void> {
+  await browser.storage.local.set({ [key]: value });
+}
+
+// Chrome's offscreen API is not in the polyfill's types (Firefox has none); reach it via chrome.*.
+interface OffscreenApi {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+}
+interface ChromeGlobal {
+  offscreen?: OffscreenApi;
+  runtime?: { getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]> };
+}
+const chromeGlobal = (): ChromeGlobal | undefined => (globalThis as { chrome?: ChromeGlobal }).chrome;
+
+export async function hasOffscreenDocument(): Promise<boolean> {
+  const chrome = chromeGlobal();
+  if (chrome?.runtime?.getContexts) {
+    return (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length > 0;
+  }
+  return (await chrome?.offscreen?.hasDocument?.()) ?? false;
+}
+
+export async function createOffscreenDocument(path: string, justification: string): Promise<void> {
+  const offscreen = chromeGlobal()?.offscreen;
+  if (!offscreen) throw new Error('This browser has no offscreen documents');
+  await offscreen.createDocument({ url: path, reasons: ['USER_MEDIA'], justification });
+}
+
+/** Camera permission as the browser reports it for our origin: 'granted', 'denied' or 'prompt'. */
+export async function cameraPermissionState(): Promise<PermissionState | 'unknown'> {
+  try {
+    return (await navigator.permissions.query({ name: 'camera' as PermissionName })).state;
+  } catch {
+    return 'unknown'; // Firefox before 131 cannot query camera permission
+  }
+}
+
+/** Shows a shortcut capture's outcome on the toolbar icon (no popup is open then). */
+export async function setActionBadge(text: string, title: string): Promise<void> {
+  await browser.action.setBadgeText({ text });
+  await browser.action.setTitle({ title });
+  if (text) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+}

@@ -1,0 +1,76 @@
+import type { Recommendation } from '../shared/catalogue';
+import type { ErrorInfo } from '../shared/errors';
+import type { CaptureOutcome, CaptureStage } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+
+export interface PopupState {
+  settings: Settings;
+  phase: 'idle' | 'working' | 'done' | 'error';
+  stage?: CaptureStage;
+  outcome?: CaptureOutcome;
+  /** Set when the user corrected the mood by hand. */
+  corrected?: Recommendation;
+  error?: ErrorInfo;
+}
+
+export type PopupAction =
+  | { type: 'settings-loaded'; settings: Settings }
+  | { type: 'settings-changed'; patch: Partial<Settings> }
+  | { type: 'capture-started' }
+  | { type: 'stage'; stage: CaptureStage }
+  | { type: 'capture-succeeded'; outcome: CaptureOutcome }
+  | { type: 'capture-failed'; error: ErrorInfo }
+  | { type: 'corrected'; recommendation: Recommendation };
+
+export const initialPopupState: PopupState = { settings: DEFAULT_SETTINGS, phase: 'idle' };
+
+export function popupReducer(state: PopupState, action: PopupAction): PopupState {
+  switch (action.type) {
+    case 'settings-loaded':
+      return { ...state, settings: action.settings };
+    case 'settings-changed':
+      return {
+        ...state,
+        settings: {
+          ...state.settings,
+          ...action.patch,
+          providers: { ...state.settings.providers, ...action.patch.providers },
+        },
+      };
+    case 'capture-started':
+      return { settings: state.settings, phase: 'working', stage: 'loading-models' };
+    case 'stage':
+      // Late progress from a finished capture must not overwrite its result.
+      return state.phase === 'working' ? { ...state, stage: action.stage } : state;
+    case 'capture-succeeded':
+      return { settings: state.settings, phase: 'done', outcome: action.outcome };
+    case 'capture-failed':
+      return { settings: state.settings, phase: 'error', error: action.error };
+    case 'corrected':
+      return { ...state, corrected: action.recommendation };
+  }
+}
+
+const STAGE_TEXT: Record<CaptureStage, string> = {
+  'loading-models': 'Loading the mood model…',
+  'starting-camera': 'Taking a snapshot…',
+  'reading-mood': 'Reading your mood…',
+  'opening-tab': 'Opening your tab…',
+};
+
+/** The one-line status announced to screen readers. */
+export function statusText(state: PopupState): string {
+  switch (state.phase) {
+    case 'idle':
+      return 'Ready. The snapshot stays on this device.';
+    case 'working':
+      return STAGE_TEXT[state.stage ?? 'loading-models'];
+    case 'error':
+      return state.error?.message ?? 'Something went wrong.';
+    case 'done': {
+      const shown = state.corrected ?? state.outcome?.recommendation;
+      return shown ? `You look ${shown.mood}. Opened ${shown.provider.name}.` : '';
+    }
+  }
+}

@@ -1,0 +1,17 @@
+export {
+  createFaceDetector,
+  distinctFaces,
+  overlap,
+  type DetectedFace,
+  type FaceDetector,
+  type FaceDetectorConfig,
+} from './faceDetector';
+export { createMoodClassifier, type MoodClassifier, type MoodClassifierConfig } from './moodClassifier';
+export {
+  createMoodRecognizer,
+  recognizerFrom,
+  type MoodRecognizer,
+  type MoodRecognizerConfig,
+  type RgbaImage,
+} from './recognizer';
+export { alignFace, computeAlignment, toGrey, toRgbTensor, FACE_SIZE, FER_GEOMETRY } from './align';

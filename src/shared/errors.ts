@@ -1,0 +1,50 @@
+/** Every failure a user can meet, with the message the popup shows for it. */
+export const ERROR_MESSAGES = {
+  'no-camera': 'No camera was found. Connect a webcam and try again.',
+  'camera-permission-needed':
+    'Moodtab needs one-time permission to use your camera. A tab has opened to ask for it; allow it there, then capture again.',
+  'camera-permission-denied':
+    'Camera access was blocked. Allow the camera for Moodtab in your browser settings, then capture again.',
+  'camera-busy': 'The camera is in use by another application. Close it and try again.',
+  'no-face': 'No face was found. Face the camera in good light and try again.',
+  'face-too-small': 'Your face is too far from the camera. Move closer and try again.',
+  'too-dark': 'The picture is too dark to read a mood. Turn on a light and try again.',
+  'model-load-failed': 'The mood model could not be loaded. Reinstalling Moodtab should fix this.',
+  'capture-in-progress': 'A capture is already running. Wait for it to finish.',
+  'bad-message': 'Moodtab received a malformed request and ignored it.',
+  internal: 'Something went wrong inside Moodtab. Please try again.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+}
+
+export class MoodtabError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${ERROR_MESSAGES[code]} (${detail})` : ERROR_MESSAGES[code]);
+    this.name = 'MoodtabError';
+  }
+}
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+
+/** Serialisable form of any thrown value; unknown errors become "internal" with their text as detail. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof MoodtabError) {
+    return {
+      code: error.code,
+      message: ERROR_MESSAGES[error.code],
+      ...(error.detail ? { detail: error.detail } : {}),
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: ERROR_MESSAGES.internal, detail };
+}

@@ -1,0 +1,181 @@
+/**
+ * The message protocol between extension contexts, in one place.
+ *
+ * Every message is `{target, type, ...fields}`. `Protocol[target][type]` gives the request's
+ * fields and its response type, so a handler map and a sender are both fully typed. Listeners
+ * ignore messages for other targets and reject senders that are not this extension's own pages.
+ */
+import type { Recommendation } from './catalogue';
+import { ERROR_MESSAGES, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
+import { isMediaKind, isMood, type MediaKind, type Mood, type MoodProbabilities } from './moods';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RecognitionResult {
+  mood: Mood;
+  probabilities: MoodProbabilities;
+  /** Faces seen in the frame; the largest one was read. */
+  faces: number;
+  face: { box: Box; landmarksUsed: boolean };
+  /** Frames averaged (burst mode). */
+  frames: number;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export interface CaptureOutcome {
+  result: RecognitionResult;
+  recommendation: Recommendation;
+  /** True once every camera track was stopped. */
+  cameraReleased: boolean;
+}
+
+export type CaptureStage = 'loading-models' | 'starting-camera' | 'reading-mood' | 'opening-tab';
+
+export interface Protocol {
+  background: {
+    'capture-mood': { request: { media?: MediaKind }; response: CaptureOutcome };
+    'open-recommendation': { request: { mood: Mood; media: MediaKind }; response: Recommendation };
+  };
+  offscreen: {
+    'recognize-mood': {
+      request: { frames: number };
+      response: { result: RecognitionResult; cameraReleased: boolean };
+    };
+    'warm-up': { request: Record<string, never>; response: { backend: string } };
+  };
+  popup: {
+    'capture-progress': { request: { stage: CaptureStage }; response: { acknowledged: true } };
+  };
+}
+
+export type Target = keyof Protocol;
+export type MessageType<T extends Target> = keyof Protocol[T] & string;
+type Spec<T extends Target, K extends MessageType<T>> = Protocol[T][K] extends {
+  request: infer Q;
+  response: infer R;
+}
+  ? { request: Q; response: R }
+  : never;
+export type RequestOf<T extends Target, K extends MessageType<T>> = { target: T; type: K } & Spec<
+  T,
+  K
+>['request'];
+export type ResponseOf<T extends Target, K extends MessageType<T>> = Spec<T, K>['response'];
+export type Message = { [T in Target]: { [K in MessageType<T>]: RequestOf<T, K> }[MessageType<T>] }[Target];
+
+export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ErrorInfo };
+
+const CAPTURE_STAGES: readonly CaptureStage[] = [
+  'loading-models',
+  'starting-camera',
+  'reading-mood',
+  'opening-tab',
+];
+const MAX_BURST_FRAMES = 10;
+
+type Fields = Record<string, unknown>;
+const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
+  background: {
+    'capture-mood': (m) => m.media === undefined || isMediaKind(m.media),
+    'open-recommendation': (m) => isMood(m.mood) && isMediaKind(m.media),
+  },
+  offscreen: {
+    'recognize-mood': (m) =>
+      Number.isInteger(m.frames) && (m.frames as number) >= 1 && (m.frames as number) <= MAX_BURST_FRAMES,
+    'warm-up': () => true,
+  },
+  popup: {
+    'capture-progress': (m) => CAPTURE_STAGES.includes(m.stage as CaptureStage),
+  },
+};
+
+const isTarget = (value: unknown): value is Target =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(validators, value);
+
+/** The target a raw message claims, or undefined when it is not a Moodtab message at all. */
+export function targetOf(raw: unknown): Target | undefined {
+  const target = (raw as Fields | null)?.target;
+  return typeof raw === 'object' && raw !== null && isTarget(target) ? target : undefined;
+}
+
+/** Checks a raw message against the protocol; throws MoodtabError('bad-message') saying what is wrong. */
+export function parseMessage<T extends Target>(raw: unknown, target: T): Message & { target: T } {
+  if (targetOf(raw) !== target) throw new MoodtabError('bad-message', `not addressed to ${target}`);
+  const fields = raw as Fields;
+  const table = validators[target] as Record<string, (m: Fields) => boolean>;
+  const validate = typeof fields.type === 'string' ? table[fields.type] : undefined;
+  if (!validate)
+    throw new MoodtabError('bad-message', `unknown ${target} message type ${String(fields.type)}`);
+  if (!validate(fields)) throw new MoodtabError('bad-message', `invalid fields for ${target}/${fields.type}`);
+  return raw as Message & { target: T };
+}
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface ExtensionIdentity {
+  id: string;
+  /** e.g. chrome-extension://abc/ or moz-extension://uuid/ */
+  origin: string;
+}
+
+/** Only this extension's own pages may talk to us: same id and a URL under our own origin. */
+export function isOwnSender(sender: SenderInfo, self: ExtensionIdentity): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+}
+
+export type Handlers<T extends Target> = {
+  [K in MessageType<T>]: (request: RequestOf<T, K>, sender: SenderInfo) => Promise<ResponseOf<T, K>>;
+};
+
+/**
+ * Builds an onMessage listener for one target. It returns undefined (so other listeners may
+ * answer) for messages addressed elsewhere, and an Envelope promise for its own messages;
+ * foreign senders and malformed messages get an error envelope, never a handler call.
+ */
+export function createMessageListener<T extends Target>(
+  target: T,
+  handlers: Handlers<T>,
+  self: ExtensionIdentity,
+): (raw: unknown, sender: SenderInfo) => Promise<Envelope<unknown>> | undefined {
+  return (raw, sender) => {
+    if (targetOf(raw) !== target) return undefined;
+    if (!isOwnSender(sender, self)) {
+      return Promise.resolve({
+        ok: false,
+        error: toErrorInfo(new MoodtabError('bad-message', 'foreign sender')),
+      });
+    }
+    return (async (): Promise<Envelope<unknown>> => {
+      try {
+        const message = parseMessage(raw, target);
+        const handler = handlers[message.type as MessageType<T>] as (
+          m: unknown,
+          s: SenderInfo,
+        ) => Promise<unknown>;
+        return { ok: true, value: await handler(message, sender) };
+      } catch (error) {
+        return { ok: false, error: toErrorInfo(error) };
+      }
+    })();
+  };
+}
+
+/** Turns a response envelope back into a value, or throws the MoodtabError it carries. */
+export function unwrapEnvelope<R>(envelope: unknown): R {
+  const value = envelope as Envelope<R> | undefined;
+  if (value && value.ok === true) return value.value;
+  if (value && value.ok === false && value.error && value.error.code in ERROR_MESSAGES) {
+    throw new MoodtabError(value.error.code, value.error.detail);
+  }
+  throw new MoodtabError('internal', 'no response from the extension');
+}

@@ -1,0 +1,135 @@
+/** The recognition pipeline on real photographs, with the real face and mood models. */
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { fileModel } from '../../src/node/fileModel';
+import { localRecognizerConfig, MOOD_MODEL } from '../../src/node/modelPaths';
+import {
+  createMoodClassifier,
+  createMoodRecognizer,
+  type MoodRecognizer,
+  type RgbaImage,
+} from '../../src/recognition';
+import { MOODS } from '../../src/shared/moods';
+import { resize } from '../../scripts/make-fixtures';
+import { photo, useTestBackend } from './helpers';
+
+jest.setTimeout(120_000);
+
+const darken = (image: RgbaImage, factor: number): RgbaImage => ({
+  ...image,
+  data: image.data.map((v, i) => (i % 4 === 3 ? v : Math.round(v * factor))),
+});
+
+/** The photo shrunk to `size` px, in the middle of a 320x320 grey frame. */
+function shrunk(image: RgbaImage, size: number): RgbaImage {
+  const small = resize(image, size, size);
+  const frame = { data: new Uint8Array(320 * 320 * 4).fill(100), width: 320, height: 320 };
+  for (let y = 0; y < size; y++) {
+    frame.data.set(small.data.subarray(y * size * 4, (y + 1) * size * 4), ((y + 100) * 320 + 100) * 4);
+  }
+  return frame;
+}
+
+describe('mood recognizer', () => {
+  let recognizer: MoodRecognizer;
+  const oneFace = photo('one-face.jpg');
+
+  beforeAll(async () => {
+    await useTestBackend();
+    recognizer = await createMoodRecognizer(localRecognizerConfig());
+  });
+  afterAll(() => recognizer?.dispose());
+
+  it('reads one face: all five probabilities, the mood with the highest, the face box', async () => {
+    const result = await recognizer.recognize(oneFace);
+    expect(Object.keys(result.probabilities)).toEqual([...MOODS]);
+    const total = MOODS.reduce((s, m) => s + result.probabilities[m], 0);
+    expect(total).toBeCloseTo(1, 4);
+    expect(result.probabilities[result.mood]).toBe(Math.max(...MOODS.map((m) => result.probabilities[m])));
+    expect(result.faces).toBe(1);
+    expect(result.face.landmarksUsed).toBe(true);
+    expect(result.face.box.width).toBeGreaterThan(150);
+    expect(result.face.box.x + result.face.box.width).toBeLessThanOrEqual(oneFace.width + 5);
+    expect(Object.keys(result.timings)).toEqual(['decode', 'detectAndLandmarks', 'align', 'classify']);
+  });
+
+  it('recognises the laughing face as happy', async () => {
+    expect((await recognizer.recognize(oneFace)).mood).toBe('happy');
+  });
+
+  it('counts two faces and reads the larger (right-hand) one', async () => {
+    const image = photo('two-faces.jpg');
+    const result = await recognizer.recognize(image);
+    expect(result.faces).toBe(2);
+    expect(result.face.box.x).toBeGreaterThan(image.width / 2);
+  });
+
+  it('says so when there is no face', async () => {
+    await expect(recognizer.recognize(photo('no-face.jpg'))).rejects.toMatchObject({ code: 'no-face' });
+  });
+
+  it('says so when the frame is too dark', async () => {
+    await expect(recognizer.recognize(darken(oneFace, 0.08))).rejects.toMatchObject({ code: 'too-dark' });
+  });
+
+  it('says so when the face is too small, and reads it when large enough', async () => {
+    await expect(recognizer.recognize(shrunk(oneFace, 80))).rejects.toMatchObject({ code: 'face-too-small' });
+    await expect(recognizer.recognize(shrunk(oneFace, 200))).resolves.toMatchObject({ faces: 1 });
+  });
+
+  it('averages a burst over the frames that have a face', async () => {
+    const single = await recognizer.recognize(oneFace);
+    const burst = await recognizer.recognizeBurst([oneFace, photo('no-face.jpg'), oneFace]);
+    expect(burst.frames).toBe(2);
+    // Batched and single inference differ in the last digits on wasm; the average must not move.
+    for (const mood of MOODS)
+      expect(Math.abs(burst.probabilities[mood] - single.probabilities[mood])).toBeLessThan(5e-3);
+    await expect(recognizer.recognizeBurst([photo('no-face.jpg')])).rejects.toMatchObject({
+      code: 'no-face',
+    });
+  });
+
+  it('leaks no tensors over 50 recognitions, failures included', async () => {
+    await recognizer.recognize(oneFace); // warm-up allocates lasting state
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++) {
+      await recognizer.recognize(oneFace);
+      if (i % 10 === 0) await recognizer.recognize(photo('no-face.jpg')).catch(() => undefined);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('mood model loading', () => {
+  beforeAll(useTestBackend);
+
+  function brokenCopy(mutate: (dir: string) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'moodtab-model-'));
+    const modelDir = join(MOOD_MODEL, '..');
+    const manifest = JSON.parse(readFileSync(MOOD_MODEL, 'utf8'));
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest));
+    for (const path of manifest.weightsManifest[0].paths) copyFileSync(join(modelDir, path), join(dir, path));
+    mutate(dir);
+    return join(dir, 'model.json');
+  }
+
+  it('rejects a truncated weight file with model-load-failed', async () => {
+    const path = brokenCopy((dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+      const shard = join(dir, manifest.weightsManifest[0].paths[0]);
+      writeFileSync(shard, readFileSync(shard).subarray(0, 1000));
+    });
+    await expect(createMoodClassifier({ modelUrl: fileModel(path) })).rejects.toMatchObject({
+      code: 'model-load-failed',
+    });
+  });
+
+  it('rejects a corrupt model.json with model-load-failed', async () => {
+    const path = brokenCopy((dir) => writeFileSync(join(dir, 'model.json'), '{"modelTopology": '));
+    await expect(createMoodClassifier({ modelUrl: fileModel(path) })).rejects.toMatchObject({
+      code: 'model-load-failed',
+    });
+  });
+});

@@ -1,0 +1,61 @@
+/** @jest-environment jsdom */
+import { cameraError, captureFrames } from '../../src/offscreen/camera';
+
+class FakeTrack {
+  readyState: 'live' | 'ended' = 'live';
+  stop = jest.fn(() => {
+    this.readyState = 'ended';
+  });
+}
+
+function fakeStream(tracks: FakeTrack[]) {
+  return { getTracks: () => tracks } as unknown as MediaStream;
+}
+
+describe('camera errors', () => {
+  it.each([
+    ['NotAllowedError', 'camera-permission-denied'],
+    ['SecurityError', 'camera-permission-denied'],
+    ['NotFoundError', 'no-camera'],
+    ['OverconstrainedError', 'no-camera'],
+    ['NotReadableError', 'camera-busy'],
+    ['TypeError', 'internal'],
+  ])('%s becomes %s', (name, code) => {
+    expect(cameraError({ name, message: 'x' }).code).toBe(code);
+  });
+});
+
+describe('captureFrames', () => {
+  it('maps a refused getUserMedia to a clear error', async () => {
+    const mediaDevices = {
+      getUserMedia: jest.fn().mockRejectedValue({ name: 'NotFoundError', message: 'none' }),
+    };
+    await expect(captureFrames({ frames: 1, mediaDevices })).rejects.toMatchObject({ code: 'no-camera' });
+  });
+
+  it('reports no camera API at all', async () => {
+    await expect(captureFrames({ frames: 1, mediaDevices: {} as MediaDevices })).rejects.toMatchObject({
+      code: 'no-camera',
+    });
+  });
+
+  it('stops every track even when the video fails to play', async () => {
+    const tracks = [new FakeTrack(), new FakeTrack()];
+    const mediaDevices = { getUserMedia: jest.fn().mockResolvedValue(fakeStream(tracks)) };
+    jest.spyOn(HTMLMediaElement.prototype, 'play').mockRejectedValue(new Error('autoplay blocked'));
+    await expect(captureFrames({ frames: 1, mediaDevices })).rejects.toThrow('autoplay blocked');
+    tracks.forEach((track) => expect(track.stop).toHaveBeenCalled());
+  });
+
+  it('stops every track after a capture with no picture and reports it', async () => {
+    const tracks = [new FakeTrack()];
+    const mediaDevices = { getUserMedia: jest.fn().mockResolvedValue(fakeStream(tracks)) };
+    jest.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    jest.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+    // jsdom has no canvas 2D context: the camera "delivered no picture".
+    await expect(captureFrames({ frames: 1, mediaDevices, warmUpMs: 0 })).rejects.toMatchObject({
+      code: 'no-camera',
+    });
+    expect(tracks[0]!.readyState).toBe('ended');
+  });
+});

@@ -1,0 +1,117 @@
+import { createCaptureController, type CaptureControllerDeps } from '../../src/background/captureController';
+import { MoodtabError } from '../../src/shared/errors';
+import type { RecognitionResult } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+
+const result: RecognitionResult = {
+  mood: 'sad',
+  probabilities: { calm: 0.1, angry: 0.05, sad: 0.7, happy: 0.1, surprised: 0.05 },
+  faces: 1,
+  face: { box: { x: 1, y: 2, width: 100, height: 120 }, landmarksUsed: true },
+  frames: 3,
+  timings: {},
+};
+
+function setup(overrides: Partial<CaptureControllerDeps> = {}, settings: Settings = DEFAULT_SETTINGS) {
+  const deps: CaptureControllerDeps = {
+    host: { recognize: jest.fn(async () => ({ result, cameraReleased: true })) },
+    loadSettings: jest.fn(async () => settings),
+    openTab: jest.fn(async () => undefined),
+    cameraPermission: jest.fn(async () => 'granted' as const),
+    openPermissionPage: jest.fn(async () => undefined),
+    notifyStage: jest.fn(),
+    ...overrides,
+  };
+  return { deps, controller: createCaptureController(deps) };
+}
+
+describe('capture controller', () => {
+  it('opens the tab for the recognised mood with the saved media and strategy', async () => {
+    const { deps, controller } = setup({}, { media: 'movies', strategy: 'lift', providers: {} });
+    const outcome = await controller.capture();
+    expect(deps.host.recognize).toHaveBeenCalledWith(3);
+    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good');
+    expect(outcome).toMatchObject({
+      result,
+      cameraReleased: true,
+      recommendation: { mood: 'sad', media: 'movies' },
+    });
+    expect(deps.notifyStage).toHaveBeenCalledWith('opening-tab');
+  });
+
+  it('uses the media the popup asks for and the provider chosen for it', async () => {
+    const { deps, controller } = setup(
+      {},
+      { media: 'music', strategy: 'match', providers: { pictures: 'pinterest' } },
+    );
+    await controller.capture('pictures');
+    expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad');
+  });
+
+  it('runs one capture at a time', async () => {
+    let finish!: () => void;
+    const { controller } = setup({
+      host: {
+        recognize: () => new Promise((resolve) => (finish = () => resolve({ result, cameraReleased: true }))),
+      },
+    });
+    const first = controller.capture();
+    await Promise.resolve();
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'capture-in-progress' });
+    expect(controller.busy).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    finish();
+    await first;
+    expect(controller.busy).toBe(false);
+    const again = controller.capture();
+    await new Promise((r) => setTimeout(r, 0));
+    finish();
+    await expect(again).resolves.toBeDefined();
+  });
+
+  it('frees the lock after a failure and opens no tab', async () => {
+    const { deps, controller } = setup({
+      host: {
+        recognize: jest.fn(async () => {
+          throw new MoodtabError('no-face');
+        }),
+      },
+    });
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'no-face' });
+    expect(deps.openTab).not.toHaveBeenCalled();
+    expect(controller.busy).toBe(false);
+  });
+
+  it('asks for camera permission in a tab on first use, without touching the camera', async () => {
+    const { deps, controller } = setup({ cameraPermission: async () => 'prompt' });
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'camera-permission-needed' });
+    expect(deps.openPermissionPage).toHaveBeenCalled();
+    expect(deps.host.recognize).not.toHaveBeenCalled();
+  });
+
+  it('reports a blocked camera without opening the permission page', async () => {
+    const { deps, controller } = setup({ cameraPermission: async () => 'denied' });
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'camera-permission-denied' });
+    expect(deps.openPermissionPage).not.toHaveBeenCalled();
+  });
+
+  it('where permission cannot be queried, a refusal leads to the permission page', async () => {
+    const { deps, controller } = setup({
+      cameraPermission: async () => 'unknown',
+      host: {
+        recognize: async () => {
+          throw new MoodtabError('camera-permission-denied');
+        },
+      },
+    });
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'camera-permission-needed' });
+    expect(deps.openPermissionPage).toHaveBeenCalled();
+  });
+
+  it('opens a hand-corrected mood', async () => {
+    const { deps, controller } = setup();
+    const recommendation = await controller.openFor('happy', 'music');
+    expect(recommendation.url).toBe('https://open.spotify.com/search/happy%20hits/playlists');
+    expect(deps.openTab).toHaveBeenCalledWith(recommendation.url);
+  });
+});

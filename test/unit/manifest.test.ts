@@ -1,0 +1,36 @@
+import template from '../../manifest.json';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { manifestFor } = require('../../scripts/manifest');
+
+describe('manifest template', () => {
+  const chrome = manifestFor(template, 'chrome', '1.2.3');
+  const firefox = manifestFor(template, 'firefox', '1.2.3');
+
+  it('gives Chrome a service worker and the offscreen permission', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.permissions).toEqual(['offscreen', 'storage']);
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox a background page, a gecko id and no offscreen permission', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.browser_specific_settings.gecko.id).toBe('moodtab@moodtab.app');
+  });
+
+  it('keeps both minimal and strict', () => {
+    for (const manifest of [chrome, firefox]) {
+      expect(manifest.version).toBe('1.2.3');
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(JSON.stringify(manifest)).not.toMatch(/__(chrome|firefox)__/);
+      expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self';/);
+      expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|http/);
+      expect(manifest.commands['capture-mood'].suggested_key.default).toBe('Alt+Shift+M');
+    }
+  });
+
+  it('rejects unknown browsers and prefixes', () => {
+    expect(() => manifestFor(template, 'safari', '1')).toThrow('unknown browser');
+    expect(() => manifestFor({ __edge__x: 1 }, 'chrome', '1')).toThrow('unknown browser prefix');
+  });
+});

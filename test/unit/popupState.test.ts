@@ -1,0 +1,64 @@
+import { initialPopupState, popupReducer, statusText, type PopupState } from '../../src/popup/state';
+import { recommend } from '../../src/shared/catalogue';
+import type { CaptureOutcome } from '../../src/shared/messages';
+
+const outcome: CaptureOutcome = {
+  result: {
+    mood: 'happy',
+    probabilities: { calm: 0.1, angry: 0, sad: 0, happy: 0.9, surprised: 0 },
+    faces: 2,
+    face: { box: { x: 0, y: 0, width: 10, height: 10 }, landmarksUsed: true },
+    frames: 3,
+    timings: {},
+  },
+  recommendation: recommend('happy', 'music'),
+  cameraReleased: true,
+};
+
+describe('popup state', () => {
+  it('walks through a capture: working stages, then the result', () => {
+    let state: PopupState = popupReducer(initialPopupState, { type: 'capture-started' });
+    expect(statusText(state)).toBe('Loading the mood model…');
+    state = popupReducer(state, { type: 'stage', stage: 'starting-camera' });
+    expect(statusText(state)).toBe('Taking a snapshot…');
+    state = popupReducer(state, { type: 'capture-succeeded', outcome });
+    expect(state.phase).toBe('done');
+    expect(statusText(state)).toBe('You look happy. Opened Spotify.');
+  });
+
+  it('ignores late progress after the result', () => {
+    const done = popupReducer(popupReducer(initialPopupState, { type: 'capture-started' }), {
+      type: 'capture-succeeded',
+      outcome,
+    });
+    expect(popupReducer(done, { type: 'stage', stage: 'reading-mood' })).toBe(done);
+  });
+
+  it('shows the error message and clears an old result', () => {
+    const done = popupReducer(initialPopupState, { type: 'capture-succeeded', outcome });
+    const failed = popupReducer(done, {
+      type: 'capture-failed',
+      error: { code: 'no-face', message: 'No face was found.' },
+    });
+    expect(failed.outcome).toBeUndefined();
+    expect(statusText(failed)).toBe('No face was found.');
+  });
+
+  it('a correction replaces the opened link and mood in the status', () => {
+    const done = popupReducer(initialPopupState, { type: 'capture-succeeded', outcome });
+    const corrected = popupReducer(done, { type: 'corrected', recommendation: recommend('calm', 'music') });
+    expect(statusText(corrected)).toBe('You look calm. Opened Spotify.');
+  });
+
+  it('merges provider choices instead of replacing them', () => {
+    let state = popupReducer(initialPopupState, {
+      type: 'settings-changed',
+      patch: { providers: { music: 'youtube-music' } },
+    });
+    state = popupReducer(state, {
+      type: 'settings-changed',
+      patch: { providers: { movies: 'prime-video' } },
+    });
+    expect(state.settings.providers).toEqual({ music: 'youtube-music', movies: 'prime-video' });
+  });
+});

