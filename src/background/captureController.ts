@@ -8,7 +8,7 @@ import type { CaptureHost } from './captureHost.types';
 export interface CaptureControllerDeps {
   host: CaptureHost;
   loadSettings(): Promise<Settings>;
-  openTab(url: string): Promise<void>;
+  openTab(url: string, active?: boolean): Promise<void>;
   cameraPermission(): Promise<PermissionState | 'unknown'>;
   openPermissionPage(): Promise<void>;
   notifyStage(stage: CaptureStage): void;
@@ -18,7 +18,7 @@ export interface CaptureControllerDeps {
 
 export interface CaptureController {
   /** Reads the mood and opens a matching tab; one capture at a time. */
-  capture(media?: MediaKind): Promise<CaptureOutcome>;
+  capture(media?: MediaKind, options?: { inBackground?: boolean }): Promise<CaptureOutcome>;
   /** Opens the tab for a mood the user picked by hand. */
   openFor(mood: Mood, media: MediaKind): Promise<Recommendation>;
   readonly busy: boolean;
@@ -58,14 +58,14 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     get busy() {
       return busy;
     },
-    async capture(media) {
+    async capture(media, { inBackground = false } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
         const { result, cameraReleased } = await recognizeWithPermission();
         const recommendation = await recommendationFor(result.mood, media);
         deps.notifyStage('opening-tab');
-        await deps.openTab(recommendation.url);
+        await deps.openTab(recommendation.url, !inBackground);
         return { result, recommendation, cameraReleased };
       } finally {
         busy = false;

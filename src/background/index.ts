@@ -31,7 +31,7 @@ onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ media }) => controller.capture(media),
+      'capture-mood': ({ media, inBackground }) => controller.capture(media, { inBackground }),
       'open-recommendation': ({ mood, media }) => controller.openFor(mood, media),
     },
     extensionIdentity(),

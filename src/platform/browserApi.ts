@@ -43,8 +43,8 @@ export function onCommand(listener: (command: string) => void): void {
   browser.commands.onCommand.addListener(listener);
 }
 
-export async function openTab(url: string): Promise<void> {
-  await browser.tabs.create({ url, active: true });
+export async function openTab(url: string, active = true): Promise<void> {
+  await browser.tabs.create({ url, active });
 }
 
 export async function loadStored(key: string): Promise<unknown> {

@@ -45,6 +45,8 @@ export function App() {
         target: 'background',
         type: 'capture-mood',
         media: settings.media,
+        // Switching tabs would close this popup and hide the result.
+        inBackground: true,
       });
       dispatch({ type: 'capture-succeeded', outcome });
     } catch (error) {

@@ -39,7 +39,8 @@ export type CaptureStage = 'loading-models' | 'starting-camera' | 'reading-mood'
 
 export interface Protocol {
   background: {
-    'capture-mood': { request: { media?: MediaKind }; response: CaptureOutcome };
+    /** inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays. */
+    'capture-mood': { request: { media?: MediaKind; inBackground?: boolean }; response: CaptureOutcome };
     'open-recommendation': { request: { mood: Mood; media: MediaKind }; response: Recommendation };
   };
   offscreen: {
@@ -82,7 +83,9 @@ const MAX_BURST_FRAMES = 10;
 type Fields = Record<string, unknown>;
 const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
   background: {
-    'capture-mood': (m) => m.media === undefined || isMediaKind(m.media),
+    'capture-mood': (m) =>
+      (m.media === undefined || isMediaKind(m.media)) &&
+      (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
     'open-recommendation': (m) => isMood(m.mood) && isMediaKind(m.media),
   },
   offscreen: {

@@ -26,6 +26,11 @@ describe('camera errors', () => {
 });
 
 describe('captureFrames', () => {
+  beforeEach(() => {
+    // jsdom implements no media playback.
+    jest.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+  });
+
   it('maps a refused getUserMedia to a clear error', async () => {
     const mediaDevices = {
       getUserMedia: jest.fn().mockRejectedValue({ name: 'NotFoundError', message: 'none' }),
@@ -51,8 +56,8 @@ describe('captureFrames', () => {
     const tracks = [new FakeTrack()];
     const mediaDevices = { getUserMedia: jest.fn().mockResolvedValue(fakeStream(tracks)) };
     jest.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    jest.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
-    // jsdom has no canvas 2D context: the camera "delivered no picture".
+    // No 2D context (as when the camera delivers nothing drawable): "no picture".
+    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     await expect(captureFrames({ frames: 1, mediaDevices, warmUpMs: 0 })).rejects.toMatchObject({
       code: 'no-camera',
     });

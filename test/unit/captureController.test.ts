@@ -30,7 +30,7 @@ describe('capture controller', () => {
     const { deps, controller } = setup({}, { media: 'movies', strategy: 'lift', providers: {} });
     const outcome = await controller.capture();
     expect(deps.host.recognize).toHaveBeenCalledWith(3);
-    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good');
+    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good', true);
     expect(outcome).toMatchObject({
       result,
       cameraReleased: true,
@@ -44,8 +44,8 @@ describe('capture controller', () => {
       {},
       { media: 'music', strategy: 'match', providers: { pictures: 'pinterest' } },
     );
-    await controller.capture('pictures');
-    expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad');
+    await controller.capture('pictures', { inBackground: true });
+    expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad', false);
   });
 
   it('runs one capture at a time', async () => {

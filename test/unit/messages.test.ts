@@ -34,6 +34,7 @@ describe('parseMessage', () => {
       'invalid fields for background/capture-mood',
     ],
     [{ target: 'background', type: 'open-recommendation', mood: 'bored', media: 'music' }, 'invalid fields'],
+    [{ target: 'background', type: 'capture-mood', inBackground: 'yes' }, 'invalid fields'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
     [
       { target: 'offscreen', type: 'recognize-mood', frames: 1000 },
