@@ -4,7 +4,7 @@ import {
   extensionIdentity,
   extensionUrl,
   loadStored,
-  notify,
+  notifyProgress,
   onCommand,
   onMessage,
   openTab,
@@ -24,7 +24,7 @@ const controller = createCaptureController({
   openTab,
   cameraPermission: cameraPermissionState,
   openPermissionPage: () => openTab(extensionUrl('permission.html')),
-  notifyStage: (stage) => notify({ target: 'popup', type: 'capture-progress', stage }),
+  notifyStage: notifyProgress,
 });
 
 onMessage(

@@ -8,8 +8,8 @@ import { captureFrames, type CameraOptions } from './camera';
 export interface CaptureServiceConfig {
   /** Base URL of the bundled models folder (e.g. chrome-extension://id/models/). */
   modelBaseUrl: string;
-  onStage?: (stage: CaptureStage) => void;
-  onModelProgress?: (fraction: number) => void;
+  /** progress: fraction of the model download, during loading-models. */
+  onStage?: (stage: CaptureStage, progress?: number) => void;
   camera?: Omit<CameraOptions, 'frames'>;
 }
 
@@ -44,7 +44,10 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
           detectorModelUrl: `${config.modelBaseUrl}face/facemesh-detection-short.json`,
           landmarkModelUrl: `${config.modelBaseUrl}face/facemesh.json`,
         },
-        classifier: { modelUrl: `${config.modelBaseUrl}mood/model.json`, onProgress: config.onModelProgress },
+        classifier: {
+          modelUrl: `${config.modelBaseUrl}mood/model.json`,
+          onProgress: (fraction) => config.onStage?.('loading-models', fraction),
+        },
       });
     })().catch((error) => {
       recognizer = undefined; // a failed load is retried on the next capture

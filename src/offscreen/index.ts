@@ -1,11 +1,11 @@
 /** Chrome's offscreen document: owns the camera and the models; answers the background only. */
-import { extensionIdentity, extensionUrl, notify, onMessage } from '../platform/browserApi';
+import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
 import { createMessageListener } from '../shared/messages';
 import { createCaptureService } from './captureService';
 
 const service = createCaptureService({
   modelBaseUrl: extensionUrl('models/'),
-  onStage: (stage) => notify({ target: 'popup', type: 'capture-progress', stage }),
+  onStage: notifyProgress,
 });
 
 onMessage(

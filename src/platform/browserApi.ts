@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import {
   unwrapEnvelope,
+  type CaptureStage,
   type ExtensionIdentity,
   type MessageType,
   type RequestOf,
@@ -29,6 +30,16 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
 /** Fire-and-forget notification (e.g. progress); nobody listening is fine. */
 export function notify<T extends Target, K extends MessageType<T>>(message: RequestOf<T, K>): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Tells an open popup how far a capture got (nobody listening is fine). */
+export function notifyProgress(stage: CaptureStage, progress?: number): void {
+  notify({
+    target: 'popup',
+    type: 'capture-progress',
+    stage,
+    ...(progress === undefined ? {} : { progress }),
+  });
 }
 
 export type MessageListener = (raw: unknown, sender: SenderInfo) => Promise<unknown> | undefined;

@@ -22,8 +22,8 @@ export function App() {
       createMessageListener(
         'popup',
         {
-          'capture-progress': async ({ stage }) => {
-            dispatch({ type: 'stage', stage });
+          'capture-progress': async ({ stage, progress }) => {
+            dispatch({ type: 'stage', stage, progress });
             return { acknowledged: true as const };
           },
         },

@@ -8,6 +8,8 @@ export interface PopupState {
   settings: Settings;
   phase: 'idle' | 'working' | 'done' | 'error';
   stage?: CaptureStage;
+  /** Model download fraction while loading. */
+  progress?: number;
   outcome?: CaptureOutcome;
   /** Set when the user corrected the mood by hand. */
   corrected?: Recommendation;
@@ -18,7 +20,7 @@ export type PopupAction =
   | { type: 'settings-loaded'; settings: Settings }
   | { type: 'settings-changed'; patch: Partial<Settings> }
   | { type: 'capture-started' }
-  | { type: 'stage'; stage: CaptureStage }
+  | { type: 'stage'; stage: CaptureStage; progress?: number }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
   | { type: 'corrected'; recommendation: Recommendation };
@@ -42,7 +44,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return { settings: state.settings, phase: 'working', stage: 'loading-models' };
     case 'stage':
       // Late progress from a finished capture must not overwrite its result.
-      return state.phase === 'working' ? { ...state, stage: action.stage } : state;
+      return state.phase === 'working' ? { ...state, stage: action.stage, progress: action.progress } : state;
     case 'capture-succeeded':
       return { settings: state.settings, phase: 'done', outcome: action.outcome };
     case 'capture-failed':
@@ -64,8 +66,12 @@ export function statusText(state: PopupState): string {
   switch (state.phase) {
     case 'idle':
       return 'Ready. The snapshot stays on this device.';
-    case 'working':
-      return STAGE_TEXT[state.stage ?? 'loading-models'];
+    case 'working': {
+      const text = STAGE_TEXT[state.stage ?? 'loading-models'];
+      return state.stage === 'loading-models' && state.progress !== undefined
+        ? `${text} ${Math.round(state.progress * 100)}%`
+        : text;
+    }
     case 'error':
       return state.error?.message ?? 'Something went wrong.';
     case 'done': {

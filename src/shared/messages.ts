@@ -51,7 +51,11 @@ export interface Protocol {
     'warm-up': { request: Record<string, never>; response: { backend: string } };
   };
   popup: {
-    'capture-progress': { request: { stage: CaptureStage }; response: { acknowledged: true } };
+    /** progress: fraction 0..1 of the model download, with stage loading-models. */
+    'capture-progress': {
+      request: { stage: CaptureStage; progress?: number };
+      response: { acknowledged: true };
+    };
   };
 }
 
@@ -94,7 +98,9 @@ const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boole
     'warm-up': () => true,
   },
   popup: {
-    'capture-progress': (m) => CAPTURE_STAGES.includes(m.stage as CaptureStage),
+    'capture-progress': (m) =>
+      CAPTURE_STAGES.includes(m.stage as CaptureStage) &&
+      (m.progress === undefined || (typeof m.progress === 'number' && m.progress >= 0 && m.progress <= 1)),
   },
 };
 

@@ -1,6 +1,7 @@
 import { MoodtabError } from '../../src/shared/errors';
 import {
   createMessageListener,
+  targetOf,
   parseMessage,
   unwrapEnvelope,
   type Handlers,
@@ -35,6 +36,7 @@ describe('parseMessage', () => {
     ],
     [{ target: 'background', type: 'open-recommendation', mood: 'bored', media: 'music' }, 'invalid fields'],
     [{ target: 'background', type: 'capture-mood', inBackground: 'yes' }, 'invalid fields'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
     [
       { target: 'offscreen', type: 'recognize-mood', frames: 1000 },
@@ -43,7 +45,7 @@ describe('parseMessage', () => {
     [{ target: 'offscreen', type: 'recognize-mood', frames: 1.5 }, 'invalid fields'],
     ['capture', 'not addressed to offscreen'],
   ])('rejects %j with a specific reason', (raw, reason) => {
-    const target = (raw as { target?: string }).target === 'background' ? 'background' : 'offscreen';
+    const target = targetOf(raw) ?? 'offscreen';
     expect(() => parseMessage(raw, target)).toThrow(reason);
     try {
       parseMessage(raw, target);

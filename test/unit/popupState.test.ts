@@ -19,6 +19,8 @@ describe('popup state', () => {
   it('walks through a capture: working stages, then the result', () => {
     let state: PopupState = popupReducer(initialPopupState, { type: 'capture-started' });
     expect(statusText(state)).toBe('Loading the mood model…');
+    state = popupReducer(state, { type: 'stage', stage: 'loading-models', progress: 0.42 });
+    expect(statusText(state)).toBe('Loading the mood model… 42%');
     state = popupReducer(state, { type: 'stage', stage: 'starting-camera' });
     expect(statusText(state)).toBe('Taking a snapshot…');
     state = popupReducer(state, { type: 'capture-succeeded', outcome });
