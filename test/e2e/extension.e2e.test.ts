@@ -19,6 +19,7 @@ jest.setTimeout(300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EXTENSION = join(ROOT, 'dist', 'chrome');
 const VIDEO = join(ROOT, 'artifacts', 'e2e-face.y4m');
+const NO_FACE_VIDEO = join(ROOT, 'artifacts', 'e2e-no-face.y4m');
 
 let browser: Browser;
 let extensionOrigin: string;
@@ -30,6 +31,34 @@ async function openPopup(): Promise<Page> {
   await page.locator('::-p-aria(Capture mood)').wait();
   return page;
 }
+
+/** Debian's Chromium with the built extension, a video file as the webcam, camera allowed or not. */
+async function launch(video: string): Promise<{ browser: Browser; origin: string }> {
+  const instance = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    enableExtensions: [EXTENSION],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const worker = await instance.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
+  return { browser: instance, origin: worker.url().replace(/background\.js$/, '') };
+}
+
+const allowCamera = (instance: Browser, origin: string) =>
+  instance.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
 
 /** Resolves with the URL of the next tab that navigates to one of the given providers. */
 function nextProviderTab(prefix: string): Promise<string> {
@@ -52,27 +81,7 @@ beforeAll(async () => {
   expectedMood = (await recognizer.recognize(frame)).mood;
   recognizer.dispose();
 
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    pipe: true,
-    enableExtensions: [EXTENSION],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${VIDEO}`,
-    ],
-  });
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
-  extensionOrigin = worker.url().replace(/background\.js$/, '');
+  ({ browser, origin: extensionOrigin } = await launch(VIDEO));
 });
 
 afterAll(async () => {
@@ -92,7 +101,7 @@ describe('Moodtab in Chromium', () => {
   });
 
   it('captures from the webcam, opens the provider tab for the face mood, and releases the camera', async () => {
-    await browser.defaultBrowserContext().overridePermissions(extensionOrigin.replace(/\/$/, ''), ['camera']);
+    await allowCamera(browser, extensionOrigin);
     const popup = await openPopup();
     const expectedUrl = recommend(expectedMood, 'music').url;
     const opened = nextProviderTab('https://open.spotify.com/');
@@ -126,5 +135,36 @@ describe('Moodtab in Chromium', () => {
     await popup.locator('::-p-aria(Capture mood)').click();
     expect(await opened).toBe(recommend(expectedMood, 'movies').url);
     await popup.close();
+  });
+});
+
+describe('Moodtab in Chromium, nobody in front of the camera', () => {
+  let empty: { browser: Browser; origin: string };
+
+  beforeAll(async () => {
+    writeY4m(
+      NO_FACE_VIDEO,
+      cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'no-face.jpg'))),
+    );
+    empty = await launch(NO_FACE_VIDEO);
+    await allowCamera(empty.browser, empty.origin);
+  });
+
+  afterAll(async () => {
+    await empty?.browser.close();
+  });
+
+  it('says no face was found, opens no tab, and lets the user try again', async () => {
+    const popup = await empty.browser.newPage();
+    await popup.goto(`${empty.origin}popup.html`);
+    await popup.locator('::-p-aria(Capture mood)').click();
+    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
+    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
+      'No face was found. Face the camera in good light and try again.',
+    );
+    const tabs = empty.browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith('https://'));
+    expect(tabs).toEqual([]);
+    // The capture button is usable again: the one-capture lock was released after the failure.
+    expect(await popup.$eval('button.capture', (el) => (el as HTMLButtonElement).disabled)).toBe(false);
   });
 });
