@@ -67,7 +67,10 @@ export async function createFaceDetector(config: FaceDetectorConfig): Promise<Fa
   }
   return {
     async detect(image) {
-      // staticImageMode: every capture is an independent snapshot, never tracked from the last one.
+      // Every capture is an independent snapshot. staticImageMode alone is not enough: the library
+      // still merges the previous call's landmark regions into this one's, shifting boxes and
+      // landmarks by several pixels, so its tracking state is cleared first.
+      detector.reset();
       const faces = await detector.estimateFaces(image, { flipHorizontal: false, staticImageMode: true });
       return distinctFaces(
         faces.map((face) => ({
