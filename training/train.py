@@ -2,6 +2,9 @@
 
     python3 training/prepare_data.py ../shared/fer2013/fer2013.csv.gz training/data/fer5.npz
     python3 training/train.py --data training/data/fer5.npz --out training/runs/cpu48 --epochs 16
+    # optional second cycle (warm restart) from the first run's best weights:
+    python3 training/train.py --data training/data/fer5.npz --out training/runs/cpu48-cycle2 \
+        --init training/runs/cpu48/best.pt --epochs 8 --lr 6e-4
 
 Trains on `Training`, selects the checkpoint on `PublicTest` (never on anything else).
 Every epoch writes <out>/last.pt (resumable with --resume) and, when validation accuracy
@@ -35,6 +38,9 @@ def parse_args(argv=None):
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
+    parser.add_argument(
+        "--init", help="start from this checkpoint's weights (a best.pt) with a fresh schedule: a second cycle"
+    )
     parser.add_argument("--max-batches", type=int, default=0, help="stop each epoch after this many (smoke tests)")
     parser.add_argument("--seed", type=int, default=0)
     return parser.parse_args(argv)
@@ -109,6 +115,9 @@ def main(argv=None):
     train_x, train_y = load_split(args.data, "Training")
     val_x, val_y = load_split(args.data, "PublicTest")
     model = build_densenet121().to(device)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        print(f"weights from {args.init}", flush=True)
     steps_per_epoch = math.ceil(len(train_x) / args.batch_size)
     if args.max_batches:
         steps_per_epoch = min(steps_per_epoch, args.max_batches)

@@ -24,6 +24,33 @@ def sha256(path):
     return digest.hexdigest()
 
 
+def read_log(run_dir):
+    with open(os.path.join(run_dir, "log.jsonl")) as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def warm_start_chain(train_args):
+    """Earlier cycles this run started from (--init), oldest first, each with its own log."""
+    chain, init = [], train_args.get("init")
+    here = os.path.dirname(os.path.abspath(__file__))
+    while init:
+        # --init is recorded as typed: relative to wherever train.py ran (repo root or training/).
+        init = next(p for p in (init, os.path.join(here, init)) if os.path.exists(p))
+        parent = torch.load(init, map_location="cpu")
+        run_dir = os.path.dirname(init)
+        chain.insert(
+            0,
+            {
+                "checkpoint": os.path.relpath(init, os.path.dirname(here)),
+                "best_epoch": parent["epoch"],
+                "peak_lr": parent["args"]["lr"],
+                "log": read_log(run_dir),
+            },
+        )
+        init = parent["args"].get("init")
+    return chain
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("run_dir", help="training run folder (best.pt, log.jsonl)")
@@ -34,9 +61,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     best = torch.load(os.path.join(args.run_dir, "best.pt"), map_location="cpu")
-    with open(os.path.join(args.run_dir, "log.jsonl")) as handle:
-        log = [json.loads(line) for line in handle if line.strip()]
+    log = read_log(args.run_dir)
     train_args = best["args"]
+    cycles = warm_start_chain(train_args)
     node_eval = json.load(open(args.node_eval)) if args.node_eval else None
     files = {
         name: sha256(os.path.join(args.model_dir, name))
@@ -55,7 +82,8 @@ def main(argv=None):
             "heldOut": "PrivateTest (never used)",
         },
         "training": {
-            "epochs_run": len(log),
+            "epochs_run": len(log) + sum(len(cycle["log"]) for cycle in cycles),
+            "cycles": len(cycles) + 1,
             "epochs_planned": train_args["epochs"],
             "best_epoch": best["epoch"],
             "img_size": train_args["img_size"],
@@ -68,6 +96,7 @@ def main(argv=None):
             "augmentation": "flip, rotate +-12 deg, scale 0.9-1.1, shift 8%, brightness/contrast, random erasing",
             "torch": torch.__version__,
             "log": log,
+            **({"earlier_cycles": cycles} if cycles else {}),
         },
         "accuracy": {
             "publicTest": round(best["metrics"]["val_acc"], 4),
