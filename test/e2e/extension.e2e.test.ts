@@ -25,14 +25,14 @@ let browser: Browser;
 let extensionOrigin: string;
 let expectedMood: Mood;
 
-async function openPopup(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${extensionOrigin}popup.html`);
+async function openPopup(instance = browser, origin = extensionOrigin): Promise<Page> {
+  const page = await instance.newPage();
+  await page.goto(`${origin}popup.html`);
   await page.locator('::-p-aria(Capture mood)').wait();
   return page;
 }
 
-/** Debian's Chromium with the built extension, a video file as the webcam, camera allowed or not. */
+/** Debian's Chromium with the built extension and a video file as the webcam (see allowCamera). */
 async function launch(video: string): Promise<{ browser: Browser; origin: string }> {
   const instance = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -155,8 +155,7 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
   });
 
   it('says no face was found, opens no tab, and lets the user try again', async () => {
-    const popup = await empty.browser.newPage();
-    await popup.goto(`${empty.origin}popup.html`);
+    const popup = await openPopup(empty.browser, empty.origin);
     await popup.locator('::-p-aria(Capture mood)').click();
     await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
     expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
