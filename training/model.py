@@ -1,12 +1,20 @@
-"""DenseNet-121 for 1-channel 48x48 faces: torchvision's architecture with a grey stem and 5 outputs."""
+"""DenseNet-121 for 1-channel 48x48 faces, and the one definition of its input preprocessing.
+
+The network is torchvision's architecture with a grey stem and 5 outputs. Preprocessing is
+per-face standardisation: each face's grey levels minus their mean, divided by their standard
+deviation (at least MIN_STD, so a flat or nearly black crop is not blown up into noise). A
+camera's crops differ from FER2013's in brightness and contrast far more than in anything a
+face says; standardising removes that difference at both ends. The exporter bakes the same ops
+into the tfjs graph (training/export_tfjs.py), so the extension feeds raw grey levels 0..255 and
+the parity test (test/model/parity.test.ts) checks both sides against each other.
+"""
 
 import torch
 import torchvision
 
 NUM_MOODS = 5
-# Input normalisation, applied by the training loop and baked into the exported tfjs graph, so
-# the extension feeds raw grey levels in [0, 255].
-MEAN, STD = 0.5, 0.25
+# Floor on a face's grey-level standard deviation (0..255 scale). FER2013 faces have 20-90.
+MIN_STD = 8.0
 
 
 def build_densenet121(num_classes=NUM_MOODS):
@@ -19,6 +27,9 @@ def build_densenet121(num_classes=NUM_MOODS):
     return model
 
 
-def normalise(x01):
-    """x01: N,1,H,W in [0, 1]."""
-    return (x01 - MEAN) / STD
+def standardise(grey255):
+    """grey255: N,1,H,W grey levels in [0, 255] (float). Returns zero-mean, unit-std faces."""
+    mean = grey255.mean(dim=(1, 2, 3), keepdim=True)
+    centred = grey255 - mean
+    std = centred.square().mean(dim=(1, 2, 3), keepdim=True).sqrt()
+    return centred / std.clamp(min=MIN_STD)

@@ -1,17 +1,19 @@
 """Train DenseNet-121 (torchvision architecture, 1-channel stem) on the five FER2013 moods.
 
     python3 training/prepare_data.py ../shared/fer2013/fer2013.csv.gz training/data/fer5.npz
-    python3 training/train.py --data training/data/fer5.npz --out training/runs/cpu48 --epochs 16
-    # optional second cycle (warm restart) from the first run's best weights:
-    python3 training/train.py --data training/data/fer5.npz --out training/runs/cpu48-cycle2 \
-        --init training/runs/cpu48/best.pt --epochs 8 --lr 6e-4
+    python3 training/train.py --data training/data/fer5.npz --out training/runs/v2 \
+        --targets mix --init-tfjs models/mood-densenet121 --epochs 40 --lr 8e-4
 
-Trains on `Training`, selects the checkpoint on `PublicTest` (never on anything else).
-Every epoch writes <out>/last.pt (resumable with --resume) and, when validation accuracy
-improves, <out>/best.pt; <out>/log.jsonl holds one JSON line per epoch.
+Targets (--targets): `fer` is FER2013's own label; `ferplus` is the FER+ crowd-vote distribution
+over the five moods (faces whose votes mostly say unknown, not a face, fear or disgust are left
+out); `mix` is a weighted sum of both (--fer-weight), for faces that have only one of them that
+one. Trains on `Training`; reports PublicTest under both labelings (never anything else).
+Every epoch writes <out>/last.pt (resumable with --resume), <out>/epoch-<k>.pt (the weights,
+plain and EMA, for choosing later by select.py) and one JSON line in <out>/log.jsonl.
 """
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -21,87 +23,102 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from model import build_densenet121, normalise
+from augment import augment
+from import_tfjs import load_tfjs, recalibrate_batchnorm
+from model import build_densenet121, standardise
+from moods import ferplus_majority
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, help=".npz written by prepare_data.py")
     parser.add_argument("--out", required=True, help="run folder for checkpoints and the log")
-    parser.add_argument("--epochs", type=int, default=16)
+    parser.add_argument("--targets", choices=["fer", "ferplus", "mix"], default="mix")
+    parser.add_argument("--fer-weight", type=float, default=0.5, help="weight of FER2013's label in `mix`")
+    parser.add_argument("--min-mood-share", type=float, default=0.5, help="FER+ votes used only above this five-mood share")
+    parser.add_argument("--epochs", type=int, default=40)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--optimizer", choices=["adamw", "sgd"], default="adamw")
-    parser.add_argument("--lr", type=float, default=1.5e-3, help="peak learning rate (one-cycle)")
+    parser.add_argument("--lr", type=float, default=8e-4, help="peak learning rate (one-cycle, AdamW)")
+    parser.add_argument("--warmup", type=float, default=0.15, help="fraction of the steps spent warming up")
     parser.add_argument("--weight-decay", type=float, default=0.05)
-    parser.add_argument("--label-smoothing", type=float, default=0.1)
+    parser.add_argument("--label-smoothing", type=float, default=0.05)
+    parser.add_argument("--ema", type=float, default=0.999, help="decay of the weights' moving average")
     parser.add_argument("--img-size", type=int, default=48, help="train at this input size (48 = native)")
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
+    parser.add_argument("--amp", action="store_true", help="bfloat16 autocast (GPU)")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
-    parser.add_argument(
-        "--init", help="start from this checkpoint's weights (a best.pt) with a fresh schedule: a second cycle"
-    )
+    parser.add_argument("--init", help="start from this checkpoint's weights (epoch-<k>.pt or last.pt)")
+    parser.add_argument("--init-tfjs", help="start from a shipped tfjs model folder (its checkpoint is gone)")
     parser.add_argument("--max-batches", type=int, default=0, help="stop each epoch after this many (smoke tests)")
     parser.add_argument("--seed", type=int, default=0)
     return parser.parse_args(argv)
 
 
-def load_split(path, usage):
+def soft_targets(data, mode, fer_weight, min_mood_share):
+    """(row indices, N x 5 target distributions) for the chosen label source."""
+    labels, votes, other = data["labels"], data["votes"], data["other_votes"]
+    mood_votes = votes.sum(1)
+    has_votes = (mood_votes > 0) & (mood_votes >= min_mood_share * (mood_votes + other.sum(1)))
+    vote_dist = votes / np.maximum(mood_votes, 1)[:, None]
+    one_hot = np.eye(5, dtype=np.float32)[np.clip(labels, 0, 4)]
+    has_label = labels >= 0
+    if mode == "fer":
+        rows, targets = has_label, one_hot
+    elif mode == "ferplus":
+        rows, targets = has_votes, vote_dist
+    else:
+        w = np.where(has_label & has_votes, fer_weight, np.where(has_label, 1.0, 0.0))[:, None]
+        rows, targets = has_label | has_votes, w * one_hot + (1 - w) * vote_dist
+    index = np.nonzero(rows)[0]
+    return index, targets[index].astype(np.float32)
+
+
+def load_data(path, usage):
     data = np.load(path)
     mask = data["usage"] == usage
-    images = torch.from_numpy(data["images"][mask]).unsqueeze(1)  # N,1,48,48 uint8
-    labels = torch.from_numpy(data["labels"][mask])
-    return images, labels
-
-
-def augment(batch):
-    """Random flip, rotation (+-12 deg), scale (0.9-1.1), shift (+-8%) and one erased patch, batched."""
-    n = batch.shape[0]
-    angle = (torch.rand(n) * 2 - 1) * math.radians(12)
-    scale = 1 + (torch.rand(n) * 2 - 1) * 0.1
-    flip = torch.where(torch.rand(n) < 0.5, -1.0, 1.0)
-    shift = (torch.rand(n, 2) * 2 - 1) * 0.08
-    cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
-    theta = torch.stack(
-        [torch.stack([cos * flip, -sin, shift[:, 0]], 1), torch.stack([sin * flip, cos, shift[:, 1]], 1)], 1
-    )
-    grid = F.affine_grid(theta, batch.shape, align_corners=False)
-    out = F.grid_sample(batch, grid, padding_mode="border", align_corners=False)
-    # Brightness/contrast jitter: webcam crops vary far more than FER2013's.
-    gain = 1 + (torch.rand(n, 1, 1, 1) * 2 - 1) * 0.25
-    bias = (torch.rand(n, 1, 1, 1) * 2 - 1) * 0.1
-    out = (out - 0.5) * gain + 0.5 + bias
-    # Random erasing of one patch per image (half the batch).
-    size = out.shape[-1]
-    for i in torch.nonzero(torch.rand(n) < 0.5).flatten().tolist():
-        h, w = np.random.randint(size // 8, size // 3, size=2)
-        y, x = np.random.randint(0, size - h), np.random.randint(0, size - w)
-        out[i, :, y : y + h, x : x + w] = torch.rand(1).item()
-    return out.clamp(0, 1)
+    return {key: data[key][mask] for key in ("images", "labels", "votes", "other_votes")}
 
 
 def to_input(images_uint8, img_size, device):
+    """uint8 N,1,48,48 -> float N,1,S,S in [0, 1]."""
     x = images_uint8.to(device=device, dtype=torch.float32) / 255.0
     if img_size != 48:
         x = F.interpolate(x, size=(img_size, img_size), mode="bilinear", align_corners=False)
     return x
 
 
+def forward(model, x01):
+    # channels_last: 1.4x faster DenseNet steps on CPU (measured here), no slower on GPU.
+    return model(standardise(x01 * 255.0).contiguous(memory_format=torch.channels_last))
+
+
 @torch.no_grad()
-def evaluate(model, images, labels, img_size, device, batch_size=256):
+def predict(model, images_uint8, img_size, device, batch_size=256):
+    """Flip-averaged logits (mean of plain and mirrored), as the extension averages."""
     model.eval()
-    plain, flipped = [], []
-    for start in range(0, len(images), batch_size):
-        x = to_input(images[start : start + batch_size], img_size, device)
-        p = F.softmax(model(normalise(x)), 1)
-        pf = F.softmax(model(normalise(torch.flip(x, dims=[3]))), 1)
-        plain.append(p.cpu())
-        flipped.append(((p + pf) / 2).cpu())
-    plain, flipped = torch.cat(plain), torch.cat(flipped)
-    return {
-        "val_acc": (plain.argmax(1) == labels).float().mean().item(),
-        "val_acc_flip": (flipped.argmax(1) == labels).float().mean().item(),
-    }
+    out = []
+    for start in range(0, len(images_uint8), batch_size):
+        x = to_input(images_uint8[start : start + batch_size], img_size, device)
+        out.append(((forward(model, x) + forward(model, torch.flip(x, dims=[3]))) / 2).float().cpu())
+    return torch.cat(out)
+
+
+def scores(logits, data):
+    """Accuracy under FER2013's labels and the FER+ majority, their macro recalls, and NLL."""
+    pred = logits.argmax(1).numpy()
+    labels = data["labels"]
+    majority = np.array([ferplus_majority(v, o) for v, o in zip(data["votes"], data["other_votes"])])
+    result = {}
+    for name, truth in (("fer", labels), ("ferplus", majority)):
+        keep = truth >= 0
+        recall = [float((pred[keep & (truth == c)] == c).mean()) for c in range(5)]
+        result[f"{name}_acc"] = float((pred[keep] == truth[keep]).mean())
+        result[f"{name}_macro_recall"] = float(np.mean(recall))
+        result[f"{name}_recall"] = [round(r, 4) for r in recall]
+    keep = labels >= 0
+    result["fer_nll"] = float(F.cross_entropy(logits[keep], torch.from_numpy(labels[keep])).item())
+    return result
 
 
 def main(argv=None):
@@ -112,35 +129,46 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     device = torch.device(args.device)
 
-    train_x, train_y = load_split(args.data, "Training")
-    val_x, val_y = load_split(args.data, "PublicTest")
-    model = build_densenet121().to(device)
-    if args.init:
-        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+    train = load_data(args.data, "Training")
+    val = load_data(args.data, "PublicTest")
+    index, targets = soft_targets(train, args.targets, args.fer_weight, args.min_mood_share)
+    train_x = torch.from_numpy(train["images"][index]).unsqueeze(1)
+    train_t = torch.from_numpy(targets)
+    val_x = torch.from_numpy(val["images"]).unsqueeze(1)
+    print(f"{len(index)} training faces ({args.targets}); target mass per mood {targets.sum(0).round().tolist()}", flush=True)
+
+    model = build_densenet121()
+    if args.init_tfjs:
+        model = load_tfjs(args.init_tfjs)
+        sample = train_x[torch.randperm(len(train_x))[:2048]]
+        recalibrate_batchnorm(model, [forward_input(sample[i : i + 256]) for i in range(0, len(sample), 256)])
+        print(f"weights from {args.init_tfjs}, batch norms recalibrated on 2048 faces", flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
         print(f"weights from {args.init}", flush=True)
+    model = model.to(device, memory_format=torch.channels_last)
+    ema = copy.deepcopy(model).eval()
+
     steps_per_epoch = math.ceil(len(train_x) / args.batch_size)
     if args.max_batches:
         steps_per_epoch = min(steps_per_epoch, args.max_batches)
-    # From scratch on FER2013, SGD at CIFAR-style rates (0.05+) diverged here and 0.01 barely moved;
-    # AdamW learns steadily.
-    if args.optimizer == "sgd":
-        optimizer = torch.optim.SGD(
-            model.parameters(), lr=args.lr, momentum=0.9, nesterov=True, weight_decay=args.weight_decay
-        )
-    else:
-        optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     scheduler = torch.optim.lr_scheduler.OneCycleLR(
-        optimizer, max_lr=args.lr, epochs=args.epochs, steps_per_epoch=steps_per_epoch, pct_start=0.2
+        optimizer, max_lr=args.lr, epochs=args.epochs, steps_per_epoch=steps_per_epoch, pct_start=args.warmup
     )
-    start_epoch, best = 0, 0.0
-    last_path, best_path = os.path.join(args.out, "last.pt"), os.path.join(args.out, "best.pt")
+    start_epoch = 0
+    last_path = os.path.join(args.out, "last.pt")
     if args.resume and os.path.exists(last_path):
         state = torch.load(last_path, map_location=device)
+        if state["args"]["epochs"] != args.epochs or state["args"]["max_batches"] != args.max_batches:
+            raise SystemExit(f"--resume needs the run's own --epochs {state['args']['epochs']} (the schedule's length)")
         model.load_state_dict(state["model"])
+        ema.load_state_dict(state["ema"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
-        start_epoch, best = state["epoch"] + 1, state["best"]
-        print(f"resumed at epoch {start_epoch}, best {best:.4f}", flush=True)
+        torch.set_rng_state(state["rng"])
+        start_epoch = state["epoch"] + 1
+        print(f"resumed at epoch {start_epoch}", flush=True)
 
     for epoch in range(start_epoch, args.epochs):
         model.train()
@@ -149,42 +177,54 @@ def main(argv=None):
         for step in range(steps_per_epoch):
             idx = order[step * args.batch_size : (step + 1) * args.batch_size]
             x = augment(to_input(train_x[idx], args.img_size, "cpu")).to(device)
-            y = train_y[idx].to(device)
-            loss = F.cross_entropy(model(normalise(x)), y, label_smoothing=args.label_smoothing)
+            target = train_t[idx].to(device)
+            target = target * (1 - args.label_smoothing) + args.label_smoothing / 5
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.amp):
+                logits = forward(model, x)
+            loss = torch.sum(-target * F.log_softmax(logits.float(), 1), 1).mean()
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
             scheduler.step()
+            with torch.no_grad():
+                decay = min(args.ema, (1 + epoch * steps_per_epoch + step) / (10 + epoch * steps_per_epoch + step))
+                for e, p in zip(ema.state_dict().values(), model.state_dict().values()):
+                    if e.dtype.is_floating_point:
+                        e.mul_(decay).add_(p.detach(), alpha=1 - decay)
+                    else:
+                        e.copy_(p)
             seen += len(idx)
             loss_sum += loss.item() * len(idx)
             if step % 50 == 0:
                 rate = seen / (time.time() - started)
                 print(f"epoch {epoch} step {step}/{steps_per_epoch} loss {loss.item():.4f} {rate:.0f} img/s", flush=True)
-        metrics = evaluate(model, val_x, val_y, args.img_size, device)
         record = {
             "epoch": epoch,
             "train_loss": loss_sum / seen,
-            **metrics,
             "lr": scheduler.get_last_lr()[0],
             "seconds": round(time.time() - started, 1),
             "img_size": args.img_size,
+            "plain": scores(predict(model, val_x, args.img_size, device), val),
+            "ema": scores(predict(ema, val_x, args.img_size, device), val),
         }
         print(json.dumps(record), flush=True)
         with open(os.path.join(args.out, "log.jsonl"), "a") as log:
             log.write(json.dumps(record) + "\n")
-        score = metrics["val_acc_flip"]
-        if score > best:
-            best = score
-            torch.save({"model": model.state_dict(), "epoch": epoch, "metrics": metrics, "args": vars(args)}, best_path)
+        snapshot = {"model": model.state_dict(), "ema": ema.state_dict(), "epoch": epoch, "args": vars(args)}
+        torch.save(snapshot, os.path.join(args.out, f"epoch-{epoch:03d}.pt"))
         state = {
-            "model": model.state_dict(),
+            **snapshot,
             "optimizer": optimizer.state_dict(),
             "scheduler": scheduler.state_dict(),
-            "epoch": epoch,
-            "best": best,
+            "rng": torch.get_rng_state(),
         }
         torch.save(state, last_path + ".tmp")
         os.replace(last_path + ".tmp", last_path)  # never leave a half-written checkpoint
+
+
+def forward_input(images_uint8):
+    """The network's input for a batch of uint8 faces (for batch-norm recalibration)."""
+    return standardise(images_uint8.float())
 
 
 if __name__ == "__main__":

@@ -1,18 +1,21 @@
 /**
- * npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest|Training [--limit N] [--no-flip true]
+ * npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest|Training [--limit N]
+ *                 [--model models/.../model.json] [--no-flip true] [--backend wasm|cpu]
  *
- * Scores the shipped mood model on any FER2013-format CSV, through the extension's classifier
- * (raw 48x48 grey levels in, flip averaging as in the extension). Prints per-class recall and the
- * confusion matrix, and as its last line JSON {usage, n, accuracy, macro_f1}.
+ * Scores a mood model on any FER2013-format CSV through the extension's classifier (raw 48x48
+ * grey levels in, flip averaging as in the extension): under FER2013's labels, and, when the file
+ * has the FER+ vote columns, under the FER+ majority (five moods; ties and unknown/not-a-face
+ * majorities left out). Prints accuracy, macro-F1, per-class recall, the confusion matrix and
+ * calibration (ECE over 15 bins, NLL); the last line is JSON with all of them.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createMoodClassifier } from '../../recognition';
-import { topMood, type Mood } from '../../shared/moods';
+import type { Mood, MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { readFerCsv, type FerFace } from '../ferCsv';
 import { fileModel } from '../fileModel';
-import { evaluate, formatEvaluation } from '../metrics';
+import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
 import { MOOD_MODEL } from '../modelPaths';
 
 const BATCH = 64;
@@ -28,17 +31,22 @@ async function main(): Promise<void> {
   ]);
   if (!options.data || !options.usage) {
     throw new Error(
-      'usage: npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest [--limit N]',
+      'usage: npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest [--limit N] [--model model.json]',
     );
   }
   const limit = options.limit ? Number(options.limit) : Infinity;
   await useBackend(parseBackend(options.backend));
+  const model = options.model ?? MOOD_MODEL;
   const classifier = await createMoodClassifier({
-    modelUrl: fileModel(options.model ?? MOOD_MODEL),
+    modelUrl: fileModel(model),
     flipAverage: options['no-flip'] !== 'true',
   });
-  const pairs: { actual: Mood; predicted: Mood }[] = [];
+  const scored = { fer: [] as Scored[], ferPlus: [] as Scored[] };
+  const add = (list: Scored[], actual: Mood | undefined, probabilities: MoodProbabilities) => {
+    if (actual) list.push({ actual, probabilities });
+  };
   const started = Date.now();
+  let faces = 0;
   let batch: FerFace[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -47,28 +55,33 @@ async function main(): Promise<void> {
       [batch.length, 48, 48, 1],
     );
     const results = await classifier.classify(input).finally(() => input.dispose());
-    results.forEach((probabilities, i) =>
-      pairs.push({ actual: batch[i]!.mood, predicted: topMood(probabilities) }),
-    );
+    results.forEach((probabilities, i) => {
+      add(scored.fer, batch[i]!.fer, probabilities);
+      add(scored.ferPlus, batch[i]!.ferPlus, probabilities);
+    });
+    faces += batch.length;
     batch = [];
   };
   for await (const face of readFerCsv(options.data, options.usage)) {
-    if (pairs.length + batch.length >= limit) break;
+    if (faces + batch.length >= limit) break;
     batch.push(face);
     if (batch.length === BATCH) await flush();
   }
   await flush();
   classifier.dispose();
-  if (!pairs.length) throw new Error(`no five-mood rows with Usage=${options.usage} in ${options.data}`);
-  const evaluation = evaluate(pairs);
-  console.log(formatEvaluation(evaluation));
-  console.log(`${pairs.length} faces in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!scored.fer.length) throw new Error(`no five-mood rows with Usage=${options.usage} in ${options.data}`);
+  const fer = evaluate(scored.fer);
+  const ferPlus = scored.ferPlus.length ? evaluate(scored.ferPlus) : null;
+  console.log(formatEvaluation("FER2013's labels", fer));
+  if (ferPlus) console.log(formatEvaluation('FER+ majority', ferPlus));
+  console.log(`${faces} faces in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     JSON.stringify({
       usage: options.usage,
-      n: evaluation.n,
-      accuracy: Number(evaluation.accuracy.toFixed(4)),
-      macro_f1: Number(evaluation.macroF1.toFixed(4)),
+      model,
+      flip: options['no-flip'] !== 'true',
+      fer: summarise(fer),
+      ferplus: ferPlus ? summarise(ferPlus) : null,
     }),
   );
 }
