@@ -1,24 +1,63 @@
-// Lint rules keep the extension contexts apart: the popup never pulls in tfjs (it would bloat
-// the popup and run ML in the wrong context), and background/offscreen never pull in preact.
+// Lint rules keep the extension contexts apart. Each context lists what it may import; anything
+// else in SOURCES is off limits to it, so a new context (an options page, say) is walled off from
+// everywhere until a row says otherwise. Why it matters: tfjs in the popup or the service worker
+// bloats them and runs ML in the wrong place; preact outside the popup likewise; and code outside
+// src/platform that touches browser APIs cannot be tested with the platform seam mocked.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const noTfjs = {
-  group: ['@tensorflow/*', '@tensorflow-models/*', '**/recognition/**', '**/offscreen/**'],
-  message: 'The popup must not import tfjs or the recognition pipeline; ask the background instead.',
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/** What an import may resolve to, by name: the contexts under src/ and the heavy or global libraries. */
+const SOURCES = {
+  shared: ['src/shared'],
+  platform: ['src/platform'],
+  recognition: ['src/recognition'],
+  capture: ['src/capture'],
+  background: ['src/background'],
+  offscreen: ['src/offscreen'],
+  popup: ['src/popup'],
+  permission: ['src/permission'],
+  node: ['src/node'],
+  tfjs: ['node_modules/@tensorflow', 'node_modules/@tensorflow-models', 'node_modules/@mediapipe'],
+  preact: ['node_modules/preact'],
+  polyfill: ['node_modules/webextension-polyfill'],
 };
-const noPreact = {
-  group: ['preact', 'preact/*', '**/popup/**'],
-  message: 'Background and offscreen code must not import preact or popup code.',
+
+/** The zones table: each context and what it may import besides itself. */
+const MAY_IMPORT = {
+  shared: [],
+  platform: ['shared', 'polyfill'],
+  recognition: ['shared', 'tfjs'],
+  capture: ['shared', 'recognition', 'tfjs'],
+  offscreen: ['shared', 'platform', 'capture'],
+  background: ['shared', 'platform'],
+  popup: ['shared', 'platform', 'preact'],
+  permission: ['shared', 'platform'],
+  node: ['shared', 'recognition', 'tfjs'],
 };
-const noContexts = {
-  group: ['**/background/**', '**/offscreen/**', '**/popup/**', '**/node/**', '**/platform/**'],
-  message: 'Shared code and the recognition pipeline depend on no extension context.',
-};
-const noBrowserGlobals = {
-  name: 'webextension-polyfill',
-  message: 'Only src/platform/browserApi.ts touches browser APIs; import from there.',
-};
+
+function zonesFor(mayImport) {
+  return Object.entries(mayImport).map(([context, allowed]) => {
+    const forbidden = Object.keys(SOURCES).filter((name) => name !== context && !allowed.includes(name));
+    return {
+      target: SOURCES[context],
+      from: forbidden.flatMap((name) => SOURCES[name]),
+      message: `src/${context} may import only ${allowed.join(', ') || 'nothing outside itself'} (zones table in eslint.config.mjs).`,
+    };
+  });
+}
+
+const restrictedPaths = (mayImport) => ['error', { basePath: ROOT, zones: zonesFor(mayImport) }];
+
+const BROWSER_GLOBALS = ['chrome', 'browser'].map((name) => ({
+  name,
+  message: 'Only src/platform touches browser APIs; import from src/platform/browserApi.ts.',
+}));
+const noEval = { name: 'eval', message: 'No eval: the extension CSP forbids it.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'artifacts/**', 'node_modules/**', 'coverage/**', 'training/**', 'models/**'] },
@@ -35,37 +74,50 @@ export default tseslint.config(
       },
     },
     rules: {
-      'no-restricted-globals': ['error', { name: 'eval', message: 'No eval: the extension CSP forbids it.' }],
+      'no-restricted-globals': ['error', noEval],
       'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   {
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/platform/browserApi.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noBrowserGlobals] }] },
-  },
-  {
-    files: ['src/popup/**', 'src/permission/**', 'src/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noBrowserGlobals], patterns: [noTfjs] }] },
-  },
-  {
-    files: ['src/background/**', 'src/offscreen/**', 'src/recognition/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noBrowserGlobals], patterns: [noPreact] }] },
-  },
-  {
-    files: ['src/shared/**'],
+    // Type-aware rules: a promise nobody awaits loses its error, and one handed to a callback that
+    // ignores return values (onClick, addEventListener) does too.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: ROOT } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noBrowserGlobals], patterns: [noTfjs, noPreact, noContexts] },
-      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
-    files: ['src/recognition/**'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(MAY_IMPORT) },
+  },
+  {
+    // Firefox has no offscreen documents: its background page hosts the capture engine itself.
+    files: ['src/background/captureHost.firefox.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noBrowserGlobals], patterns: [noPreact, noContexts] }],
+      'import-x/no-restricted-paths': restrictedPaths({
+        ...MAY_IMPORT,
+        background: [...MAY_IMPORT.background, 'capture'],
+      }),
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': ['error', noEval, ...BROWSER_GLOBALS],
+      'no-restricted-properties': [
+        'error',
+        ...['globalThis', 'window', 'self'].flatMap((object) =>
+          BROWSER_GLOBALS.map(({ name, message }) => ({ object, property: name, message })),
+        ),
+      ],
     },
   },
   {

@@ -1,21 +1,27 @@
-/** Unit and model tests run in Node; the e2e project drives Debian's Chromium with the built extension. */
+/**
+ * Three projects, named as they run: `unit` (Node or jsdom, no model files: seconds), `model` (the
+ * real face and mood models on tfjs's wasm backend) and `e2e` (Debian's Chromium with the built
+ * extension).
+ */
 const tsJest = ['ts-jest', { diagnostics: false }];
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': tsJest },
+  // The MediaPipe WASM solution is never shipped; the bundle swaps in the same stub (webpack.config.js).
+  moduleNameMapper: { '^@mediapipe/face_mesh$': '<rootDir>/src/recognition/mediapipeStub.ts' },
+};
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
   projects: [
     {
+      ...shared,
       displayName: 'unit',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/test/model/**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest },
-      moduleNameMapper: { '^@mediapipe/face_mesh$': '<rootDir>/src/recognition/mediapipeStub.ts' },
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'],
+      // jsdom tests (docblock) would otherwise resolve preact's browser build, an ES module.
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
     },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest },
-    },
+    { ...shared, displayName: 'model', testMatch: ['<rootDir>/test/model/**/*.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
   ],
 };

@@ -7,12 +7,12 @@
  * Each 48x48 face is placed, scaled x4, in the middle of a 384x384 grey canvas (the short-range
  * detector misses faces that fill the whole frame); the eye centres found are mapped back.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { createFaceDetector, computeAlignment } from '../src/recognition';
+import { createFaceDetector, computeAlignment, toRgbTensor } from '../src/recognition';
 import { useBackend } from '../src/node/backend';
 import { fileModel } from '../src/node/fileModel';
 import { readFerCsv } from '../src/node/ferCsv';
 import { FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL } from '../src/node/modelPaths';
+import { greyToRgba, onGreyFrame, resize } from '../src/node/rgbaImages';
 
 async function main() {
   const [csv, countArg] = process.argv.slice(2);
@@ -31,20 +31,8 @@ async function main() {
   for await (const face of readFerCsv(csv, 'Training')) {
     if (tried >= count) break;
     tried++;
-    const canvas = tf.tidy(() => {
-      const grey = tf.tensor3d(face.pixels, [48, 48, 1], 'float32');
-      const big = tf.image.resizeBilinear(grey, [48 * scale, 48 * scale]);
-      const padded = tf.pad(
-        big,
-        [
-          [offset, offset],
-          [offset, offset],
-          [0, 0],
-        ],
-        128,
-      );
-      return tf.tile(padded, [1, 1, 3]) as tf.Tensor3D;
-    });
+    const big = resize(greyToRgba(face.pixels, 48, 48), 48 * scale, 48 * scale, 'bilinear');
+    const canvas = toRgbTensor(onGreyFrame(big, { width: 384, height: 384, grey: 128 }));
     const [found] = await detector.detect(canvas);
     canvas.dispose();
     if (!found) continue;

@@ -1,37 +1,39 @@
 import { recommend, type Recommendation } from '../shared/catalogue';
+import type { CaptureStage } from '../shared/capture';
 import { MoodtabError } from '../shared/errors';
-import type { CaptureOutcome, CaptureStage } from '../shared/messages';
-import type { MediaKind, Mood } from '../shared/moods';
-import type { Settings } from '../shared/settings';
+import type { CaptureOutcome } from '../shared/messages';
+import type { Mood } from '../shared/moods';
+import { providerIdFor, type Settings } from '../shared/settings';
 import type { CaptureHost } from './captureHost.types';
+
+/** Frames per capture, averaged: one blink or blur does not decide the mood. */
+const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
   host: CaptureHost;
+  /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
   openTab(url: string, active?: boolean): Promise<void>;
   cameraPermission(): Promise<PermissionState | 'unknown'>;
   openPermissionPage(): Promise<void>;
   notifyStage(stage: CaptureStage): void;
-  /** Frames averaged per capture. */
-  burstFrames?: number;
 }
 
 export interface CaptureController {
-  /** Reads the mood and opens a matching tab; one capture at a time. */
-  capture(media?: MediaKind, options?: { inBackground?: boolean }): Promise<CaptureOutcome>;
+  /**
+   * Reads the mood and opens a matching tab; one capture at a time. `settings`: the popup's
+   * current choices; without them (shortcut) the stored ones are used.
+   */
+  capture(settings?: Settings, options?: { inBackground?: boolean }): Promise<CaptureOutcome>;
   /** Opens the tab for a mood the user picked by hand. */
-  openFor(mood: Mood, media: MediaKind): Promise<Recommendation>;
-  readonly busy: boolean;
+  openFor(mood: Mood, settings: Settings): Promise<Recommendation>;
 }
+
+const recommendationFor = (mood: Mood, settings: Settings): Recommendation =>
+  recommend(mood, settings.media, { strategy: settings.strategy, providerId: providerIdFor(settings) });
 
 export function createCaptureController(deps: CaptureControllerDeps): CaptureController {
   let busy = false;
-
-  async function recommendationFor(mood: Mood, media: MediaKind | undefined): Promise<Recommendation> {
-    const settings = await deps.loadSettings();
-    const chosen = media ?? settings.media;
-    return recommend(mood, chosen, { strategy: settings.strategy, providerId: settings.providers[chosen] });
-  }
 
   async function askInTab(): Promise<never> {
     // Offscreen documents and background pages cannot show a permission prompt; a tab can.
@@ -44,7 +46,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     if (state === 'denied') throw new MoodtabError('camera-permission-denied');
     if (state === 'prompt') return askInTab();
     try {
-      return await deps.host.recognize(deps.burstFrames ?? 3);
+      return await deps.host.recognize(BURST_FRAMES);
     } catch (error) {
       // Where the browser cannot report the permission, a refusal may only mean "never asked".
       if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
@@ -55,15 +57,13 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   }
 
   return {
-    get busy() {
-      return busy;
-    },
-    async capture(media, { inBackground = false } = {}) {
+    async capture(settings, { inBackground = false } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
+        const chosen = settings ?? (await deps.loadSettings());
         const { result, cameraReleased } = await recognizeWithPermission();
-        const recommendation = await recommendationFor(result.mood, media);
+        const recommendation = recommendationFor(result.mood, chosen);
         deps.notifyStage('opening-tab');
         await deps.openTab(recommendation.url, !inBackground);
         return { result, recommendation, cameraReleased };
@@ -71,8 +71,8 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
         busy = false;
       }
     },
-    async openFor(mood, media) {
-      const recommendation = await recommendationFor(mood, media);
+    async openFor(mood, settings) {
+      const recommendation = recommendationFor(mood, settings);
       await deps.openTab(recommendation.url);
       return recommendation;
     },

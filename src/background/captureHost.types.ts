@@ -1,6 +1,6 @@
-import type { ResponseOf } from '../shared/messages';
+import type { CaptureReading } from '../shared/capture';
 
 /** Where recognition runs: Chrome's offscreen document, or Firefox's background page itself. */
 export interface CaptureHost {
-  recognize(frames: number): Promise<ResponseOf<'offscreen', 'recognize-mood'>>;
+  recognize(frames: number): Promise<CaptureReading>;
 }

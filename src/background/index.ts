@@ -1,4 +1,8 @@
-/** Background: routes messages, runs shortcut captures, opens tabs. Holds no state but settings reads. */
+/**
+ * Background: routes messages, runs shortcut captures, opens tabs. Its only state is transient:
+ * the one-capture lock (captureController) and, on Chrome, the offscreen document being created
+ * (captureHost); settings are read from storage when a capture comes without them.
+ */
 import {
   cameraPermissionState,
   extensionIdentity,
@@ -31,20 +35,26 @@ onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ media, inBackground }) => controller.capture(media, { inBackground }),
-      'open-recommendation': ({ mood, media }) => controller.openFor(mood, media),
+      'capture-mood': ({ settings, inBackground }) => controller.capture(settings, { inBackground }),
+      'open-recommendation': ({ mood, settings }) => controller.openFor(mood, settings),
     },
     extensionIdentity(),
   ),
 );
 
+/** No popup is open for a shortcut capture, so its outcome goes on the toolbar icon. */
+async function captureFromShortcut(): Promise<void> {
+  try {
+    await controller.capture();
+  } catch (error) {
+    const { code } = toErrorInfo(error);
+    // A capture already running will report for itself.
+    if (code !== 'capture-in-progress') await setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[code]}`);
+    return;
+  }
+  await setActionBadge('', DEFAULT_TITLE);
+}
+
 onCommand((command) => {
-  if (command !== 'capture-mood') return;
-  controller.capture().then(
-    () => setActionBadge('', DEFAULT_TITLE),
-    (error) => {
-      const info = toErrorInfo(error);
-      if (info.code !== 'capture-in-progress') setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[info.code]}`);
-    },
-  );
+  if (command === 'capture-mood') void captureFromShortcut();
 });

@@ -1,20 +1,14 @@
-/** Chrome's offscreen document: owns the camera and the models; answers the background only. */
+/** Chrome's offscreen document: hosts the capture engine (camera and models); answers the background only. */
+import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
 import { createMessageListener } from '../shared/messages';
-import { createCaptureService } from './captureService';
 
-const service = createCaptureService({
-  modelBaseUrl: extensionUrl('models/'),
-  onStage: notifyProgress,
-});
+const service = createCaptureService({ modelBaseUrl: extensionUrl('models/'), onStage: notifyProgress });
 
 onMessage(
   createMessageListener(
     'offscreen',
-    {
-      'recognize-mood': ({ frames }) => service.recognize(frames),
-      'warm-up': async () => ({ backend: await service.warmUp() }),
-    },
+    { 'recognize-mood': ({ frames }) => service.recognize(frames) },
     extensionIdentity(),
   ),
 );

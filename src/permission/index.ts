@@ -2,12 +2,12 @@
  * First-use page: a tab can show the browser's camera prompt (the offscreen document and the
  * background cannot), and the grant then holds for the whole extension origin.
  */
-import { ERROR_MESSAGES } from '../shared/errors';
+import { cameraError, ERROR_MESSAGES } from '../shared/errors';
 
 const button = document.getElementById('allow') as HTMLButtonElement;
 const status = document.getElementById('status') as HTMLParagraphElement;
 
-button.addEventListener('click', async () => {
+async function askForCamera(): Promise<void> {
   button.disabled = true;
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
@@ -15,10 +15,10 @@ button.addEventListener('click', async () => {
     status.className = '';
     status.textContent = 'Thank you. You can close this tab; click the Moodtab icon to capture your mood.';
   } catch (error) {
-    const name = (error as { name?: string }).name;
     status.className = 'error';
-    status.textContent =
-      name === 'NotFoundError' ? ERROR_MESSAGES['no-camera'] : ERROR_MESSAGES['camera-permission-denied'];
+    status.textContent = ERROR_MESSAGES[cameraError(error).code];
     button.disabled = false;
   }
-});
+}
+
+button.addEventListener('click', () => void askForCamera());

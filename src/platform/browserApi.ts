@@ -1,11 +1,12 @@
 /**
- * The one module that touches browser APIs. Everything else imports from here, and unit tests
- * replace this module (jest.mock) rather than faking the browser wholesale.
+ * The one module that touches extension APIs (ESLint enforces it). Everything else imports from
+ * here, so tests replace this module (jest.mock, as the popup test does) rather than faking the
+ * browser wholesale.
  */
 import browser from 'webextension-polyfill';
+import type { CaptureStage } from '../shared/capture';
 import {
   unwrapEnvelope,
-  type CaptureStage,
   type ExtensionIdentity,
   type MessageType,
   type RequestOf,
@@ -28,7 +29,7 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
 }
 
 /** Fire-and-forget notification (e.g. progress); nobody listening is fine. */
-export function notify<T extends Target, K extends MessageType<T>>(message: RequestOf<T, K>): void {
+function notify<T extends Target, K extends MessageType<T>>(message: RequestOf<T, K>): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
@@ -42,7 +43,7 @@ export function notifyProgress(stage: CaptureStage, progress?: number): void {
   });
 }
 
-export type MessageListener = (raw: unknown, sender: SenderInfo) => Promise<unknown> | undefined;
+type MessageListener = (raw: unknown, sender: SenderInfo) => Promise<unknown> | undefined;
 
 export function onMessage(listener: MessageListener): () => void {
   const wrapped = (raw: unknown, sender: browser.Runtime.MessageSender) => listener(raw, sender);
@@ -94,7 +95,7 @@ export async function createOffscreenDocument(path: string, justification: strin
 /** Camera permission as the browser reports it for our origin: 'granted', 'denied' or 'prompt'. */
 export async function cameraPermissionState(): Promise<PermissionState | 'unknown'> {
   try {
-    return (await navigator.permissions.query({ name: 'camera' as PermissionName })).state;
+    return (await navigator.permissions.query({ name: 'camera' })).state;
   } catch {
     return 'unknown'; // Firefox before 131 cannot query camera permission
   }

@@ -1,12 +1,13 @@
+import type { CaptureStage } from '../shared/capture';
 import type { Recommendation } from '../shared/catalogue';
 import type { ErrorInfo } from '../shared/errors';
-import type { CaptureOutcome, CaptureStage } from '../shared/messages';
-import type { Settings } from '../shared/settings';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import type { CaptureOutcome } from '../shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
 export interface PopupState {
   settings: Settings;
-  phase: 'idle' | 'working' | 'done' | 'error';
+  /** loading: the stored settings are not read yet, so nothing can be chosen or captured. */
+  phase: 'loading' | 'idle' | 'working' | 'done' | 'error';
   stage?: CaptureStage;
   /** Model download fraction while loading. */
   progress?: number;
@@ -18,28 +19,21 @@ export interface PopupState {
 
 export type PopupAction =
   | { type: 'settings-loaded'; settings: Settings }
-  | { type: 'settings-changed'; patch: Partial<Settings> }
+  | { type: 'settings-changed'; settings: Settings }
   | { type: 'capture-started' }
   | { type: 'stage'; stage: CaptureStage; progress?: number }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
   | { type: 'corrected'; recommendation: Recommendation };
 
-export const initialPopupState: PopupState = { settings: DEFAULT_SETTINGS, phase: 'idle' };
+export const initialPopupState: PopupState = { settings: DEFAULT_SETTINGS, phase: 'loading' };
 
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
   switch (action.type) {
     case 'settings-loaded':
-      return { ...state, settings: action.settings };
+      return { ...state, settings: action.settings, phase: state.phase === 'loading' ? 'idle' : state.phase };
     case 'settings-changed':
-      return {
-        ...state,
-        settings: {
-          ...state.settings,
-          ...action.patch,
-          providers: { ...state.settings.providers, ...action.patch.providers },
-        },
-      };
+      return { ...state, settings: action.settings };
     case 'capture-started':
       return { settings: state.settings, phase: 'working', stage: 'loading-models' };
     case 'stage':
@@ -64,6 +58,8 @@ const STAGE_TEXT: Record<CaptureStage, string> = {
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {
   switch (state.phase) {
+    case 'loading':
+      return '';
     case 'idle':
       return 'Ready. The snapshot stays on this device.';
     case 'working': {

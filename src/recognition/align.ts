@@ -4,8 +4,8 @@ import type { Point } from './faceDetector';
 export const FACE_SIZE = 48;
 
 /**
- * Where the eyes sit in a FER2013-like crop: eye midpoint at (0.5, EYE_LINE_Y) of the crop and
- * eye centres EYE_DISTANCE apart, as fractions of the crop side. Medians over 286 FER2013
+ * Where the eyes sit in a FER2013-like crop: eye midpoint at (0.5, eyeLineY) of the crop and
+ * eye centres eyeDistance apart, as fractions of the crop side. Medians over 286 FER2013
  * training faces measured with this same face mesh (scripts/calibrate-alignment.ts).
  */
 export const FER_GEOMETRY = { eyeLineY: 0.39, eyeDistance: 0.37 };

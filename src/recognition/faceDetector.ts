@@ -1,7 +1,7 @@
 import * as faceLandmarksDetection from '@tensorflow-models/face-landmarks-detection';
 import type { io, Tensor3D } from '@tensorflow/tfjs-core';
 import { MoodtabError } from '../shared/errors';
-import type { Box } from '../shared/messages';
+import type { Box } from '../shared/recognition';
 
 export interface Point {
   x: number;
@@ -29,7 +29,7 @@ export interface FaceDetector {
 }
 
 /** Intersection over union of two boxes. */
-export function overlap(a: Box, b: Box): number {
+function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   const inter = Math.max(0, w) * Math.max(0, h);
@@ -40,7 +40,7 @@ export function overlap(a: Box, b: Box): number {
  * Largest first, dropping faces that mostly overlap a larger one: the mesh sometimes returns a
  * second, shifted copy of the same face, which would be miscounted as another person.
  */
-export function distinctFaces(faces: DetectedFace[], maxOverlap = 0.3): DetectedFace[] {
+function distinctFaces(faces: DetectedFace[], maxOverlap = 0.3): DetectedFace[] {
   const sorted = [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
   return sorted.reduce<DetectedFace[]>(
     (kept, face) => (kept.some((k) => overlap(k.box, face.box) > maxOverlap) ? kept : [...kept, face]),
@@ -57,9 +57,8 @@ export async function createFaceDetector(config: FaceDetectorConfig): Promise<Fa
         runtime: 'tfjs',
         refineLandmarks: false,
         maxFaces: config.maxFaces ?? 4,
-        // face-landmarks-detection types only strings, but it passes these to loadGraphModel as is.
-        detectorModelUrl: config.detectorModelUrl as string,
-        landmarkModelUrl: config.landmarkModelUrl as string,
+        detectorModelUrl: config.detectorModelUrl,
+        landmarkModelUrl: config.landmarkModelUrl,
       },
     );
   } catch (error) {

@@ -1,11 +1,4 @@
-export {
-  createFaceDetector,
-  distinctFaces,
-  overlap,
-  type DetectedFace,
-  type FaceDetector,
-  type FaceDetectorConfig,
-} from './faceDetector';
+export { createFaceDetector, type FaceDetector, type FaceDetectorConfig } from './faceDetector';
 export { createMoodClassifier, type MoodClassifier, type MoodClassifierConfig } from './moodClassifier';
 export {
   createMoodRecognizer,
@@ -14,4 +7,4 @@ export {
   type MoodRecognizerConfig,
   type RgbaImage,
 } from './recognizer';
-export { alignFace, computeAlignment, toGrey, toRgbTensor, FACE_SIZE, FER_GEOMETRY } from './align';
+export { alignFace, computeAlignment, toGrey, toRgbTensor } from './align';

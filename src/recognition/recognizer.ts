@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MoodtabError } from '../shared/errors';
-import type { RecognitionResult } from '../shared/messages';
+import type { RecognitionResult } from '../shared/recognition';
 import { MOODS, topMood, type MoodProbabilities } from '../shared/moods';
 
 export type { RgbaImage } from './align';
@@ -113,7 +113,7 @@ export function recognizerFrom(
       mood: topMood(probabilities),
       probabilities,
       faces: first.faces,
-      face: { box: first.detected.box, landmarksUsed: true },
+      face: { box: first.detected.box },
       frames: frames.length,
       timings,
     };

@@ -48,3 +48,28 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: ERROR_MESSAGES.internal, detail };
 }
+
+/**
+ * Maps getUserMedia's DOMException names to the errors a user can act on; the capture engine and
+ * the permission page both ask for the camera.
+ */
+export function cameraError(error: unknown): MoodtabError {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
+  const detail = typeof message === 'string' ? message : undefined;
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new MoodtabError('camera-permission-denied', detail);
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return new MoodtabError('no-camera', detail);
+    case 'NotReadableError':
+    case 'AbortError':
+      return new MoodtabError('camera-busy', detail);
+    default:
+      return new MoodtabError('internal', `camera: ${detail ?? String(error)}`);
+  }
+}

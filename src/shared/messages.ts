@@ -5,50 +5,27 @@
  * fields and its response type, so a handler map and a sender are both fully typed. Listeners
  * ignore messages for other targets and reject senders that are not this extension's own pages.
  */
+import { isCaptureStage, type CaptureReading, type CaptureStage } from './capture';
 import type { Recommendation } from './catalogue';
-import { ERROR_MESSAGES, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
-import { isMediaKind, isMood, type MediaKind, type Mood, type MoodProbabilities } from './moods';
+import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
+import { isMood, type Mood } from './moods';
+import { isSettings, type Settings } from './settings';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface RecognitionResult {
-  mood: Mood;
-  probabilities: MoodProbabilities;
-  /** Faces seen in the frame; the largest one was read. */
-  faces: number;
-  face: { box: Box; landmarksUsed: boolean };
-  /** Frames averaged (burst mode). */
-  frames: number;
-  /** Milliseconds per stage. */
-  timings: Record<string, number>;
-}
-
-export interface CaptureOutcome {
-  result: RecognitionResult;
+export interface CaptureOutcome extends CaptureReading {
   recommendation: Recommendation;
-  /** True once every camera track was stopped. */
-  cameraReleased: boolean;
 }
-
-export type CaptureStage = 'loading-models' | 'starting-camera' | 'reading-mood' | 'opening-tab';
 
 export interface Protocol {
   background: {
-    /** inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays. */
-    'capture-mood': { request: { media?: MediaKind; inBackground?: boolean }; response: CaptureOutcome };
-    'open-recommendation': { request: { mood: Mood; media: MediaKind }; response: Recommendation };
+    /**
+     * settings: the popup's current choices, so the background never reads a stale stored copy.
+     * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
+     */
+    'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
+    'open-recommendation': { request: { mood: Mood; settings: Settings }; response: Recommendation };
   };
   offscreen: {
-    'recognize-mood': {
-      request: { frames: number };
-      response: { result: RecognitionResult; cameraReleased: boolean };
-    };
-    'warm-up': { request: Record<string, never>; response: { backend: string } };
+    'recognize-mood': { request: { frames: number }; response: CaptureReading };
   };
   popup: {
     /** progress: fraction 0..1 of the model download, with stage loading-models. */
@@ -76,30 +53,22 @@ export type Message = { [T in Target]: { [K in MessageType<T>]: RequestOf<T, K> 
 
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ErrorInfo };
 
-const CAPTURE_STAGES: readonly CaptureStage[] = [
-  'loading-models',
-  'starting-camera',
-  'reading-mood',
-  'opening-tab',
-];
 const MAX_BURST_FRAMES = 10;
 
 type Fields = Record<string, unknown>;
 const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
   background: {
     'capture-mood': (m) =>
-      (m.media === undefined || isMediaKind(m.media)) &&
-      (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
-    'open-recommendation': (m) => isMood(m.mood) && isMediaKind(m.media),
+      isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
+    'open-recommendation': (m) => isMood(m.mood) && isSettings(m.settings),
   },
   offscreen: {
     'recognize-mood': (m) =>
       Number.isInteger(m.frames) && (m.frames as number) >= 1 && (m.frames as number) <= MAX_BURST_FRAMES,
-    'warm-up': () => true,
   },
   popup: {
     'capture-progress': (m) =>
-      CAPTURE_STAGES.includes(m.stage as CaptureStage) &&
+      isCaptureStage(m.stage) &&
       (m.progress === undefined || (typeof m.progress === 'number' && m.progress >= 0 && m.progress <= 1)),
   },
 };
@@ -128,7 +97,6 @@ export function parseMessage<T extends Target>(raw: unknown, target: T): Message
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
 }
 
 export interface ExtensionIdentity {
@@ -138,7 +106,7 @@ export interface ExtensionIdentity {
 }
 
 /** Only this extension's own pages may talk to us: same id and a URL under our own origin. */
-export function isOwnSender(sender: SenderInfo, self: ExtensionIdentity): boolean {
+function isOwnSender(sender: SenderInfo, self: ExtensionIdentity): boolean {
   return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
 }
 
@@ -183,7 +151,7 @@ export function createMessageListener<T extends Target>(
 export function unwrapEnvelope<R>(envelope: unknown): R {
   const value = envelope as Envelope<R> | undefined;
   if (value && value.ok === true) return value.value;
-  if (value && value.ok === false && value.error && value.error.code in ERROR_MESSAGES) {
+  if (value && value.ok === false && isErrorCode(value.error?.code)) {
     throw new MoodtabError(value.error.code, value.error.detail);
   }
   throw new MoodtabError('internal', 'no response from the extension');

@@ -1,3 +1,4 @@
+/** The popup's choices: the one place they are defaulted, merged and checked. */
 import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './moods';
 import { CATALOGUE } from './catalogue';
 
@@ -13,15 +14,20 @@ export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = { media: 'music', strategy: 'match', providers: {} };
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isProviderOf(media: MediaKind, id: unknown): id is string {
+  return typeof id === 'string' && CATALOGUE.providers[id]?.media === media;
+}
+
 /** Reads whatever storage held, keeping only valid fields (storage can hold old or hand-edited data). */
 export function parseSettings(raw: unknown): Settings {
-  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const value = isRecord(raw) ? raw : {};
   const providers: Settings['providers'] = {};
-  if (typeof value.providers === 'object' && value.providers !== null) {
-    for (const [media, id] of Object.entries(value.providers as Record<string, unknown>)) {
-      if (isMediaKind(media) && typeof id === 'string' && CATALOGUE.providers[id]?.media === media) {
-        providers[media] = id;
-      }
+  if (isRecord(value.providers)) {
+    for (const [media, id] of Object.entries(value.providers)) {
+      if (isMediaKind(media) && isProviderOf(media, id)) providers[media] = id;
     }
   }
   return {
@@ -29,4 +35,25 @@ export function parseSettings(raw: unknown): Settings {
     strategy: isStrategy(value.strategy) ? value.strategy : DEFAULT_SETTINGS.strategy,
     providers,
   };
+}
+
+/** Strict check for settings sent in a message: every field valid, nothing else. */
+export function isSettings(value: unknown): value is Settings {
+  if (!isRecord(value) || !isMediaKind(value.media) || !isStrategy(value.strategy)) return false;
+  const { providers } = value;
+  return (
+    isRecord(providers) &&
+    Object.keys(value).every((key) => key === 'media' || key === 'strategy' || key === 'providers') &&
+    Object.entries(providers).every(([media, id]) => isMediaKind(media) && isProviderOf(media, id))
+  );
+}
+
+/** A change applied to settings: provider choices are merged per media, not replaced. */
+export function mergeSettings(settings: Settings, patch: Partial<Settings>): Settings {
+  return { ...settings, ...patch, providers: { ...settings.providers, ...patch.providers } };
+}
+
+/** The provider id used for a media: the chosen one, else the catalogue's default. */
+export function providerIdFor(settings: Settings, media: MediaKind = settings.media): string {
+  return settings.providers[media] ?? CATALOGUE.defaultProvider[media];
 }

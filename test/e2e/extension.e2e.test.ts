@@ -6,13 +6,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { cameraFrame, writeY4m } from '../../scripts/make-fixtures';
 import { useBackend } from '../../src/node/backend';
 import { decodeImageFile } from '../../src/node/images';
 import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import { recommend } from '../../src/shared/catalogue';
 import type { Mood } from '../../src/shared/moods';
+import { cameraFrame, writeY4m } from './fakeCamera';
 
 jest.setTimeout(300_000);
 
@@ -130,7 +130,7 @@ describe('Moodtab in Chromium', () => {
     await popup.locator('::-p-aria(Movies)').click();
     await popup.close();
     popup = await openPopup(); // a fresh popup must come back with Movies chosen
-    expect(await popup.$eval('input[value=movies]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await popup.$eval('input[value=movies]', (el) => el.checked)).toBe(true);
     const opened = nextProviderTab('https://www.netflix.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
     expect(await opened).toBe(recommend(expectedMood, 'movies').url);
@@ -164,6 +164,6 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     const tabs = empty.browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith('https://'));
     expect(tabs).toEqual([]);
     // The capture button is usable again: the one-capture lock was released after the failure.
-    expect(await popup.$eval('button.capture', (el) => (el as HTMLButtonElement).disabled)).toBe(false);
+    expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { cameraError, captureFrames } from '../../src/offscreen/camera';
+import { captureFrames } from '../../src/capture/camera';
+import { cameraError } from '../../src/shared/errors';
 
 class FakeTrack {
   readyState: 'live' | 'ended' = 'live';
@@ -19,6 +20,7 @@ describe('camera errors', () => {
     ['NotFoundError', 'no-camera'],
     ['OverconstrainedError', 'no-camera'],
     ['NotReadableError', 'camera-busy'],
+    ['AbortError', 'camera-busy'],
     ['TypeError', 'internal'],
   ])('%s becomes %s', (name, code) => {
     expect(cameraError({ name, message: 'x' }).code).toBe(code);

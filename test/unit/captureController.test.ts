@@ -1,21 +1,21 @@
 import { createCaptureController, type CaptureControllerDeps } from '../../src/background/captureController';
 import { MoodtabError } from '../../src/shared/errors';
-import type { RecognitionResult } from '../../src/shared/messages';
+import type { RecognitionResult } from '../../src/shared/recognition';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
 const result: RecognitionResult = {
   mood: 'sad',
   probabilities: { calm: 0.1, angry: 0.05, sad: 0.7, happy: 0.1, surprised: 0.05 },
   faces: 1,
-  face: { box: { x: 1, y: 2, width: 100, height: 120 }, landmarksUsed: true },
+  face: { box: { x: 1, y: 2, width: 100, height: 120 } },
   frames: 3,
   timings: {},
 };
 
-function setup(overrides: Partial<CaptureControllerDeps> = {}, settings: Settings = DEFAULT_SETTINGS) {
+function setup(overrides: Partial<CaptureControllerDeps> = {}, stored: Settings = DEFAULT_SETTINGS) {
   const deps: CaptureControllerDeps = {
     host: { recognize: jest.fn(async () => ({ result, cameraReleased: true })) },
-    loadSettings: jest.fn(async () => settings),
+    loadSettings: jest.fn(async () => stored),
     openTab: jest.fn(async () => undefined),
     cameraPermission: jest.fn(async () => 'granted' as const),
     openPermissionPage: jest.fn(async () => undefined),
@@ -26,10 +26,11 @@ function setup(overrides: Partial<CaptureControllerDeps> = {}, settings: Setting
 }
 
 describe('capture controller', () => {
-  it('opens the tab for the recognised mood with the saved media and strategy', async () => {
-    const { deps, controller } = setup({}, { media: 'movies', strategy: 'lift', providers: {} });
-    const outcome = await controller.capture();
+  it('opens the tab for the recognised mood with the media and strategy it is given', async () => {
+    const { deps, controller } = setup();
+    const outcome = await controller.capture({ media: 'movies', strategy: 'lift', providers: {} });
     expect(deps.host.recognize).toHaveBeenCalledWith(3);
+    expect(deps.loadSettings).not.toHaveBeenCalled();
     expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good', true);
     expect(outcome).toMatchObject({
       result,
@@ -39,13 +40,20 @@ describe('capture controller', () => {
     expect(deps.notifyStage).toHaveBeenCalledWith('opening-tab');
   });
 
-  it('uses the media the popup asks for and the provider chosen for it', async () => {
-    const { deps, controller } = setup(
-      {},
-      { media: 'music', strategy: 'match', providers: { pictures: 'pinterest' } },
+  it('uses the provider chosen for the media, and opens the tab behind the popup when asked', async () => {
+    const { deps, controller } = setup();
+    await controller.capture(
+      { media: 'pictures', strategy: 'match', providers: { pictures: 'pinterest', music: 'youtube-music' } },
+      { inBackground: true },
     );
-    await controller.capture('pictures', { inBackground: true });
     expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad', false);
+  });
+
+  it('uses the stored settings for a capture that comes without them (the shortcut)', async () => {
+    const { deps, controller } = setup({}, { media: 'movies', strategy: 'match', providers: {} });
+    await controller.capture();
+    expect(deps.loadSettings).toHaveBeenCalled();
+    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=drama', true);
   });
 
   it('runs one capture at a time', async () => {
@@ -58,11 +66,9 @@ describe('capture controller', () => {
     const first = controller.capture();
     await Promise.resolve();
     await expect(controller.capture()).rejects.toMatchObject({ code: 'capture-in-progress' });
-    expect(controller.busy).toBe(true);
     await new Promise((r) => setTimeout(r, 0));
     finish();
     await first;
-    expect(controller.busy).toBe(false);
     const again = controller.capture();
     await new Promise((r) => setTimeout(r, 0));
     finish();
@@ -79,7 +85,7 @@ describe('capture controller', () => {
     });
     await expect(controller.capture()).rejects.toMatchObject({ code: 'no-face' });
     expect(deps.openTab).not.toHaveBeenCalled();
-    expect(controller.busy).toBe(false);
+    await expect(controller.capture()).rejects.toMatchObject({ code: 'no-face' }); // not capture-in-progress
   });
 
   it('asks for camera permission in a tab on first use, without touching the camera', async () => {
@@ -110,7 +116,7 @@ describe('capture controller', () => {
 
   it('opens a hand-corrected mood', async () => {
     const { deps, controller } = setup();
-    const recommendation = await controller.openFor('happy', 'music');
+    const recommendation = await controller.openFor('happy', DEFAULT_SETTINGS);
     expect(recommendation.url).toBe('https://open.spotify.com/search/happy%20hits/playlists');
     expect(deps.openTab).toHaveBeenCalledWith(recommendation.url);
   });

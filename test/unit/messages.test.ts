@@ -6,9 +6,12 @@ import {
   unwrapEnvelope,
   type Handlers,
 } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
+const settings = { media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' } };
+const capture = { target: 'background', type: 'capture-mood', settings };
 
 function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
   const all: Handlers<'background'> = {
@@ -21,21 +24,25 @@ function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
 
 describe('parseMessage', () => {
   it('accepts well-formed messages', () => {
+    expect(parseMessage({ ...capture, inBackground: true }, 'background').type).toBe('capture-mood');
     expect(
-      parseMessage({ target: 'background', type: 'capture-mood', media: 'movies' }, 'background').type,
-    ).toBe('capture-mood');
+      parseMessage({ target: 'background', type: 'open-recommendation', mood: 'sad', settings }, 'background')
+        .type,
+    ).toBe('open-recommendation');
     expect(parseMessage({ target: 'offscreen', type: 'recognize-mood', frames: 3 }, 'offscreen').type).toBe(
       'recognize-mood',
     );
   });
 
   it.each([
-    [
-      { target: 'background', type: 'capture-mood', media: 'podcasts' },
-      'invalid fields for background/capture-mood',
-    ],
-    [{ target: 'background', type: 'open-recommendation', mood: 'bored', media: 'music' }, 'invalid fields'],
-    [{ target: 'background', type: 'capture-mood', inBackground: 'yes' }, 'invalid fields'],
+    [{ target: 'background', type: 'capture-mood' }, 'invalid fields for background/capture-mood'],
+    [{ ...capture, settings: { ...settings, media: 'podcasts' } }, 'invalid fields'],
+    [{ ...capture, settings: { ...settings, providers: { music: 'netflix' } } }, 'invalid fields'],
+    [{ ...capture, settings: { ...settings, spy: true } }, 'invalid fields'],
+    [{ ...capture, settings: { media: 'music', strategy: 'match' } }, 'invalid fields'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid fields'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' }, 'invalid fields'],
+    [{ ...capture, inBackground: 'yes' }, 'invalid fields'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
     [
@@ -67,13 +74,10 @@ describe('createMessageListener', () => {
 
   it('calls the typed handler and wraps its value', async () => {
     const { listener, handlers } = listenerWith();
-    const envelope = await listener(
-      { target: 'background', type: 'capture-mood', media: 'pictures' },
-      ownPage,
-    );
+    const envelope = await listener({ ...capture, settings: DEFAULT_SETTINGS }, ownPage);
     expect(envelope).toEqual({ ok: true, value: { ok: 'capture' } });
     expect(handlers['capture-mood']).toHaveBeenCalledWith(
-      { target: 'background', type: 'capture-mood', media: 'pictures' },
+      { ...capture, settings: DEFAULT_SETTINGS },
       ownPage,
     );
   });
@@ -84,7 +88,7 @@ describe('createMessageListener', () => {
     ['a sender without url', { id: 'moodtab-id' }],
   ])('refuses %s without calling a handler', async (_name, sender) => {
     const { listener, handlers } = listenerWith();
-    const envelope = await listener({ target: 'background', type: 'capture-mood' }, sender);
+    const envelope = await listener(capture, sender);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'bad-message', detail: 'foreign sender' } });
     expect(handlers['capture-mood']).not.toHaveBeenCalled();
   });
@@ -102,13 +106,17 @@ describe('createMessageListener', () => {
         throw new MoodtabError('no-face');
       },
     });
-    const envelope = await listener({ target: 'background', type: 'capture-mood' }, ownPage);
+    const envelope = await listener(capture, ownPage);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'no-face' } });
     expect(() => unwrapEnvelope(envelope)).toThrow(expect.objectContaining({ code: 'no-face' }));
   });
 
-  it('unwrapEnvelope reports a missing response as internal', () => {
+  it('unwrapEnvelope reports a missing or garbled response as internal', () => {
     expect(() => unwrapEnvelope(undefined)).toThrow(expect.objectContaining({ code: 'internal' }));
+    // An inherited property name is not an error code.
+    expect(() => unwrapEnvelope({ ok: false, error: { code: 'constructor' } })).toThrow(
+      expect.objectContaining({ code: 'internal' }),
+    );
     expect(unwrapEnvelope({ ok: true, value: 7 })).toBe(7);
   });
 });

@@ -1,13 +1,14 @@
 import { initialPopupState, popupReducer, statusText, type PopupState } from '../../src/popup/state';
 import { recommend } from '../../src/shared/catalogue';
 import type { CaptureOutcome } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const outcome: CaptureOutcome = {
   result: {
     mood: 'happy',
     probabilities: { calm: 0.1, angry: 0, sad: 0, happy: 0.9, surprised: 0 },
     faces: 2,
-    face: { box: { x: 0, y: 0, width: 10, height: 10 }, landmarksUsed: true },
+    face: { box: { x: 0, y: 0, width: 10, height: 10 } },
     frames: 3,
     timings: {},
   },
@@ -15,9 +16,11 @@ const outcome: CaptureOutcome = {
   cameraReleased: true,
 };
 
+const ready = popupReducer(initialPopupState, { type: 'settings-loaded', settings: DEFAULT_SETTINGS });
+
 describe('popup state', () => {
   it('walks through a capture: working stages, then the result', () => {
-    let state: PopupState = popupReducer(initialPopupState, { type: 'capture-started' });
+    let state: PopupState = popupReducer(ready, { type: 'capture-started' });
     expect(statusText(state)).toBe('Loading the mood model…');
     state = popupReducer(state, { type: 'stage', stage: 'loading-models', progress: 0.42 });
     expect(statusText(state)).toBe('Loading the mood model… 42%');
@@ -29,7 +32,7 @@ describe('popup state', () => {
   });
 
   it('ignores late progress after the result', () => {
-    const done = popupReducer(popupReducer(initialPopupState, { type: 'capture-started' }), {
+    const done = popupReducer(popupReducer(ready, { type: 'capture-started' }), {
       type: 'capture-succeeded',
       outcome,
     });
@@ -37,7 +40,7 @@ describe('popup state', () => {
   });
 
   it('shows the error message and clears an old result', () => {
-    const done = popupReducer(initialPopupState, { type: 'capture-succeeded', outcome });
+    const done = popupReducer(ready, { type: 'capture-succeeded', outcome });
     const failed = popupReducer(done, {
       type: 'capture-failed',
       error: { code: 'no-face', message: 'No face was found.' },
@@ -47,20 +50,17 @@ describe('popup state', () => {
   });
 
   it('a correction replaces the opened link and mood in the status', () => {
-    const done = popupReducer(initialPopupState, { type: 'capture-succeeded', outcome });
+    const done = popupReducer(ready, { type: 'capture-succeeded', outcome });
     const corrected = popupReducer(done, { type: 'corrected', recommendation: recommend('calm', 'music') });
     expect(statusText(corrected)).toBe('You look calm. Opened Spotify.');
   });
 
-  it('merges provider choices instead of replacing them', () => {
-    let state = popupReducer(initialPopupState, {
-      type: 'settings-changed',
-      patch: { providers: { music: 'youtube-music' } },
-    });
-    state = popupReducer(state, {
-      type: 'settings-changed',
-      patch: { providers: { movies: 'prime-video' } },
-    });
-    expect(state.settings.providers).toEqual({ music: 'youtube-music', movies: 'prime-video' });
+  it('offers nothing until the stored settings are read, then is ready with them', () => {
+    expect(initialPopupState.phase).toBe('loading');
+    expect(statusText(initialPopupState)).toBe('');
+    const settings = { media: 'movies', strategy: 'lift', providers: {} } as const;
+    const ready = popupReducer(initialPopupState, { type: 'settings-loaded', settings });
+    expect(ready).toMatchObject({ phase: 'idle', settings });
+    expect(statusText(ready)).toBe('Ready. The snapshot stays on this device.');
   });
 });

@@ -1,4 +1,10 @@
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  isSettings,
+  mergeSettings,
+  parseSettings,
+  providerIdFor,
+} from '../../src/shared/settings';
 
 describe('parseSettings', () => {
   it('falls back to defaults for nothing stored', () => {
@@ -15,5 +21,44 @@ describe('parseSettings', () => {
       }),
     ).toEqual({ media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' } });
     expect(parseSettings({ media: 'tv', strategy: 7, providers: 'spotify' })).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('isSettings', () => {
+  it('accepts complete, valid settings', () => {
+    expect(isSettings(DEFAULT_SETTINGS)).toBe(true);
+    expect(isSettings({ media: 'pictures', strategy: 'lift', providers: { pictures: 'pinterest' } })).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['no providers', { media: 'music', strategy: 'match' }],
+    ['an unknown media', { media: 'tv', strategy: 'match', providers: {} }],
+    ['a provider of another media', { media: 'music', strategy: 'match', providers: { music: 'netflix' } }],
+    ['an extra field', { media: 'music', strategy: 'match', providers: {}, mood: 'sad' }],
+    ['providers as a list', { media: 'music', strategy: 'match', providers: [] }],
+  ])('refuses %s', (_name, value) => {
+    expect(isSettings(value)).toBe(false);
+  });
+});
+
+describe('mergeSettings and providerIdFor', () => {
+  it('merges provider choices per media instead of replacing them', () => {
+    let settings = mergeSettings(DEFAULT_SETTINGS, { providers: { music: 'youtube-music' } });
+    settings = mergeSettings(settings, { media: 'movies', providers: { movies: 'prime-video' } });
+    expect(settings).toEqual({
+      media: 'movies',
+      strategy: 'match',
+      providers: { music: 'youtube-music', movies: 'prime-video' },
+    });
+    expect(DEFAULT_SETTINGS.providers).toEqual({});
+  });
+
+  it('falls back to the catalogue default for a media with no choice', () => {
+    const settings = { ...DEFAULT_SETTINGS, providers: { music: 'youtube-music' } };
+    expect(providerIdFor(settings)).toBe('youtube-music');
+    expect(providerIdFor(settings, 'movies')).toBe('netflix');
   });
 });

@@ -28,24 +28,14 @@ import { readFerCsv } from '../ferCsv';
 import { fileModel } from '../fileModel';
 import { decodeImageFile } from '../images';
 import { FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL, MOOD_MODEL, ROOT } from '../modelPaths';
+import { greyToRgba, onGreyFrame, resize } from '../rgbaImages';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`;
 
-/** A 48x48 FER face enlarged x4 into the middle of a 288x288 mid-grey RGBA frame. */
-function ferFrame(pixels: Uint8Array): RgbaImage {
-  const size = 288;
-  const offset = (size - 192) / 2;
-  const data = new Uint8Array(size * size * 4).fill(128);
-  for (let y = 0; y < 192; y++) {
-    for (let x = 0; x < 192; x++) {
-      const v = pixels[Math.floor(y / 4) * 48 + Math.floor(x / 4)]!;
-      const i = ((y + offset) * size + x + offset) * 4;
-      data[i] = data[i + 1] = data[i + 2] = v;
-    }
-  }
-  return { data, width: size, height: size };
-}
+/** A 48x48 FER face enlarged x4 into the middle of a 288x288 mid-grey frame. */
+const ferFrame = (pixels: Uint8Array): RgbaImage =>
+  onGreyFrame(resize(greyToRgba(pixels, 48, 48), 192, 192), { width: 288, height: 288, grey: 128 });
 
 type Baseline = Awaited<ReturnType<typeof createFaceApiBaseline>>;
 
@@ -116,7 +106,7 @@ async function main() {
         runtime: 'tfjs',
         modelType: 'short',
         maxFaces: 4,
-        detectorModelUrl: fileModel(FACE_DETECTOR_MODEL) as unknown as string,
+        detectorModelUrl: fileModel(FACE_DETECTOR_MODEL),
       },
     );
     const mesh = await createFaceDetector({

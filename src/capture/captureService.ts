@@ -1,31 +1,33 @@
+/**
+ * The capture engine: camera snapshot, then the recognition pipeline. Hosted by Chrome's offscreen
+ * document and by Firefox's background page, which both have a DOM and may use the camera.
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-cpu';
-import type { CaptureStage, RecognitionResult } from '../shared/messages';
+import type { CaptureReading, CaptureStage } from '../shared/capture';
 import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
-import { captureFrames, type CameraOptions } from './camera';
+import { captureFrames } from './camera';
 
 export interface CaptureServiceConfig {
   /** Base URL of the bundled models folder (e.g. chrome-extension://id/models/). */
   modelBaseUrl: string;
   /** progress: fraction of the model download, during loading-models. */
   onStage?: (stage: CaptureStage, progress?: number) => void;
-  camera?: Omit<CameraOptions, 'frames'>;
 }
 
 export interface CaptureService {
-  /** Loads models once (kept warm for later captures); returns the tfjs backend in use. */
-  warmUp(): Promise<string>;
-  recognize(frames: number): Promise<{ result: RecognitionResult; cameraReleased: boolean }>;
+  /** Loads the models on first use (kept for later captures), snaps `frames` frames, reads the mood. */
+  recognize(frames: number): Promise<CaptureReading>;
 }
 
 /** WebGL when the GPU allows, else the CPU backend: slower, but a capture still works. */
-async function selectBackend(): Promise<string> {
+async function selectBackend(): Promise<void> {
   for (const backend of ['webgl', 'cpu']) {
     try {
       if (await tf.setBackend(backend)) {
         await tf.ready();
-        return backend;
+        return;
       }
     } catch {
       // try the next backend
@@ -55,15 +57,11 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
     }));
 
   return {
-    async warmUp() {
-      await load();
-      return tf.getBackend();
-    },
     async recognize(frames) {
       config.onStage?.('loading-models');
       const ready = await load();
       config.onStage?.('starting-camera');
-      const capture = await captureFrames({ ...config.camera, frames });
+      const capture = await captureFrames({ frames });
       config.onStage?.('reading-mood');
       const result =
         capture.frames.length === 1

@@ -1,4 +1,4 @@
-import { MoodtabError } from '../shared/errors';
+import { cameraError, MoodtabError } from '../shared/errors';
 
 export interface CameraCapture {
   frames: ImageData[];
@@ -13,25 +13,6 @@ export interface CameraOptions {
   /** Let auto-exposure settle before the first frame, ms. */
   warmUpMs?: number;
   mediaDevices?: Pick<MediaDevices, 'getUserMedia'>;
-}
-
-/** Maps getUserMedia's DOMException names to the errors a user can act on. */
-export function cameraError(error: unknown): MoodtabError {
-  const name = (error as { name?: string } | null)?.name;
-  const detail = (error as { message?: string } | null)?.message;
-  switch (name) {
-    case 'NotAllowedError':
-    case 'SecurityError':
-      return new MoodtabError('camera-permission-denied', detail);
-    case 'NotFoundError':
-    case 'OverconstrainedError':
-      return new MoodtabError('no-camera', detail);
-    case 'NotReadableError':
-    case 'AbortError':
-      return new MoodtabError('camera-busy', detail);
-    default:
-      return new MoodtabError('internal', `camera: ${detail ?? String(error)}`);
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,163 @@
+/**
+ * The lint rules that keep the contexts apart really fire. import-x skips imports it cannot
+ * resolve, so a broken resolver setting would let every boundary pass in silence; this catches it.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+jest.setTimeout(120_000);
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Each line of `code` ends with `// ok` or `// <rule that must report it>`. */
+interface Case {
+  file: string;
+  code: string;
+}
+
+const ZONE = 'import-x/no-restricted-paths';
+const CASES: Case[] = [
+  {
+    file: 'src/popup/App.tsx',
+    code: `
+import 'preact'; // ok
+import '../shared/moods'; // ok
+import '../platform/browserApi'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../recognition'; // ${ZONE}
+import '../capture/camera'; // ${ZONE}
+import '../background/captureController'; // ${ZONE}
+import '../node/args'; // ${ZONE}
+import 'webextension-polyfill'; // ${ZONE}
+export const id = chrome.runtime.id; // no-restricted-globals
+export const tabs = browser.tabs; // no-restricted-globals
+export const api = globalThis.chrome; // no-restricted-properties
+`,
+  },
+  {
+    file: 'src/background/index.ts',
+    code: `
+import '../platform/browserApi'; // ok
+import './captureController'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../capture/captureService'; // ${ZONE}
+import '../offscreen/index'; // ${ZONE}
+import '../popup/state'; // ${ZONE}
+import 'preact'; // ${ZONE}
+async function capture(): Promise<void> {} // ok
+capture(); // @typescript-eslint/no-floating-promises
+[1].forEach(async () => capture()); // @typescript-eslint/no-misused-promises
+`,
+  },
+  {
+    file: 'src/background/captureHost.firefox.ts',
+    code: `
+import '../capture/captureService'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../recognition'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/offscreen/index.ts',
+    code: `
+import '../capture/captureService'; // ok
+import '../platform/browserApi'; // ok
+import '../recognition'; // ${ZONE}
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../background/captureController'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/capture/camera.ts',
+    code: `
+import '../recognition'; // ok
+import '@tensorflow/tfjs-core'; // ok
+import '../platform/browserApi'; // ${ZONE}
+import '../offscreen/index'; // ${ZONE}
+export const api = chrome; // no-restricted-globals
+`,
+  },
+  {
+    file: 'src/recognition/align.ts',
+    code: `
+import '@tensorflow/tfjs-core'; // ok
+import '../shared/errors'; // ok
+import '../capture/camera'; // ${ZONE}
+import '../platform/browserApi'; // ${ZONE}
+import 'preact'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/shared/moods.ts',
+    code: `
+import './errors'; // ok
+import '../recognition'; // ${ZONE}
+import '../platform/browserApi'; // ${ZONE}
+import '@tensorflow/tfjs-core'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/permission/index.ts',
+    code: `
+import '../shared/errors'; // ok
+import '../capture/camera'; // ${ZONE}
+import 'preact'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/node/args.ts',
+    code: `
+import '../recognition'; // ok
+import '../platform/browserApi'; // ${ZONE}
+import '../popup/state'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/platform/browserApi.ts',
+    code: `
+import 'webextension-polyfill'; // ok
+import '../shared/messages'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+export const api = (globalThis as { chrome?: unknown }).chrome ?? chrome; // ok
+`,
+  },
+];
+
+/** The rules each line must trip (none for `// ok`), keyed by line number. */
+function expected(code: string): Record<number, string[]> {
+  const rules: Record<number, string[]> = {};
+  code.split('\n').forEach((line, index) => {
+    const rule = /\/\/ (\S+)$/.exec(line)?.[1];
+    if (rule) rules[index + 1] = rule === 'ok' ? [] : [rule];
+  });
+  return rules;
+}
+
+describe('ESLint boundaries', () => {
+  let problems: { line: number; ruleId: string | null; message: string }[][];
+
+  beforeAll(() => {
+    const input = CASES.map(({ file, code }) => ({ filePath: join(ROOT, file), text: code }));
+    const output = execFileSync(process.execPath, [join(__dirname, 'lintTexts.mjs')], {
+      cwd: ROOT,
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+    });
+    problems = JSON.parse(output);
+  });
+
+  it.each(CASES.map((c, index) => [c.file, index] as const))(
+    '%s may import only its zone',
+    (_file, index) => {
+      const found: Record<number, string[]> = {};
+      for (const { line, ruleId, message } of problems[index]!) {
+        // Rules outside this test's subject (unused declarations in the snippets) are not checked.
+        if (ruleId === '@typescript-eslint/no-unused-vars') continue;
+        (found[line] ??= []).push(ruleId ?? `parse error: ${message}`);
+      }
+      const want = expected(CASES[index]!.code);
+      for (const line of Object.keys(found)) want[Number(line)] ??= [];
+      expect(found).toEqual(Object.fromEntries(Object.entries(want).filter(([, rules]) => rules.length)));
+    },
+  );
+});

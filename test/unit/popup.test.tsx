@@ -1,0 +1,208 @@
+/** @jest-environment jsdom */
+/** The popup rendered in jsdom, with the platform seam (browserApi) mocked: what the user sees and sends. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import * as browserApi from '../../src/platform/browserApi';
+import { App } from '../../src/popup/App';
+import { recommend } from '../../src/shared/catalogue';
+import { MoodtabError } from '../../src/shared/errors';
+import type { CaptureOutcome } from '../../src/shared/messages';
+import type { Settings } from '../../src/shared/settings';
+
+jest.mock('../../src/platform/browserApi', () => ({
+  extensionIdentity: () => ({ id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' }),
+  loadStored: jest.fn(),
+  saveStored: jest.fn(),
+  sendRequest: jest.fn(),
+  onMessage: jest.fn(() => () => undefined),
+}));
+const api = jest.mocked(browserApi);
+
+const STORED: Settings = { media: 'music', strategy: 'lift', providers: { music: 'youtube-music' } };
+const outcome: CaptureOutcome = {
+  result: {
+    mood: 'happy',
+    probabilities: { calm: 0.1, angry: 0.02, sad: 0.03, happy: 0.8, surprised: 0.05 },
+    faces: 2,
+    face: { box: { x: 10, y: 10, width: 200, height: 200 } },
+    frames: 3,
+    timings: {},
+  },
+  recommendation: recommend('happy', 'music', { strategy: 'lift', providerId: 'youtube-music' }),
+  cameraReleased: true,
+};
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** Lets pending promises, effects and re-renders run. */
+const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 0)));
+
+let root: HTMLElement;
+const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector);
+const status = () => $('[role=status]')!.textContent;
+const captureButton = () => $<HTMLButtonElement>('button.capture');
+const buttonNamed = (name: string) =>
+  [...root.querySelectorAll('button')].find((button) => button.textContent === name)!;
+
+async function openPopup(): Promise<void> {
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(() => render(<App />, root));
+  await settle();
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  api.loadStored.mockResolvedValue(STORED);
+  api.saveStored.mockResolvedValue(undefined);
+});
+
+describe('popup', () => {
+  it('offers nothing to press until the stored choices are read, then shows them', async () => {
+    const stored = deferred<unknown>();
+    api.loadStored.mockReturnValue(stored.promise);
+    await openPopup();
+    expect(captureButton()).toBeNull();
+    expect(api.loadStored).toHaveBeenCalledWith('settings');
+
+    stored.resolve(STORED);
+    await settle();
+    expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
+    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('youtube-music');
+    expect($<HTMLSelectElement>('.options label:last-child select')!.value).toBe('lift');
+    expect(captureButton()!.disabled).toBe(false);
+    expect(status()).toBe('Ready. The snapshot stays on this device.');
+  });
+
+  it('starts from the defaults when storage cannot be read', async () => {
+    api.loadStored.mockRejectedValue(new Error('storage is gone'));
+    await openPopup();
+    expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
+    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('spotify');
+  });
+
+  it('saves each change merged with the other choices', async () => {
+    await openPopup();
+    await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
+    expect(api.saveStored).toHaveBeenLastCalledWith('settings', { ...STORED, media: 'movies' });
+
+    const provider = $<HTMLSelectElement>('.options label:first-child select')!;
+    expect([...provider.options].map((option) => option.value)).toEqual(['netflix', 'prime-video']);
+    provider.value = 'prime-video';
+    await act(() => {
+      provider.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(api.saveStored).toHaveBeenLastCalledWith('settings', {
+      media: 'movies',
+      strategy: 'lift',
+      providers: { music: 'youtube-music', movies: 'prime-video' },
+    });
+  });
+
+  it('waits for the choices to be saved, then sends them whole with the capture', async () => {
+    await openPopup();
+    await act(() => $<HTMLInputElement>('input[value=pictures]')!.click());
+    const saved = deferred<void>();
+    api.saveStored.mockReturnValue(saved.promise);
+    api.sendRequest.mockResolvedValue(outcome);
+
+    await act(() => captureButton()!.click());
+    expect(captureButton()!.disabled).toBe(true);
+    expect(status()).toBe('Loading the mood model…');
+    expect(api.sendRequest).not.toHaveBeenCalled();
+
+    saved.resolve();
+    await settle();
+    expect(api.sendRequest).toHaveBeenCalledWith({
+      target: 'background',
+      type: 'capture-mood',
+      settings: { ...STORED, media: 'pictures' },
+      inBackground: true,
+    });
+  });
+
+  it('shows the progress the background reports during a capture', async () => {
+    await openPopup();
+    const result = deferred<CaptureOutcome>();
+    api.sendRequest.mockReturnValue(result.promise);
+    await act(() => captureButton()!.click());
+    await settle();
+
+    const listener = api.onMessage.mock.calls[0]![0];
+    const own = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/background.js' };
+    await act(async () => {
+      await listener(
+        { target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 0.5 },
+        own,
+      );
+    });
+    expect(status()).toBe('Loading the mood model… 50%');
+    await act(async () => {
+      await listener({ target: 'popup', type: 'capture-progress', stage: 'reading-mood' }, own);
+    });
+    expect(status()).toBe('Reading your mood…');
+
+    result.resolve(outcome);
+    await settle();
+    expect(status()).toBe('You look happy. Opened YouTube Music.');
+  });
+
+  it('shows the result: the mood, all five bars, the opened link, and that the camera is off', async () => {
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+
+    expect($('section[aria-label=Result] h2')!.textContent).toBe('Happy');
+    const meters = [...root.querySelectorAll('[role=meter]')].map((meter) => [
+      meter.getAttribute('aria-label'),
+      meter.getAttribute('aria-valuenow'),
+    ]);
+    expect(meters).toEqual([
+      ['Calm', '10'],
+      ['Angry', '2'],
+      ['Sad', '3'],
+      ['Happy', '80'],
+      ['Surprised', '5'],
+    ]);
+    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(outcome.recommendation.url);
+    expect(root.textContent).toContain('The camera is off again');
+    expect(root.textContent).toContain('2 faces were in view');
+    expect(captureButton()!.disabled).toBe(false);
+  });
+
+  it('opens the tab for a mood picked by hand, with the current choices', async () => {
+    const calm = recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' });
+    api.sendRequest.mockResolvedValueOnce(outcome).mockResolvedValueOnce(calm);
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+
+    await act(() => buttonNamed('Calm').click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenLastCalledWith({
+      target: 'background',
+      type: 'open-recommendation',
+      mood: 'calm',
+      settings: STORED,
+    });
+    expect($('section[aria-label=Result] h2')!.textContent).toBe('Calm');
+    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(calm.url);
+    expect(status()).toBe('You look calm. Opened YouTube Music.');
+  });
+
+  it('shows why a capture failed and lets the user try again', async () => {
+    api.sendRequest.mockRejectedValue(new MoodtabError('no-face'));
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(status()).toBe('No face was found. Face the camera in good light and try again.');
+    expect($('.status')!.classList.contains('error')).toBe(true);
+    expect($('section[aria-label=Result]')).toBeNull();
+    expect(captureButton()!.disabled).toBe(false);
+  });
+});
