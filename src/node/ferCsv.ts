@@ -31,7 +31,10 @@ export interface FerFace {
  * most-voted column is not a mood (unknown, not a face, fear...). The same rule as
  * training/moods.py `ferplus_majority`, so Python and Node score the same faces.
  */
-export function ferPlusMajority(moodVotes: readonly number[], otherVotes: readonly number[]): Mood | undefined {
+export function ferPlusMajority(
+  moodVotes: readonly number[],
+  otherVotes: readonly number[],
+): Mood | undefined {
   const top = Math.max(...moodVotes);
   if (!(top > 0)) return undefined;
   if (moodVotes.filter((v) => v === top).length > 1) return undefined;

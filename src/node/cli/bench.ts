@@ -55,9 +55,10 @@ async function compareAccuracy(
   let total = 0;
   for await (const face of readFerCsv(data, 'PublicTest')) {
     if (total >= limit) break;
+    if (!face.fer) continue;
     total++;
     const score = (key: keyof typeof correct, mood: Mood | undefined) => {
-      if (mood === face.mood) correct[key]++;
+      if (mood === face.fer) correct[key]++;
     };
     const frame = ferFrame(face.pixels);
     const ours = await recognizer.recognize(frame).catch(() => null);

@@ -34,6 +34,7 @@ import { fileModel } from '../fileModel';
 import { decodeImageFile } from '../images';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
 import { FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL, MOOD_MODEL } from '../modelPaths';
+import { onGreyFrame } from '../rgbaImages';
 
 export interface LabelledPhoto {
   file: string;
@@ -54,18 +55,11 @@ export function readLabels(path: string): LabelledPhoto[] {
   });
 }
 
-/** The image in the middle of a mid-grey frame `border` image-widths wide on each side. */
+/** The image in the middle of a mid-grey frame `border` image-sides wide on each side. */
 export function withBorder(image: RgbaImage, border: number): RgbaImage {
   if (border <= 0) return image;
-  const pad = Math.round(border * Math.max(image.width, image.height));
-  const width = image.width + 2 * pad;
-  const height = image.height + 2 * pad;
-  const data = new Uint8Array(width * height * 4).fill(128);
-  for (let row = 0; row < image.height; row++) {
-    const from = row * image.width * 4;
-    data.set(image.data.subarray(from, from + image.width * 4), ((row + pad) * width + pad) * 4);
-  }
-  return { data, width, height };
+  const pad = 2 * Math.round(border * Math.max(image.width, image.height));
+  return onGreyFrame(image, { width: image.width + pad, height: image.height + pad, grey: 128 });
 }
 
 async function main(): Promise<void> {
@@ -77,7 +71,8 @@ async function main(): Promise<void> {
     'backend',
   ]);
   const [dir, labelsPath] = positional;
-  if (!dir || !labelsPath) throw new Error('usage: npm run eval:photos -- DIR LABELS.csv [--model model.json]');
+  if (!dir || !labelsPath)
+    throw new Error('usage: npm run eval:photos -- DIR LABELS.csv [--model model.json]');
   const border = Number(options.border ?? 0);
   const model = options.model ?? MOOD_MODEL;
   await useBackend(parseBackend(options.backend));
