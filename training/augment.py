@@ -12,9 +12,8 @@ import torch
 import torch.nn.functional as F
 
 
-def _geometry(batch, generator):
+def _geometry(batch, rand):
     n = batch.shape[0]
-    rand = lambda *shape: torch.rand(*shape, generator=generator)  # noqa: E731
     angle = (rand(n) * 2 - 1) * math.radians(10)
     scale = 1 + (rand(n) * 2 - 1) * 0.12
     flip = torch.where(rand(n) < 0.5, -1.0, 1.0)
@@ -25,6 +24,12 @@ def _geometry(batch, generator):
     )
     grid = F.affine_grid(theta, batch.shape, align_corners=False)
     return F.grid_sample(batch, grid, padding_mode="border", align_corners=False)
+
+
+def _box(rows, cols, y0, y1, x0, x1):
+    """N,1,H,W mask of one rectangle per image (bounds are N-vectors, in pixels)."""
+    inside_y = (rows >= y0.view(-1, 1, 1, 1)) & (rows < y1.view(-1, 1, 1, 1))
+    return inside_y & (cols >= x0.view(-1, 1, 1, 1)) & (cols < x1.view(-1, 1, 1, 1))
 
 
 def _blur(x, sigma):
@@ -41,10 +46,15 @@ def _blur(x, sigma):
 
 
 def augment(batch, generator=None):
-    """batch: N,1,H,W in [0, 1]. Returns an augmented copy in [0, 1]."""
+    """batch: N,1,H,W in [0, 1], on any device. Returns an augmented copy in [0, 1]. Vectorised
+    (no per-image Python loops), so it keeps up with a GPU."""
     n, _, size, _ = batch.shape
-    rand = lambda *shape: torch.rand(*shape, generator=generator)  # noqa: E731
-    out = _geometry(batch, generator)
+    device = batch.device
+
+    def rand(*shape):
+        return torch.rand(*shape, generator=generator, device=device)
+
+    out = _geometry(batch, rand)
 
     # Low resolution: a small face in a webcam frame, scaled up by the crop.
     low = torch.nonzero(rand(n) < 0.15).flatten()
@@ -63,27 +73,35 @@ def augment(batch, generator=None):
     out = out.clamp(1e-4, 1) ** gamma
     gain = 1 + (rand(n, 1, 1, 1) * 2 - 1) * 0.3
     bias = (rand(n, 1, 1, 1) * 2 - 1) * 0.15
-    ramp = torch.linspace(-1, 1, size).view(1, 1, 1, size)
+    ramp = torch.linspace(-1, 1, size, device=device).view(1, 1, 1, size)
     side = (rand(n, 1, 1, 1) * 2 - 1) * 0.2 * (rand(n, 1, 1, 1) < 0.3)
     out = (out - 0.5) * gain + 0.5 + bias + side * ramp
 
+    rows = torch.arange(size, device=device).view(1, 1, size, 1)
+    cols = torch.arange(size, device=device).view(1, 1, 1, size)
+
     # Glasses: two dark lenses on the eye line and a bridge, one face in ten.
-    for i in torch.nonzero(rand(n) < 0.1).flatten().tolist():
-        y = int(size * (0.33 + 0.1 * rand(1).item()))
-        h = max(2, int(size * (0.1 + 0.08 * rand(1).item())))
-        shade = 0.05 + 0.5 * rand(1).item()
-        for cx in (0.3, 0.7):
-            x0 = int(size * (cx - 0.13))
-            out[i, :, y : y + h, x0 : x0 + int(size * 0.26)] = shade
-        out[i, :, y : y + 1, int(size * 0.43) : int(size * 0.57)] = shade
+    top = (size * (0.33 + 0.1 * rand(n))).long()
+    bottom = top + (size * (0.1 + 0.08 * rand(n))).long().clamp(min=2)
+    lens = int(size * 0.26)
+    left, right = int(size * 0.17), int(size * 0.57)
+    full = torch.full((n,), 1, device=device)
+    glasses = (
+        _box(rows, cols, top, bottom, full * left, full * (left + lens))
+        | _box(rows, cols, top, bottom, full * right, full * (right + lens))
+        | _box(rows, cols, top, top + 1, full * int(size * 0.43), full * int(size * 0.57))
+    ) & (rand(n, 1, 1, 1) < 0.1)
+    out = torch.where(glasses, 0.05 + 0.5 * rand(n, 1, 1, 1), out)
 
     # Sensor noise, a third of the faces.
     noisy = (rand(n, 1, 1, 1) < 0.33) * rand(n, 1, 1, 1) * 0.03
-    out = out + noisy * torch.randn(out.shape, generator=generator)
+    out = out + noisy * torch.randn(out.shape, generator=generator, device=device)
 
     # Random erasing: one patch (hair, a hand, a shadow), half the faces.
-    for i in torch.nonzero(rand(n) < 0.5).flatten().tolist():
-        h, w = (size // 8 + (rand(2) * (size // 3 - size // 8)).long()).tolist()
-        y, x = int(rand(1).item() * (size - h)), int(rand(1).item() * (size - w))
-        out[i, :, y : y + h, x : x + w] = rand(1).item()
+    h = size // 8 + (rand(n) * (size // 3 - size // 8)).long()
+    w = size // 8 + (rand(n) * (size // 3 - size // 8)).long()
+    y = (rand(n) * (size - h)).long()
+    x = (rand(n) * (size - w)).long()
+    erased = _box(rows, cols, y, y + h, x, x + w) & (rand(n, 1, 1, 1) < 0.5)
+    out = torch.where(erased, rand(n, 1, 1, 1), out)
     return out.clamp(0, 1)

@@ -97,7 +97,7 @@ def ece(prob, truth, bins=15):
 
 
 def report(prob, fer, ferplus):
-    """The figures select.py prints and PROVENANCE.json records for one labelled set."""
+    """The figures choose.py prints and PROVENANCE.json records for one labelled set."""
     out = {}
     for name, truth in (("fer", fer), ("ferplus", ferplus)):
         if truth is None or not (truth >= 0).any():

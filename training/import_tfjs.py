@@ -15,6 +15,7 @@ match them.
 
 import json
 import os
+import pathlib
 
 import numpy as np
 import torch
@@ -31,7 +32,7 @@ def read_weights(model_dir):
         manifest = json.load(handle)["weightsManifest"]
     weights = []
     for group in manifest:
-        blob = b"".join(open(os.path.join(model_dir, path), "rb").read() for path in group["paths"])
+        blob = b"".join(pathlib.Path(model_dir, path).read_bytes() for path in group["paths"])
         offset = 0
         for spec in group["weights"]:
             count = int(np.prod(spec["shape"])) if spec["shape"] else 1

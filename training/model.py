@@ -7,9 +7,13 @@ camera's crops differ from FER2013's in brightness and contrast far more than in
 face says; standardising removes that difference at both ends. The exporter bakes the same ops
 into the tfjs graph (training/export_tfjs.py), so the extension feeds raw grey levels 0..255 and
 the parity test (test/model/parity.test.ts) checks both sides against each other.
+
+A model trained at a larger input size (--img-size, on a GPU) still takes the pipeline's 48x48
+crop: it is scaled up bilinearly first, in training (FER2013 faces are 48x48 too) and in the graph.
 """
 
 import torch
+import torch.nn.functional as F
 import torchvision
 
 NUM_MOODS = 5
@@ -33,3 +37,10 @@ def standardise(grey255):
     centred = grey255 - mean
     std = centred.square().mean(dim=(1, 2, 3), keepdim=True).sqrt()
     return centred / std.clamp(min=MIN_STD)
+
+
+def preprocess(grey255, img_size=48):
+    """The network input for N,1,48,48 grey levels: scaled to img_size, then standardised."""
+    if img_size != grey255.shape[-1]:
+        grey255 = F.interpolate(grey255, size=(img_size, img_size), mode="bilinear", align_corners=False)
+    return standardise(grey255)

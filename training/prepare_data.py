@@ -13,11 +13,14 @@ them, or the FER+ five-mood votes have a strict majority winner. Which rows a tr
 uses (and how it weighs the two label sources) is train.py's business.
 
     python3 training/prepare_data.py ../shared/fer2013/fer2013.csv.gz training/data/fer5.npz
+    # for the GPU machine, which carries at most 64 MiB with the repository: images LZMA-packed
+    python3 training/prepare_data.py ../shared/fer2013/fer2013.csv.gz training/data/fer5-compact.npz --compact
 """
 
 import argparse
 import csv
 import gzip
+import lzma
 import sys
 
 import numpy as np
@@ -62,8 +65,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("csv", help="FER2013 CSV, plain or .gz")
     parser.add_argument("out", help="output .npz")
+    parser.add_argument("--compact", action="store_true", help="LZMA-pack the images (smaller, slower to load)")
     args = parser.parse_args(argv)
     data = read_fer_csv(args.csv)
+    if args.compact:
+        images = data.pop("images")
+        data["images_shape"] = np.array(images.shape)
+        data["images_xz"] = np.frombuffer(lzma.compress(images.tobytes(), preset=9), np.uint8)
     np.savez_compressed(args.out, **data)
     majority = np.array([ferplus_majority(v, o) for v, o in zip(data["votes"], data["other_votes"])])
     for usage in sorted(set(data["usage"])):
@@ -71,10 +79,20 @@ def main(argv=None):
         fer = np.bincount(data["labels"][mask & (data["labels"] >= 0)], minlength=5)
         plus = np.bincount(majority[mask & (majority >= 0)], minlength=5)
         print(
-            f"{usage}: {mask.sum()} rows; FER2013 labels per mood {fer.tolist()}; FER+ majority per mood {plus.tolist()}",
+            f"{usage}: {mask.sum()} rows; FER2013 labels per mood {fer.tolist()};"
+            f" FER+ majority per mood {plus.tolist()}",
             file=sys.stderr,
         )
 
 
 if __name__ == "__main__":
     main()
+
+
+def load_arrays(path):
+    """The arrays of a file written by main(), whichever way its images were packed."""
+    data = dict(np.load(path))
+    if "images_xz" in data:
+        shape = tuple(data.pop("images_shape"))
+        data["images"] = np.frombuffer(lzma.decompress(data.pop("images_xz").tobytes()), np.uint8).reshape(shape)
+    return data

@@ -1,15 +1,19 @@
 """Train DenseNet-121 (torchvision architecture, 1-channel stem) on the five FER2013 moods.
 
     python3 training/prepare_data.py ../shared/fer2013/fer2013.csv.gz training/data/fer5.npz
+    # a cycle timed by the clock (ends annealed after --time-budget seconds, whatever the speed):
     python3 training/train.py --data training/data/fer5.npz --out training/runs/v2 \
-        --targets mix --init-tfjs models/mood-densenet121 --epochs 40 --lr 8e-4
+        --targets mix --init-tfjs models/mood-densenet121 --lr 6e-4 --time-budget 9000
+    # or by epochs; --init continues from an earlier run's epoch-<k>.pt with a fresh cycle
+    python3 training/train.py --data training/data/fer5.npz --out training/runs/v3 \
+        --init training/runs/v2/epoch-020.pt --epochs 10 --lr 3e-4
 
 Targets (--targets): `fer` is FER2013's own label; `ferplus` is the FER+ crowd-vote distribution
 over the five moods (faces whose votes mostly say unknown, not a face, fear or disgust are left
 out); `mix` is a weighted sum of both (--fer-weight), for faces that have only one of them that
 one. Trains on `Training`; reports PublicTest under both labelings (never anything else).
 Every epoch writes <out>/last.pt (resumable with --resume), <out>/epoch-<k>.pt (the weights,
-plain and EMA, for choosing later by select.py) and one JSON line in <out>/log.jsonl.
+plain and EMA, for choose.py to choose from) and one JSON line in <out>/log.jsonl.
 """
 
 import argparse
@@ -17,6 +21,7 @@ import copy
 import json
 import math
 import os
+import shutil
 import time
 
 import numpy as np
@@ -27,6 +32,7 @@ from augment import augment
 from import_tfjs import load_tfjs, recalibrate_batchnorm
 from model import build_densenet121, standardise
 from moods import ferplus_majority
+from prepare_data import load_arrays
 
 
 def parse_args(argv=None):
@@ -35,7 +41,9 @@ def parse_args(argv=None):
     parser.add_argument("--out", required=True, help="run folder for checkpoints and the log")
     parser.add_argument("--targets", choices=["fer", "ferplus", "mix"], default="mix")
     parser.add_argument("--fer-weight", type=float, default=0.5, help="weight of FER2013's label in `mix`")
-    parser.add_argument("--min-mood-share", type=float, default=0.5, help="FER+ votes used only above this five-mood share")
+    parser.add_argument(
+        "--min-mood-share", type=float, default=0.5, help="FER+ votes used only above this five-mood share"
+    )
     parser.add_argument("--epochs", type=int, default=40)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=8e-4, help="peak learning rate (one-cycle, AdamW)")
@@ -49,7 +57,11 @@ def parse_args(argv=None):
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--resume", action="store_true", help="continue from <out>/last.pt")
     parser.add_argument("--init", help="start from this checkpoint's weights (epoch-<k>.pt or last.pt)")
+    parser.add_argument("--init-weights", choices=["model", "ema"], default="model", help="which weights --init takes")
     parser.add_argument("--init-tfjs", help="start from a shipped tfjs model folder (its checkpoint is gone)")
+    parser.add_argument(
+        "--time-budget", type=float, default=0, help="seconds: a cycle timed by the clock instead of --epochs"
+    )
     parser.add_argument("--max-batches", type=int, default=0, help="stop each epoch after this many (smoke tests)")
     parser.add_argument("--seed", type=int, default=0)
     return parser.parse_args(argv)
@@ -75,7 +87,7 @@ def soft_targets(data, mode, fer_weight, min_mood_share):
 
 
 def load_data(path, usage):
-    data = np.load(path)
+    data = load_arrays(path)
     mask = data["usage"] == usage
     return {key: data[key][mask] for key in ("images", "labels", "votes", "other_votes")}
 
@@ -121,6 +133,28 @@ def scores(logits, data):
     return result
 
 
+class OneCycle:
+    """One-cycle learning rate (cosine warm-up to --lr, cosine anneal to ~0), as a function of
+    progress: steps done out of the planned epochs, or, with --time-budget, seconds spent out of
+    the budget. A time-based cycle always ends annealed on time, however fast the shared CPU (or
+    the lent GPU) turns out to be."""
+
+    def __init__(self, args, steps_per_epoch):
+        self.peak, self.warmup = args.lr, args.warmup
+        self.budget = args.time_budget
+        self.total_steps = args.epochs * steps_per_epoch
+
+    def progress(self, step, elapsed):
+        return min(1.0, elapsed / self.budget if self.budget else step / self.total_steps)
+
+    def lr(self, progress):
+        start, end = self.peak / 25, self.peak / 25e4
+        if progress < self.warmup:
+            return start + (self.peak - start) * (1 - math.cos(math.pi * progress / self.warmup)) / 2
+        q = (progress - self.warmup) / (1 - self.warmup)
+        return end + (self.peak - end) * (1 + math.cos(math.pi * q)) / 2
+
+
 def main(argv=None):
     args = parse_args(argv)
     torch.manual_seed(args.seed)
@@ -135,7 +169,10 @@ def main(argv=None):
     train_x = torch.from_numpy(train["images"][index]).unsqueeze(1)
     train_t = torch.from_numpy(targets)
     val_x = torch.from_numpy(val["images"]).unsqueeze(1)
-    print(f"{len(index)} training faces ({args.targets}); target mass per mood {targets.sum(0).round().tolist()}", flush=True)
+    print(
+        f"{len(index)} training faces ({args.targets}); target mass per mood {targets.sum(0).round().tolist()}",
+        flush=True,
+    )
 
     model = build_densenet121()
     if args.init_tfjs:
@@ -143,40 +180,49 @@ def main(argv=None):
         sample = train_x[torch.randperm(len(train_x))[:2048]]
         recalibrate_batchnorm(model, [forward_input(sample[i : i + 256]) for i in range(0, len(sample), 256)])
         print(f"weights from {args.init_tfjs}, batch norms recalibrated on 2048 faces", flush=True)
+        # The shipped model's history, for the provenance chain once that model is replaced.
+        shutil.copy(os.path.join(args.init_tfjs, "PROVENANCE.json"), os.path.join(args.out, "init-PROVENANCE.json"))
     elif args.init:
-        model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
-        print(f"weights from {args.init}", flush=True)
+        model.load_state_dict(torch.load(args.init, map_location="cpu")[args.init_weights])
+        print(f"weights from {args.init} ({args.init_weights})", flush=True)
     model = model.to(device, memory_format=torch.channels_last)
     ema = copy.deepcopy(model).eval()
 
     steps_per_epoch = math.ceil(len(train_x) / args.batch_size)
     if args.max_batches:
         steps_per_epoch = min(steps_per_epoch, args.max_batches)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
-    scheduler = torch.optim.lr_scheduler.OneCycleLR(
-        optimizer, max_lr=args.lr, epochs=args.epochs, steps_per_epoch=steps_per_epoch, pct_start=args.warmup
-    )
-    start_epoch = 0
+    schedule = OneCycle(args, steps_per_epoch)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=schedule.lr(0), weight_decay=args.weight_decay)
+    start_epoch, global_step, spent = 0, 0, 0.0
     last_path = os.path.join(args.out, "last.pt")
     if args.resume and os.path.exists(last_path):
         state = torch.load(last_path, map_location=device)
-        if state["args"]["epochs"] != args.epochs or state["args"]["max_batches"] != args.max_batches:
-            raise SystemExit(f"--resume needs the run's own --epochs {state['args']['epochs']} (the schedule's length)")
+        for key in ("epochs", "time_budget", "max_batches", "lr"):
+            if state["args"][key] != getattr(args, key):
+                raise SystemExit(f"--resume needs the run's own --{key.replace('_', '-')} {state['args'][key]}")
         model.load_state_dict(state["model"])
         ema.load_state_dict(state["ema"])
         optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
         torch.set_rng_state(state["rng"])
-        start_epoch = state["epoch"] + 1
-        print(f"resumed at epoch {start_epoch}", flush=True)
+        start_epoch, global_step, spent = state["epoch"] + 1, state["step"], state["seconds"]
+        print(f"resumed at epoch {start_epoch} ({spent:.0f} s spent)", flush=True)
 
-    for epoch in range(start_epoch, args.epochs):
+    clock = time.time() - spent  # the schedule's time runs on across resumes
+    progress = schedule.progress(global_step, spent)
+    epoch = start_epoch
+    while progress < 1.0 and (args.time_budget or epoch < args.epochs):
         model.train()
         order = torch.randperm(len(train_x))
         started, seen, loss_sum = time.time(), 0, 0.0
         for step in range(steps_per_epoch):
+            progress = schedule.progress(global_step, time.time() - clock)
+            if progress >= 1.0:
+                break  # time is up: evaluate and save what the annealed cycle reached
+            lr = schedule.lr(progress)
+            for group in optimizer.param_groups:
+                group["lr"] = lr
             idx = order[step * args.batch_size : (step + 1) * args.batch_size]
-            x = augment(to_input(train_x[idx], args.img_size, "cpu")).to(device)
+            x = augment(to_input(train_x[idx], args.img_size, device))
             target = train_t[idx].to(device)
             target = target * (1 - args.label_smoothing) + args.label_smoothing / 5
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.amp):
@@ -185,9 +231,9 @@ def main(argv=None):
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-            scheduler.step()
+            global_step += 1
             with torch.no_grad():
-                decay = min(args.ema, (1 + epoch * steps_per_epoch + step) / (10 + epoch * steps_per_epoch + step))
+                decay = min(args.ema, (1 + global_step) / (10 + global_step))
                 for e, p in zip(ema.state_dict().values(), model.state_dict().values()):
                     if e.dtype.is_floating_point:
                         e.mul_(decay).add_(p.detach(), alpha=1 - decay)
@@ -197,11 +243,17 @@ def main(argv=None):
             loss_sum += loss.item() * len(idx)
             if step % 50 == 0:
                 rate = seen / (time.time() - started)
-                print(f"epoch {epoch} step {step}/{steps_per_epoch} loss {loss.item():.4f} {rate:.0f} img/s", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{steps_per_epoch} loss {loss.item():.4f} lr {lr:.2e} {rate:.0f} img/s",
+                    flush=True,
+                )
+        progress = schedule.progress(global_step, time.time() - clock)
         record = {
             "epoch": epoch,
-            "train_loss": loss_sum / seen,
-            "lr": scheduler.get_last_lr()[0],
+            "train_loss": loss_sum / max(seen, 1),
+            "faces": seen,
+            "lr": schedule.lr(progress),
+            "progress": round(progress, 4),
             "seconds": round(time.time() - started, 1),
             "img_size": args.img_size,
             "plain": scores(predict(model, val_x, args.img_size, device), val),
@@ -215,11 +267,13 @@ def main(argv=None):
         state = {
             **snapshot,
             "optimizer": optimizer.state_dict(),
-            "scheduler": scheduler.state_dict(),
             "rng": torch.get_rng_state(),
+            "step": global_step,
+            "seconds": time.time() - clock,
         }
         torch.save(state, last_path + ".tmp")
         os.replace(last_path + ".tmp", last_path)  # never leave a half-written checkpoint
+        epoch += 1
 
 
 def forward_input(images_uint8):

@@ -26,6 +26,14 @@ export async function createMoodClassifier(config: MoodClassifierConfig): Promis
     throw new MoodtabError('model-load-failed', `mood model: ${(error as Error).message}`);
   }
   const flipAverage = config.flipAverage ?? true;
+  const moods = (model.metadata as { moods?: unknown } | undefined)?.moods;
+  if (JSON.stringify(moods) !== JSON.stringify(MOODS)) {
+    model.dispose();
+    throw new MoodtabError(
+      'model-load-failed',
+      `mood model: its outputs are ${JSON.stringify(moods)}, not the moods ${JSON.stringify(MOODS)}`,
+    );
+  }
 
   const run = async (faces: tf.Tensor4D): Promise<Float32Array> => {
     const batch = faces.shape[0];

@@ -133,4 +133,16 @@ describe('mood model loading', () => {
       code: 'model-load-failed',
     });
   });
+
+  it('refuses a model whose outputs are in another mood order', async () => {
+    const path = brokenCopy((dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+      manifest.userDefinedMetadata.moods = ['happy', 'calm', 'angry', 'sad', 'surprised'];
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest));
+    });
+    await expect(createMoodClassifier({ modelUrl: fileModel(path) })).rejects.toMatchObject({
+      code: 'model-load-failed',
+      message: expect.stringContaining('not the moods'),
+    });
+  });
 });

@@ -2,7 +2,7 @@
 
     npm run eval:photos -- ../shared/realphoto-dev ../shared/realphoto-dev/labels.csv \
         --border 0.5 --crops-out artifacts/dev-crops.json
-    python3 training/select.py training/runs/v2-mix --data training/data/fer5.npz \
+    python3 training/choose.py training/runs/v2-mix --data training/data/fer5.npz \
         --dev-crops artifacts/dev-crops.json --out training/runs/v2-mix/selected.pt
 
 For each epoch-<k>.pt (plain and EMA weights) it computes flip logits on PublicTest and on the
@@ -21,23 +21,28 @@ import numpy as np
 import torch
 
 import calibrate
-from model import build_densenet121, standardise
+from model import build_densenet121, preprocess
 from moods import MOODS, ferplus_majority
+from prepare_data import load_arrays
 
 
 @torch.no_grad()
-def flip_logits(model, images255, batch=512):
+def flip_logits(model, images255, img_size, device, batch=512):
     model.eval()
     plain, mirrored = [], []
+
+    def run(x):
+        return model(preprocess(x.to(device), img_size).contiguous(memory_format=torch.channels_last)).float().cpu()
+
     for start in range(0, len(images255), batch):
         x = images255[start : start + batch]
-        plain.append(model(standardise(x).contiguous(memory_format=torch.channels_last)))
-        mirrored.append(model(standardise(torch.flip(x, dims=[3])).contiguous(memory_format=torch.channels_last)))
+        plain.append(run(x))
+        mirrored.append(run(torch.flip(x, dims=[3])))
     return torch.cat(plain).numpy().astype(np.float64), torch.cat(mirrored).numpy().astype(np.float64)
 
 
 def load_public_test(path):
-    data = np.load(path)
+    data = load_arrays(path)
     mask = data["usage"] == "PublicTest"
     images = torch.from_numpy(data["images"][mask]).float().unsqueeze(1)
     ferplus = np.array([ferplus_majority(v, o) for v, o in zip(data["votes"][mask], data["other_votes"][mask])])
@@ -45,21 +50,25 @@ def load_public_test(path):
 
 
 def load_dev_crops(path):
-    crops = json.load(open(path))["crops"]
+    with open(path) as handle:
+        crops = json.load(handle)["crops"]
     images = torch.tensor([c["pixels"] for c in crops], dtype=torch.float32).view(-1, 1, 48, 48)
     return images, np.array([MOODS.index(c["mood"]) for c in crops])
 
 
-def candidate_logits(path, variant, test_images, dev_images):
+def candidate_logits(path, variant, test_images, dev_images, device):
     cache = f"{path[:-3]}-{variant}-logits.npz"
     if os.path.exists(cache) and os.path.getmtime(cache) > os.path.getmtime(path):
         cached = np.load(cache)
         if len(cached["dev_plain"]) == len(dev_images):
             return {k: cached[k] for k in cached.files}
-    model = build_densenet121().to(memory_format=torch.channels_last)
-    model.load_state_dict(torch.load(path, map_location="cpu")[variant])
-    test_plain, test_mirrored = flip_logits(model, test_images)
-    dev_plain, dev_mirrored = flip_logits(model, dev_images)
+    state = torch.load(path, map_location="cpu")
+    model = build_densenet121()
+    model.load_state_dict(state[variant])
+    model = model.to(device, memory_format=torch.channels_last)
+    img_size = state["args"]["img_size"]
+    test_plain, test_mirrored = flip_logits(model, test_images, img_size, device)
+    dev_plain, dev_mirrored = flip_logits(model, dev_images, img_size, device)
     result = dict(test_plain=test_plain, test_mirrored=test_mirrored, dev_plain=dev_plain, dev_mirrored=dev_mirrored)
     np.savez(cache, **result)
     return result
@@ -93,6 +102,7 @@ def main(argv=None):
     parser.add_argument("--dev-crops", required=True, help="JSON written by npm run eval:photos --crops-out")
     parser.add_argument("--out", help="write the chosen weights and calibration here (a .pt)")
     parser.add_argument("--from-epoch", type=int, default=0, help="ignore earlier epochs")
+    parser.add_argument("--device", default="cpu")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -105,12 +115,18 @@ def main(argv=None):
         if epoch < args.from_epoch:
             continue
         for variant in ("model", "ema"):
-            logits = candidate_logits(path, variant, test_images, dev_images)
-            result = {"checkpoint": path, "epoch": epoch, "variant": variant, **evaluate_candidate(logits, fer, ferplus, dev_truth)}
+            logits = candidate_logits(path, variant, test_images, dev_images, torch.device(args.device))
+            result = {
+                "checkpoint": path,
+                "epoch": epoch,
+                "variant": variant,
+                **evaluate_candidate(logits, fer, ferplus, dev_truth),
+            }
             results.append(result)
             test, dev = result["publicTest"], result["devPhotos"]
             print(
-                f"epoch {epoch:3d} {variant:5s}  PublicTest FER {test['fer']['accuracy']:.4f} FER+ {test['ferplus']['accuracy']:.4f}"
+                f"epoch {epoch:3d} {variant:5s}  PublicTest FER {test['fer']['accuracy']:.4f}"
+                f" FER+ {test['ferplus']['accuracy']:.4f}"
                 f" macro {test['fer']['macro_recall']:.4f} | dev {dev['accuracy']:.4f} sad {dev['recall'][2]:.2f}"
                 f" | raw FER {result['uncalibrated']['publicTest']['fer']['accuracy']:.4f}"
                 f" dev {result['uncalibrated']['devPhotos']['accuracy']:.4f} | score {result['selection_score']:.4f}",
