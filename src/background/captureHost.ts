@@ -20,9 +20,13 @@ async function ensureOffscreenDocument(): Promise<void> {
 
 export function createCaptureHost(): CaptureHost {
   return {
-    async recognize(frames) {
+    async warmUp(backend) {
       await ensureOffscreenDocument();
-      return sendRequest({ target: 'offscreen', type: 'recognize-mood', frames });
+      return sendRequest({ target: 'offscreen', type: 'warm-up', ...(backend ? { backend } : {}) });
+    },
+    async recognize(request) {
+      await ensureOffscreenDocument();
+      return sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request });
     },
   };
 }

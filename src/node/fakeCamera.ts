@@ -1,7 +1,7 @@
-/** The e2e test's webcam: a still picture written as a YUV4MPEG2 video, which Chromium loops. */
+/** The webcam of the e2e tests and the browser bench: a still picture written as a YUV4MPEG2 video, which Chromium loops. */
 import { writeFileSync } from 'node:fs';
-import type { RgbaImage } from '../../src/recognition';
-import { onGreyFrame, resize } from '../../src/node/rgbaImages';
+import type { RgbaImage } from '../recognition';
+import { onGreyFrame, resize } from './rgbaImages';
 
 /** The camera picture: a face photo scaled to 400x400 in the middle of a 640x480 grey frame. */
 export const cameraFrame = (face: RgbaImage): RgbaImage =>
