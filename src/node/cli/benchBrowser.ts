@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser [-- --backends auto,wasm,webgl,cpu --warm 10 --faceapi-runs 10]
+ * npm run bench:browser [-- --backends auto,wasm,webgl,cpu --warm 10 --faceapi-runs 10 --camera 640x480]
  *
  * The built extension (dist/chrome) in Debian's Chromium with the fake webcam video of the e2e
  * tests, used as a user would: the popup opens, "Capture mood" is clicked at once (countdown off),
@@ -7,7 +7,11 @@
  * to tab of the first and of the later captures, the model load, the per-stage medians the
  * extension reports, and the live tensor count after the first and the last capture. `auto` is
  * what a new user gets: nothing stored, the backend chosen by the warm-up's micro-benchmark.
- * Then face-api.js's expression pipeline in the same browser on the same frame, per backend.
+ * Then, on a browser with no camera at all, the click to the "no camera" message (cold, models
+ * loading meanwhile). Then face-api.js's expression pipeline in the same browser on the same
+ * frame, per backend.
+ * --camera sets the fake webcam's resolution (e.g. 1920x1080, to see what grows with it);
+ * --faceapi-runs 0 skips face-api.js.
  * Prints figures only; nothing is asserted.
  */
 import { mkdirSync } from 'node:fs';
@@ -117,6 +121,27 @@ async function benchBackend(video: string, backend: BackendName | 'auto', warm: 
   }
 }
 
+/** A machine with no webcam: from the click to the message saying so, on a cold start. */
+async function benchNoCamera(): Promise<number> {
+  const extension = await launchWithExtension(null);
+  try {
+    await allowCamera(extension);
+    const popup = await extension.browser.newPage();
+    await popup.goto(`${extension.origin}popup.html`);
+    const button = await popup.locator('::-p-aria(Capture mood)').waitHandle();
+    const box = (await button.boundingBox())!;
+    const clicked = performance.now();
+    await popup.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await popup.waitForFunction(() => document.querySelector('.status.error'), { polling: 'mutation' });
+    const ms = performance.now() - clicked;
+    const message = await popup.$eval('[role=status]', (el) => el.textContent);
+    console.log(`\n== no camera: "${message}" ${ms.toFixed(0)} ms after the click (cold) ==`);
+    return Math.round(ms);
+  } finally {
+    await extension.browser.close();
+  }
+}
+
 function report(name: string, { cold, later }: Awaited<ReturnType<typeof benchBackend>>) {
   const { outcome } = cold;
   const measured = outcome.backend.measured
@@ -154,27 +179,38 @@ function report(name: string, { cold, later }: Awaited<ReturnType<typeof benchBa
 }
 
 async function main() {
-  const { options } = parseArgs(process.argv.slice(2), ['backends', 'warm', 'faceapi-runs']);
+  const { options } = parseArgs(process.argv.slice(2), ['backends', 'warm', 'faceapi-runs', 'camera']);
   const scenarios = (options.backends ?? 'auto,wasm,webgl,cpu').split(',');
   for (const name of scenarios)
     if (name !== 'auto' && !isBackendName(name)) throw new Error(`--backends: unknown backend ${name}`);
   const warm = Number(options.warm ?? 10);
   const faceApiRuns = Number(options['faceapi-runs'] ?? 10);
 
-  const frame = cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg')));
+  const [width, height] = (options.camera ?? '640x480').split('x').map(Number);
+  if (!width || !height || width % 2 || height % 2) throw new Error('--camera: WIDTHxHEIGHT, both even');
+  const frame = cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg')), {
+    width,
+    height,
+  });
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-  const video = join(ROOT, 'artifacts', 'bench-face.y4m');
+  const video = join(ROOT, 'artifacts', `bench-face-${width}x${height}.y4m`);
   writeY4m(video, frame);
 
-  const summary: Record<string, unknown> = {};
+  const summary: Record<string, unknown> = { camera: `${width}x${height}` };
+  console.log(`fake webcam ${width}x${height}; countdown off; ${warm} captures after the first`);
   for (const name of scenarios) {
     // cpu is slow enough that 10 warm captures would take minutes; 3 tell the same.
     const runs = name === 'cpu' ? Math.min(warm, 3) : warm;
     summary[name] = report(name, await benchBackend(video, name as BackendName | 'auto', runs));
   }
 
+  summary.noCamera = await benchNoCamera();
+
+  if (faceApiRuns === 0) return console.log(JSON.stringify(summary));
   const faceApi = await runFaceApiInBrowser(frame, ['wasm', 'webgl', 'cpu'], faceApiRuns);
-  console.log(`\n== face-api.js (SSD MobileNet v1 + expression net) on the same 640x480 frame, per frame ==`);
+  console.log(
+    `\n== face-api.js (SSD MobileNet v1 + expression net) on the same ${width}x${height} frame, per frame ==`,
+  );
   console.log(`  backend   first run   median of ${faceApiRuns}   tensors before/after`);
   for (const r of faceApi)
     console.log(
