@@ -1,7 +1,8 @@
 /**
  * Background: routes messages, runs shortcut captures, opens tabs. Its only state is transient:
  * the one-capture lock (captureController) and, on Chrome, the offscreen document being created
- * (captureHost); settings are read from storage when a capture comes without them.
+ * (captureHost). From storage it reads the settings, when a capture comes without them, and the
+ * backend measured on this browser version, which it keeps when the engine measured a new one.
  */
 import {
   browserVersion,

@@ -29,7 +29,7 @@ export interface BackendConfig {
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
 
 /** The WebGL renderer's name, from a throwaway context; software renderers say so in it. */
-export function isSoftwareWebgl(): boolean {
+function isSoftwareWebgl(): boolean {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return false; // no WebGL 2: the webgl backend will not start, nothing to decide

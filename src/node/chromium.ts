@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Target } from 'puppeteer-core';
 import { ROOT } from './modelPaths';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
 
 /** As a user's machine without a GPU: no sandbox (containers), no background traffic, WebGL in SwiftShader. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -67,6 +67,7 @@ export async function seedStorage(
   const context = await worker.worker();
   if (!context) throw new Error('the extension service worker is not running');
   await context.evaluate(
+    // Runs in the extension's service worker, not in Node.
     (values) =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }

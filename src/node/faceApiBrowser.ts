@@ -47,7 +47,8 @@ function answer(request: HTTPRequest, frame: RgbaImage): Promise<void> {
 
 /** Browser-side: load the nets on `backend`, then time detection + expressions `runs` times. */
 async function timeInPage(backend: string, runs: number, width: number, height: number) {
-  type Tf = {
+  // The parts of face-api.js's global (its bundled tfjs included) that are used here.
+  interface Tf {
     setWasmPaths(prefix: string): void;
     setBackend(name: string): Promise<boolean>;
     ready(): Promise<void>;
@@ -55,9 +56,15 @@ async function timeInPage(backend: string, runs: number, width: number, height: 
     tidy<T>(fn: () => T): T;
     tensor3d(values: Uint8Array, shape: number[], dtype: string): unknown;
     slice(x: unknown, begin: number[], size: number[]): { dispose(): void };
-  };
-  const faceapi = (globalThis as unknown as { faceapi: Record<string, any> }).faceapi; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const tf = faceapi.tf as Tf;
+  }
+  interface FaceApi {
+    tf: Tf;
+    nets: Record<'ssdMobilenetv1' | 'faceExpressionNet', { loadFromUri(url: string): Promise<void> }>;
+    SsdMobilenetv1Options: new (options: { minConfidence: number }) => unknown;
+    detectSingleFace(image: unknown, options: unknown): { withFaceExpressions(): Promise<unknown> };
+  }
+  const faceapi = (globalThis as unknown as { faceapi: FaceApi }).faceapi;
+  const { tf } = faceapi;
   if (backend === 'wasm') tf.setWasmPaths('/wasm/');
   if (!(await tf.setBackend(backend))) throw new Error(`face-api: backend ${backend} did not start`);
   await tf.ready();

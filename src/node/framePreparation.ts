@@ -17,7 +17,7 @@ import {
 import type { Point } from '../recognition/faceDetector';
 import { onGreyFrame, resize } from './rgbaImages';
 
-export const RESOLUTIONS = [
+const RESOLUTIONS = [
   [640, 480],
   [1280, 720],
   [1920, 1080],

@@ -199,9 +199,7 @@ async function main() {
   const summary: Record<string, unknown> = { camera: `${width}x${height}` };
   console.log(`fake webcam ${width}x${height}; countdown off; ${warm} captures after the first`);
   for (const name of scenarios) {
-    // cpu is slow enough that 10 warm captures would take minutes; 3 tell the same.
-    const runs = name === 'cpu' ? Math.min(warm, 3) : warm;
-    summary[name] = report(name, await benchBackend(video, name as BackendName | 'auto', runs));
+    summary[name] = report(name, await benchBackend(video, name as BackendName | 'auto', warm));
   }
 
   summary.noCamera = await benchNoCamera();
