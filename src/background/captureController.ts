@@ -85,9 +85,13 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     }
   }
 
-  /** Only a measured report is kept; a stored choice that was simply reused is already there. */
+  /**
+   * Only a measured choice is kept: a stored one that was reused is already there, and a cpu
+   * fallback with nothing measured (neither wasm nor webgl started) is worth another try next time.
+   */
   async function remember(report: BackendReport): Promise<void> {
-    if (report.measured) await deps.saveBackendChoice(report).catch(() => undefined);
+    if (report.measured && Object.keys(report.measured).length > 0)
+      await deps.saveBackendChoice(report).catch(() => undefined);
   }
 
   return {

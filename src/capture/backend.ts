@@ -5,7 +5,7 @@
  *
  * WebGL drawn in software (SwiftShader, llvmpipe: a machine without a usable GPU) is not raced:
  * it runs the GPU's work on the CPU, and `npm run bench:browser` measured it 28x slower than
- * wasm on the micro-benchmark and 4x slower per capture, after a first capture of 30 s.
+ * wasm on the micro-benchmark and 5x slower per capture, after a first capture of 15 s.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';

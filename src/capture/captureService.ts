@@ -13,7 +13,7 @@ import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } fro
 import type { RecognitionResult } from '../shared/recognition';
 import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
-import { openCamera } from './camera';
+import { openCamera, type Camera } from './camera';
 
 export interface StageDetail {
   /** Fraction 0..1 of the model download, with loading-models. */
@@ -57,7 +57,8 @@ async function* withLast<T>(frames: AsyncGenerator<T>, count: number, done: () =
 
 export function createCaptureService(config: CaptureServiceConfig): CaptureService {
   const onStage = config.onStage ?? (() => undefined);
-  let models: Promise<Models> | undefined;
+  let loadingModels: Promise<Models> | undefined;
+  /** Set once the models are loaded: captures then read each frame as it is taken. */
   let ready: Models | undefined;
   /** The first capture after the load reports how long the load took. */
   let loadReported = false;
@@ -66,7 +67,7 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
   let downloaded: number | undefined;
 
   const load = (backend: BackendName | undefined): Promise<Models> =>
-    (models ??= (async () => {
+    (loadingModels ??= (async () => {
       const started = now();
       const report = await startBackend(backend, { wasmBaseUrl: config.wasmBaseUrl });
       const recognizer = await createMoodRecognizer({
@@ -85,7 +86,7 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
       ready = { recognizer, backend: report, loadMs: now() - started };
       return ready;
     })().catch((error: unknown) => {
-      models = undefined; // a failed load is retried by the next warm-up or capture
+      loadingModels = undefined; // a failed load is retried by the next warm-up or capture
       throw error;
     }));
 
@@ -97,6 +98,45 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
     } finally {
       waiting = false;
     }
+  }
+
+  /**
+   * Takes the burst and reads it. With the models ready, each frame is read while the camera
+   * waits to take the next; otherwise the frames are kept, the camera turned off, and the reading
+   * waits for the models. Either way the camera is released as soon as the last frame is taken.
+   */
+  async function snapAndRead(
+    camera: Camera,
+    frames: number,
+    loading: Promise<Models>,
+    timings: Record<string, number>,
+  ): Promise<{ result: RecognitionResult; models: Models }> {
+    onStage('snapshot');
+    let started = now();
+    let burstEnd = started;
+    const warm = ready;
+    const burst = withLast(camera.frames(frames), frames, () => {
+      burstEnd = now();
+      camera.release();
+      if (warm) onStage('reading-mood');
+    });
+    if (warm) {
+      const result = await warm.recognizer.recognizeBurst(burst);
+      timings.snapshot = burstEnd - started;
+      timings.read = now() - burstEnd;
+      return { result, models: warm };
+    }
+    const shots: ImageData[] = [];
+    for await (const shot of burst) shots.push(shot);
+    timings.snapshot = burstEnd - started;
+    started = now();
+    const models = await waitForModels(loading);
+    timings.waitForModels = now() - started;
+    onStage('reading-mood');
+    started = now();
+    const result = await models.recognizer.recognizeBurst(shots);
+    timings.read = now() - started;
+    return { result, models };
   }
 
   async function countDown(seconds: number): Promise<void> {
@@ -120,48 +160,22 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
       onStage('starting-camera');
       const camera = await openCamera();
       timings.openCamera = now() - started;
-      let result: RecognitionResult;
-      let models: Models;
+      let reading: { result: RecognitionResult; models: Models };
       let cameraReleased = false;
       try {
         started = now();
         await Promise.all([countDown(countdownSeconds), camera.settle()]);
         timings.beforeSnapshot = now() - started;
-        onStage('snapshot');
-        started = now();
-        let burstEnd = started;
-        const pipelined = ready !== undefined;
-        const burst = withLast(camera.frames(frames), frames, () => {
-          burstEnd = now();
-          camera.release(); // the light goes off before the reading ends
-          if (pipelined) onStage('reading-mood');
-        });
-        if (ready) {
-          // Each frame is read while the camera waits to take the next.
-          models = ready;
-          result = await models.recognizer.recognizeBurst(burst);
-          timings.snapshot = burstEnd - started;
-          timings.read = now() - burstEnd;
-        } else {
-          const shots: ImageData[] = [];
-          for await (const shot of burst) shots.push(shot);
-          timings.snapshot = burstEnd - started;
-          started = now();
-          models = await waitForModels(loading);
-          timings.waitForModels = now() - started;
-          onStage('reading-mood');
-          started = now();
-          result = await models.recognizer.recognizeBurst(shots);
-          timings.read = now() - started;
-        }
+        reading = await snapAndRead(camera, frames, loading, timings);
       } finally {
         cameraReleased = camera.release();
       }
+      const { result, models: used } = reading;
       if (!loadReported) {
-        timings.loadModels = models.loadMs;
+        timings.loadModels = used.loadMs;
         loadReported = true;
       }
-      return { result, cameraReleased, backend: models.backend, timings, tensors: tf.memory().numTensors };
+      return { result, cameraReleased, backend: used.backend, timings, tensors: tf.memory().numTensors };
     },
   };
 }

@@ -101,12 +101,18 @@ describe('capture controller', () => {
     expect(deps.saveBackendChoice).toHaveBeenCalledWith(measured);
   });
 
-  it('does not store a choice that was only reused, and a capture that measured saves its choice', async () => {
+  it('stores only measured choices: not a reused one, not a cpu fallback; a capture that measured saves', async () => {
     const { deps, controller } = setup();
     await controller.warmUp();
     expect(deps.host.warmUp).toHaveBeenCalledWith('wasm');
     await controller.capture(DEFAULT_SETTINGS);
     expect(deps.saveBackendChoice).not.toHaveBeenCalled();
+
+    jest
+      .mocked(deps.host.recognize)
+      .mockResolvedValueOnce({ ...reading, backend: { name: 'cpu', measured: {} } });
+    await controller.capture(DEFAULT_SETTINGS);
+    expect(deps.saveBackendChoice).not.toHaveBeenCalled(); // a fallback with nothing measured
 
     const measured = { name: 'webgl' as const, measured: { wasm: 30, webgl: 9 } };
     jest.mocked(deps.host.recognize).mockResolvedValueOnce({ ...reading, backend: measured });
