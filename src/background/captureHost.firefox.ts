@@ -7,5 +7,9 @@ import { extensionUrl, notifyProgress } from '../platform/browserApi';
 import type { CaptureHost } from './captureHost.types';
 
 export function createCaptureHost(): CaptureHost {
-  return createCaptureService({ modelBaseUrl: extensionUrl('models/'), onStage: notifyProgress });
+  return createCaptureService({
+    modelBaseUrl: extensionUrl('models/'),
+    wasmBaseUrl: extensionUrl('wasm/'),
+    onStage: notifyProgress,
+  });
 }

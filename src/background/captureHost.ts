@@ -9,6 +9,9 @@ const OFFSCREEN_PATH = 'offscreen.html';
 let creating: Promise<void> | undefined;
 
 async function ensureOffscreenDocument(): Promise<void> {
+  // A document being created is already listed, but cannot answer until it has loaded: the warm-up
+  // (popup open) starts it, and a click right after must wait for it rather than message it.
+  if (creating) return creating;
   if (await hasOffscreenDocument()) return;
   // Two quick captures must not both try to create the document (Chrome allows only one).
   creating ??= createOffscreenDocument(
@@ -20,9 +23,13 @@ async function ensureOffscreenDocument(): Promise<void> {
 
 export function createCaptureHost(): CaptureHost {
   return {
-    async recognize(frames) {
+    async warmUp(backend) {
       await ensureOffscreenDocument();
-      return sendRequest({ target: 'offscreen', type: 'recognize-mood', frames });
+      return sendRequest({ target: 'offscreen', type: 'warm-up', ...(backend ? { backend } : {}) });
+    },
+    async recognize(request) {
+      await ensureOffscreenDocument();
+      return sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request });
     },
   };
 }

@@ -3,12 +3,20 @@ import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
 import { createMessageListener } from '../shared/messages';
 
-const service = createCaptureService({ modelBaseUrl: extensionUrl('models/'), onStage: notifyProgress });
+const service = createCaptureService({
+  modelBaseUrl: extensionUrl('models/'),
+  wasmBaseUrl: extensionUrl('wasm/'),
+  onStage: notifyProgress,
+});
 
 onMessage(
   createMessageListener(
     'offscreen',
-    { 'recognize-mood': ({ frames }) => service.recognize(frames) },
+    {
+      'warm-up': ({ backend }) => service.warmUp(backend),
+      'recognize-mood': ({ frames, countdownSeconds, backend }) =>
+        service.recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) }),
+    },
     extensionIdentity(),
   ),
 );

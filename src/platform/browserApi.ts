@@ -33,15 +33,25 @@ function notify<T extends Target, K extends MessageType<T>>(message: RequestOf<T
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** Tells an open popup how far a capture got (nobody listening is fine). */
-export function notifyProgress(stage: CaptureStage, progress?: number): void {
+/**
+ * Tells an open popup how far a capture got (nobody listening is fine): the download fraction
+ * while loading models, the number shown during the countdown.
+ */
+export function notifyProgress(
+  stage: CaptureStage,
+  { progress, secondsLeft }: { progress?: number; secondsLeft?: number } = {},
+): void {
   notify({
     target: 'popup',
     type: 'capture-progress',
     stage,
     ...(progress === undefined ? {} : { progress }),
+    ...(secondsLeft === undefined ? {} : { secondsLeft }),
   });
 }
+
+/** Names this browser and its version: a measured backend choice holds only for the same one. */
+export const browserVersion = (): string => navigator.userAgent;
 
 type MessageListener = (raw: unknown, sender: SenderInfo) => Promise<unknown> | undefined;
 

@@ -1,6 +1,7 @@
 import { Choices } from './components/choices';
 import { ResultPanel } from './components/result-panel';
-import { statusText } from './state';
+import { SnapshotMoment } from './components/snapshot-moment';
+import { isSnapshotMoment, statusText } from './state';
 import { usePopup } from './usePopup';
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
       <p class={`status ${state.phase}`} role="status" aria-live="polite">
         {statusText(state)}
       </p>
+      {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} />}
       {state.outcome && (
         <ResultPanel
           outcome={state.outcome}

@@ -11,6 +11,8 @@ export interface PopupState {
   stage?: CaptureStage;
   /** Model download fraction while loading. */
   progress?: number;
+  /** The countdown's number. */
+  secondsLeft?: number;
   outcome?: CaptureOutcome;
   /** Set when the user corrected the mood by hand. */
   corrected?: Recommendation;
@@ -21,7 +23,7 @@ export type PopupAction =
   | { type: 'settings-loaded'; settings: Settings }
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'capture-started' }
-  | { type: 'stage'; stage: CaptureStage; progress?: number }
+  | { type: 'stage'; stage: CaptureStage; progress?: number; secondsLeft?: number }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
   | { type: 'corrected'; recommendation: Recommendation };
@@ -35,10 +37,13 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
     case 'settings-changed':
       return { ...state, settings: action.settings };
     case 'capture-started':
-      return { settings: state.settings, phase: 'working', stage: 'loading-models' };
-    case 'stage':
+      return { settings: state.settings, phase: 'working', stage: 'starting-camera' };
+    case 'stage': {
       // Late progress from a finished capture must not overwrite its result.
-      return state.phase === 'working' ? { ...state, stage: action.stage, progress: action.progress } : state;
+      if (state.phase !== 'working') return state;
+      const { stage, progress, secondsLeft } = action;
+      return { ...state, stage, progress, secondsLeft };
+    }
     case 'capture-succeeded':
       return { settings: state.settings, phase: 'done', outcome: action.outcome };
     case 'capture-failed':
@@ -49,11 +54,17 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
 }
 
 const STAGE_TEXT: Record<CaptureStage, string> = {
+  'starting-camera': 'Starting the camera…',
+  countdown: 'Look at the camera…',
+  snapshot: 'Look at the camera…',
   'loading-models': 'Loading the mood model…',
-  'starting-camera': 'Taking a snapshot…',
   'reading-mood': 'Reading your mood…',
   'opening-tab': 'Opening your tab…',
 };
+
+/** The camera is on and the frames are about to be taken: the moment to face it. */
+export const isSnapshotMoment = (state: PopupState): boolean =>
+  state.phase === 'working' && (state.stage === 'countdown' || state.stage === 'snapshot');
 
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {
@@ -63,10 +74,12 @@ export function statusText(state: PopupState): string {
     case 'idle':
       return 'Ready. The snapshot stays on this device.';
     case 'working': {
-      const text = STAGE_TEXT[state.stage ?? 'loading-models'];
-      return state.stage === 'loading-models' && state.progress !== undefined
-        ? `${text} ${Math.round(state.progress * 100)}%`
-        : text;
+      const stage = state.stage ?? 'starting-camera';
+      const text = STAGE_TEXT[stage];
+      if (stage === 'loading-models' && state.progress !== undefined)
+        return `${text} ${Math.round(state.progress * 100)}%`;
+      if (stage === 'countdown' && state.secondsLeft !== undefined) return `${text} ${state.secondsLeft}`;
+      return text;
     }
     case 'error':
       return state.error?.message ?? 'Something went wrong.';

@@ -27,13 +27,16 @@ export function usePopup(): Popup {
   const { settings } = state;
 
   useEffect(() => {
+    // Models take seconds to load: start now, so they are ready by the time the button is pressed.
+    // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
+    sendRequest({ target: 'background', type: 'warm-up' }).catch(() => undefined);
     void loadSettings().then((loaded) => dispatch({ type: 'settings-loaded', settings: loaded }));
     return onMessage(
       createMessageListener(
         'popup',
         {
-          'capture-progress': async ({ stage, progress }) => {
-            dispatch({ type: 'stage', stage, progress });
+          'capture-progress': async ({ stage, progress, secondsLeft }) => {
+            dispatch({ type: 'stage', stage, progress, secondsLeft });
             return { acknowledged: true as const };
           },
         },

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { FACE_CROP_SIZE } from '../shared/recognition';
 import type { Point } from './faceDetector';
 
-export const FACE_SIZE = 48;
+export const FACE_SIZE = FACE_CROP_SIZE;
 
 /**
  * Where the eyes sit in a FER2013-like crop: eye midpoint at (0.5, eyeLineY) of the crop and
@@ -68,33 +69,44 @@ export interface RgbaImage {
   height: number;
 }
 
-/** The RGB channels of RGBA pixels as an int32 tensor [H, W, 3]. */
-export function toRgbTensor(image: RgbaImage): tf.Tensor3D {
-  return tf.tidy(() => {
-    const bytes = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length);
-    const rgba = tf.tensor3d(bytes, [image.height, image.width, 4], 'int32');
-    return tf.slice(rgba, [0, 0, 0], [-1, -1, 3]) as tf.Tensor3D;
-  });
+/**
+ * The RGB channels of RGBA pixels as a float32 tensor [H, W, 3] (values 0..255). Float, because
+ * the detector and the crop both sample it bilinearly (the detector would otherwise cast the
+ * whole frame twice). One pass in JS: several times faster than uploading RGBA and slicing it on
+ * the wasm backend, and this is the one step whose cost grows with the frame.
+ */
+export function toRgbTensor({ data, width, height }: RgbaImage): tf.Tensor3D {
+  const rgb = new Float32Array(width * height * 3);
+  for (let from = 0, to = 0; to < rgb.length; from += 4, to += 3) {
+    rgb[to] = data[from]!;
+    rgb[to + 1] = data[from + 1]!;
+    rgb[to + 2] = data[from + 2]!;
+  }
+  return tf.tensor3d(rgb, [height, width, 3]);
 }
 
-/** Grey levels (0..255) of an RGB image tensor, shape [H, W, 1]. */
-export function toGrey(rgb: tf.Tensor3D): tf.Tensor3D {
-  return tf.tidy(() => {
-    const weights = tf.tensor1d([0.299, 0.587, 0.114]);
-    return tf.sum(tf.mul(tf.cast(rgb, 'float32'), weights), -1, true) as tf.Tensor3D;
-  });
+const GREY_WEIGHTS = [0.299, 0.587, 0.114];
+
+/** Grey levels (0..255) of an RGB image tensor [..., 3], shape [..., 1]. */
+export function toGrey<T extends tf.Tensor>(rgb: T): T {
+  return tf.tidy(() => tf.sum(tf.mul(tf.cast(rgb, 'float32'), tf.tensor1d(GREY_WEIGHTS)), -1, true) as T);
 }
 
 /**
  * Rotates the face upright and crops it like a FER2013 face: [1, 48, 48, 1] grey levels 0..255.
  * Samples at twice the size and averages 2x2 blocks, so large faces are not aliased.
+ *
+ * `image` is the frame in grey [H, W, 1] or RGB [H, W, 3] (float). RGB is greyed after the crop,
+ * so the cost does not grow with the frame; sampling and greying are both linear, so the crop
+ * equals the one cropped from a grey frame (test/model/cropEquivalence.test.ts).
  */
-export function alignFace(grey: tf.Tensor3D, alignment: Alignment): tf.Tensor4D {
+export function alignFace(image: tf.Tensor3D, alignment: Alignment): tf.Tensor4D {
   return tf.tidy(() => {
     const size = FACE_SIZE * 2;
     const transform = tf.tensor2d([alignment.transform(size)], [1, 8]);
-    const image = tf.expandDims(grey, 0) as tf.Tensor4D;
-    const crop = tf.image.transform(image, transform, 'bilinear', 'nearest', 0, [size, size]);
-    return tf.avgPool(crop, 2, 2, 'valid');
+    const batch = tf.expandDims(image, 0) as tf.Tensor4D;
+    const crop = tf.image.transform(batch, transform, 'bilinear', 'nearest', 0, [size, size]);
+    const grey = image.shape[2] === 3 ? toGrey(crop) : crop;
+    return tf.avgPool(grey, 2, 2, 'valid');
   });
 }

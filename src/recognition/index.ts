@@ -8,3 +8,4 @@ export {
   type RgbaImage,
 } from './recognizer';
 export { alignFace, computeAlignment, toGrey, toRgbTensor } from './align';
+export { meanBrightness } from './brightness';

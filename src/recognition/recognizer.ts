@@ -1,16 +1,11 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { MoodtabError } from '../shared/errors';
-import type { RecognitionResult } from '../shared/recognition';
+import type { Box, RecognitionResult } from '../shared/recognition';
 import { MOODS, topMood, type MoodProbabilities } from '../shared/moods';
 
 export type { RgbaImage } from './align';
-import { alignFace, computeAlignment, toGrey, toRgbTensor, type RgbaImage } from './align';
-import {
-  createFaceDetector,
-  type DetectedFace,
-  type FaceDetector,
-  type FaceDetectorConfig,
-} from './faceDetector';
+import { alignFace, computeAlignment, toRgbTensor, type RgbaImage } from './align';
+import { meanBrightness } from './brightness';
+import { createFaceDetector, type FaceDetector, type FaceDetectorConfig } from './faceDetector';
 import { createMoodClassifier, type MoodClassifier, type MoodClassifierConfig } from './moodClassifier';
 
 export interface MoodRecognizerConfig {
@@ -27,26 +22,37 @@ export interface MoodRecognizerConfig {
 
 export interface MoodRecognizer {
   recognize(image: RgbaImage): Promise<RecognitionResult>;
-  /** Averages the mood over several frames; frames without a usable face are skipped. */
-  recognizeBurst(images: RgbaImage[]): Promise<RecognitionResult>;
+  /**
+   * Averages the mood over several frames; frames without a usable face are skipped. Each frame
+   * is read as soon as the sequence yields it, so a camera's burst and the reading overlap.
+   */
+  recognizeBurst(images: Iterable<RgbaImage> | AsyncIterable<RgbaImage>): Promise<RecognitionResult>;
   dispose(): void;
 }
 
-interface PreparedFrame {
-  face: tf.Tensor4D;
-  detected: DetectedFace;
+/** One frame's reading: its probabilities and where and what the face was. */
+interface FrameReading {
+  probabilities: MoodProbabilities;
+  box: Box;
   faces: number;
+  crop: number[];
   timings: Record<string, number>;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export async function createMoodRecognizer(config: MoodRecognizerConfig): Promise<MoodRecognizer> {
-  const [detector, classifier] = await Promise.all([
+  const [detector, classifier] = await Promise.allSettled([
     createFaceDetector(config.detector),
     createMoodClassifier(config.classifier),
   ]);
-  return recognizerFrom(detector, classifier, config);
+  if (detector.status === 'rejected' || classifier.status === 'rejected') {
+    // The part that did load must not keep its weights: a failed load is retried from scratch.
+    if (detector.status === 'fulfilled') detector.value.dispose();
+    if (classifier.status === 'fulfilled') classifier.value.dispose();
+    throw detector.status === 'rejected' ? detector.reason : (classifier as PromiseRejectedResult).reason;
+  }
+  return recognizerFrom(detector.value, classifier.value, config);
 }
 
 /** Builds a recognizer from already created parts (tests and benchmarks reuse models). */
@@ -55,90 +61,89 @@ export function recognizerFrom(
   classifier: MoodClassifier,
   { minFaceSize = 48, minBrightness = 30 }: Pick<MoodRecognizerConfig, 'minFaceSize' | 'minBrightness'> = {},
 ): MoodRecognizer {
-  async function prepare(image: RgbaImage): Promise<PreparedFrame> {
-    const started = now();
+  /** Finds the largest face and crops it upright: [1, 48, 48, 1] grey levels. */
+  async function cropFace(image: RgbaImage, timings: Record<string, number>) {
+    let started = now();
+    const brightness = meanBrightness(image);
+    timings.brightness = now() - started;
+    if (brightness < minBrightness)
+      throw new MoodtabError('too-dark', `mean grey level ${brightness.toFixed(0)}`);
+    started = now();
     const rgb = toRgbTensor(image);
-    const grey = toGrey(rgb);
+    timings.toTensor = now() - started;
     try {
-      const meanGrey = tf.mean(grey);
-      const brightness = (await meanGrey.data())[0]!;
-      meanGrey.dispose();
-      if (brightness < minBrightness)
-        throw new MoodtabError('too-dark', `mean grey level ${brightness.toFixed(0)}`);
-      const detectStarted = now();
+      started = now();
       const faces = await detector.detect(rgb);
+      timings.detectAndLandmarks = now() - started;
       const detected = faces[0];
       if (!detected) throw new MoodtabError('no-face');
       if (detected.box.width < minFaceSize) {
         throw new MoodtabError('face-too-small', `face ${detected.box.width.toFixed(0)} px wide`);
       }
-      const alignStarted = now();
-      const face = alignFace(grey, computeAlignment(detected.keypoints));
-      return {
-        face,
-        detected,
-        faces: faces.length,
-        timings: {
-          decode: detectStarted - started,
-          detectAndLandmarks: alignStarted - detectStarted,
-          align: now() - alignStarted,
-        },
-      };
+      started = now();
+      const face = alignFace(rgb, computeAlignment(detected.keypoints));
+      timings.align = now() - started;
+      return { face, box: detected.box, faces: faces.length };
     } finally {
       rgb.dispose();
-      grey.dispose();
     }
   }
 
-  async function classifyFrames(frames: PreparedFrame[]): Promise<RecognitionResult> {
-    const first = frames[0]!;
-    const started = now();
-    const batch = tf.concat(frames.map((frame) => frame.face));
-    let all: MoodProbabilities[];
+  /**
+   * Each frame is classified on its own as soon as it is cropped, so in a burst the work is done
+   * between the camera's frames and only the last frame's is left when the burst ends.
+   */
+  async function read(image: RgbaImage): Promise<FrameReading> {
+    const timings: Record<string, number> = {};
+    const { face, box, faces } = await cropFace(image, timings);
     try {
-      all = await classifier.classify(batch);
+      const started = now();
+      const [probabilities] = await classifier.classify(face);
+      const crop = Array.from(await face.data(), (level) => Math.round(level));
+      timings.classify = now() - started;
+      return { probabilities: probabilities!, box, faces, crop, timings };
     } finally {
-      batch.dispose();
-      frames.forEach((frame) => frame.face.dispose());
+      face.dispose();
     }
+  }
+
+  /** The mood averaged over the frames; the face shown and counted is the first frame's. */
+  function combine(readings: FrameReading[]): RecognitionResult {
+    const first = readings[0]!;
     const probabilities = Object.fromEntries(
-      MOODS.map((mood) => [mood, all.reduce((s, p) => s + p[mood], 0) / all.length]),
+      MOODS.map((mood) => [mood, readings.reduce((s, r) => s + r.probabilities[mood], 0) / readings.length]),
     ) as MoodProbabilities;
     const timings: Record<string, number> = {};
-    for (const frame of frames) {
-      for (const [stage, ms] of Object.entries(frame.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
+    for (const reading of readings) {
+      for (const [stage, ms] of Object.entries(reading.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
     }
-    timings.classify = now() - started;
     return {
       mood: topMood(probabilities),
       probabilities,
       faces: first.faces,
-      face: { box: first.detected.box },
-      frames: frames.length,
+      face: { box: first.box, crop: first.crop },
+      frames: readings.length,
       timings,
     };
   }
 
   return {
     async recognize(image) {
-      return classifyFrames([await prepare(image)]);
+      return combine([await read(image)]);
     },
     async recognizeBurst(images) {
-      const frames: PreparedFrame[] = [];
+      const readings: FrameReading[] = [];
       let firstError: unknown;
-      for (const image of images) {
+      for await (const image of images) {
         try {
-          frames.push(await prepare(image));
+          readings.push(await read(image));
         } catch (error) {
-          if (!(error instanceof MoodtabError)) {
-            frames.forEach((frame) => frame.face.dispose());
-            throw error;
-          }
-          firstError ??= error;
+          if (!(error instanceof MoodtabError)) throw error;
+          firstError ??= error; // a frame without a usable face is skipped
         }
       }
-      if (frames.length === 0) throw firstError ?? new MoodtabError('no-face');
-      return classifyFrames(frames);
+      if (readings.length === 0) throw firstError ?? new MoodtabError('no-face');
+      return combine(readings);
     },
     dispose() {
       detector.dispose();

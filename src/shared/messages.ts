@@ -5,7 +5,15 @@
  * fields and its response type, so a handler map and a sender are both fully typed. Listeners
  * ignore messages for other targets and reject senders that are not this extension's own pages.
  */
-import { isCaptureStage, type CaptureReading, type CaptureStage } from './capture';
+import { isBackendName, type BackendName } from './backend';
+import {
+  isCaptureStage,
+  MAX_COUNTDOWN_SECONDS,
+  type CaptureReading,
+  type CaptureStage,
+  type RecognizeRequest,
+  type WarmUpReport,
+} from './capture';
 import type { Recommendation } from './catalogue';
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
 import { isMood, type Mood } from './moods';
@@ -15,6 +23,8 @@ export interface CaptureOutcome extends CaptureReading {
   recommendation: Recommendation;
 }
 
+type NoFields = Record<never, never>;
+
 export interface Protocol {
   background: {
     /**
@@ -23,14 +33,21 @@ export interface Protocol {
      */
     'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
     'open-recommendation': { request: { mood: Mood; settings: Settings }; response: Recommendation };
+    /** Sent when the popup opens: start loading the models now, so they are ready at the click. */
+    'warm-up': { request: NoFields; response: WarmUpReport };
   };
   offscreen: {
-    'recognize-mood': { request: { frames: number }; response: CaptureReading };
+    /** backend: the choice stored for this browser version, if any. */
+    'warm-up': { request: { backend?: BackendName }; response: WarmUpReport };
+    'recognize-mood': { request: RecognizeRequest; response: CaptureReading };
   };
   popup: {
-    /** progress: fraction 0..1 of the model download, with stage loading-models. */
+    /**
+     * progress: fraction 0..1 of the model download, with stage loading-models.
+     * secondsLeft: the countdown's current number, with stage countdown.
+     */
     'capture-progress': {
-      request: { stage: CaptureStage; progress?: number };
+      request: { stage: CaptureStage; progress?: number; secondsLeft?: number };
       response: { acknowledged: true };
     };
   };
@@ -56,20 +73,33 @@ export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ErrorInfo
 const MAX_BURST_FRAMES = 10;
 
 type Fields = Record<string, unknown>;
+
+const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const isOptional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+/** No fields besides target and type (and those listed). */
+const hasOnly = (m: Fields, ...fields: string[]) =>
+  Object.keys(m).every((key) => key === 'target' || key === 'type' || fields.includes(key));
+
 const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
   background: {
     'capture-mood': (m) =>
       isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
     'open-recommendation': (m) => isMood(m.mood) && isSettings(m.settings),
+    'warm-up': (m) => hasOnly(m),
   },
   offscreen: {
+    'warm-up': (m) => hasOnly(m, 'backend') && isOptional(m.backend, isBackendName),
     'recognize-mood': (m) =>
-      Number.isInteger(m.frames) && (m.frames as number) >= 1 && (m.frames as number) <= MAX_BURST_FRAMES,
+      isIntegerIn(m.frames, 1, MAX_BURST_FRAMES) &&
+      isIntegerIn(m.countdownSeconds, 0, MAX_COUNTDOWN_SECONDS) &&
+      isOptional(m.backend, isBackendName),
   },
   popup: {
     'capture-progress': (m) =>
       isCaptureStage(m.stage) &&
-      (m.progress === undefined || (typeof m.progress === 'number' && m.progress >= 0 && m.progress <= 1)),
+      isOptional(m.progress, (p) => typeof p === 'number' && p >= 0 && p <= 1) &&
+      isOptional(m.secondsLeft, (s) => isIntegerIn(s, 1, MAX_COUNTDOWN_SECONDS)),
   },
 };
 

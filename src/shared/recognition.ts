@@ -1,6 +1,9 @@
 /** What the recognition pipeline reads from a picture; plain data, so any context can carry it. */
 import type { Mood, MoodProbabilities } from './moods';
 
+/** Side of the aligned face crop the classifier reads, pixels (FER2013's size). */
+export const FACE_CROP_SIZE = 48;
+
 export interface Box {
   x: number;
   y: number;
@@ -13,10 +16,17 @@ export interface RecognitionResult {
   probabilities: MoodProbabilities;
   /** Faces seen in the frame; the largest one was read. */
   faces: number;
-  /** Where the face that was read is, in image pixels. */
-  face: { box: Box };
+  face: {
+    /** Where the face that was read is, in image pixels. */
+    box: Box;
+    /**
+     * The aligned 48x48 face the classifier read (first frame of a burst): grey levels 0..255,
+     * row by row. Shown to the user beside the result; held in memory only, never stored.
+     */
+    crop: number[];
+  };
   /** Frames averaged (burst mode). */
   frames: number;
-  /** Milliseconds per stage. */
+  /** Milliseconds per stage, summed over the frames. */
   timings: Record<string, number>;
 }

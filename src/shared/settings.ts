@@ -8,11 +8,20 @@ export interface Settings {
   strategy: Strategy;
   /** Chosen provider id per media; absent means the catalogue's default. */
   providers: Partial<Record<MediaKind, string>>;
+  /** Count down 3-2-1 before a popup capture's snapshot, so the user can face the camera. */
+  countdown: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { media: 'music', strategy: 'match', providers: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  media: 'music',
+  strategy: 'match',
+  providers: {},
+  countdown: true,
+};
+
+const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,6 +43,7 @@ export function parseSettings(raw: unknown): Settings {
     media: isMediaKind(value.media) ? value.media : DEFAULT_SETTINGS.media,
     strategy: isStrategy(value.strategy) ? value.strategy : DEFAULT_SETTINGS.strategy,
     providers,
+    countdown: typeof value.countdown === 'boolean' ? value.countdown : DEFAULT_SETTINGS.countdown,
   };
 }
 
@@ -43,7 +53,8 @@ export function isSettings(value: unknown): value is Settings {
   const { providers } = value;
   return (
     isRecord(providers) &&
-    Object.keys(value).every((key) => key === 'media' || key === 'strategy' || key === 'providers') &&
+    typeof value.countdown === 'boolean' &&
+    Object.keys(value).every((key) => SETTINGS_FIELDS.includes(key)) &&
     Object.entries(providers).every(([media, id]) => isMediaKind(media) && isProviderOf(media, id))
   );
 }

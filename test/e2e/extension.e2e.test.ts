@@ -3,65 +3,54 @@
  * is the fake webcam, the popup's "Capture mood" button is pressed, and the tab that opens must be
  * the provider URL for the mood that the same pipeline reads from that face in Node.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
+import { allowCamera, launchWithExtension, type ExtensionBrowser } from '../../src/node/chromium';
+import { cameraFrame, writeY4m } from '../../src/node/fakeCamera';
 import { decodeImageFile } from '../../src/node/images';
 import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import { recommend } from '../../src/shared/catalogue';
 import type { Mood } from '../../src/shared/moods';
-import { cameraFrame, writeY4m } from './fakeCamera';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION = join(ROOT, 'dist', 'chrome');
 const VIDEO = join(ROOT, 'artifacts', 'e2e-face.y4m');
 const NO_FACE_VIDEO = join(ROOT, 'artifacts', 'e2e-no-face.y4m');
+const fixture = (name: string) => decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', name));
 
-let browser: Browser;
-let extensionOrigin: string;
+let face: ExtensionBrowser;
 let expectedMood: Mood;
+let expectedCrop: number[];
 
-async function openPopup(instance = browser, origin = extensionOrigin): Promise<Page> {
-  const page = await instance.newPage();
+/**
+ * Opens the popup in a tab, once it can be used, noting every status line it shows (in
+ * `statusHistory`), so a test can check what the user was told and in which order.
+ */
+async function openPopup({ browser, origin }: ExtensionBrowser = face): Promise<Page> {
+  const page = await browser.newPage();
   await page.goto(`${origin}popup.html`);
   await page.locator('::-p-aria(Capture mood)').wait();
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { statusHistory: string[] }).statusHistory = seen;
+    const status = document.querySelector('[role=status]')!;
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   return page;
 }
 
-/** Debian's Chromium with the built extension and a video file as the webcam (see allowCamera). */
-async function launch(video: string): Promise<{ browser: Browser; origin: string }> {
-  const instance = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    pipe: true,
-    enableExtensions: [EXTENSION],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
-  const worker = await instance.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
-  return { browser: instance, origin: worker.url().replace(/background\.js$/, '') };
-}
-
-const allowCamera = (instance: Browser, origin: string) =>
-  instance.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
+const statusHistory = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { statusHistory: string[] }).statusHistory);
 
 /** Resolves with the URL of the next tab that navigates to one of the given providers. */
-function nextProviderTab(prefix: string): Promise<string> {
+function nextProviderTab(prefix: string, { browser }: ExtensionBrowser = face): Promise<string> {
   return browser
     .waitForTarget((target) => target.type() === 'page' && target.url().startsWith(prefix), {
       timeout: 240_000,
@@ -69,85 +58,113 @@ function nextProviderTab(prefix: string): Promise<string> {
     .then((target) => target.url());
 }
 
+const waitForResult = (popup: Page) =>
+  popup.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.startsWith('You look'), {
+    timeout: 60_000,
+  });
+
 beforeAll(async () => {
-  if (!existsSync(join(EXTENSION, 'manifest.json')))
-    throw new Error('run `npm run build` first: dist/chrome is missing');
   // The fake webcam shows the one-face fixture; Node reads the same frame for the expected mood.
-  const frame = cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg')));
+  const frame = cameraFrame(fixture('one-face.jpg'));
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
   writeY4m(VIDEO, frame);
   await useBackend('wasm');
   const recognizer = await createMoodRecognizer(localRecognizerConfig());
-  expectedMood = (await recognizer.recognize(frame)).mood;
+  const reading = await recognizer.recognize(frame);
+  expectedMood = reading.mood;
+  expectedCrop = reading.face.crop;
   recognizer.dispose();
 
-  ({ browser, origin: extensionOrigin } = await launch(VIDEO));
+  face = await launchWithExtension(VIDEO);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await face?.browser.close();
 });
 
 describe('Moodtab in Chromium', () => {
+  it('starts loading the models in the offscreen document as soon as the popup opens', async () => {
+    const popup = await openPopup();
+    const offscreen = await face.browser.waitForTarget((t) => t.url() === `${face.origin}offscreen.html`, {
+      timeout: 30_000,
+    });
+    expect(offscreen).toBeDefined();
+    await popup.close();
+  });
+
   it('on first use, opens the camera permission page instead of failing silently', async () => {
     const popup = await openPopup();
-    const permissionTab = nextProviderTab(`${extensionOrigin}permission.html`);
+    const permissionTab = nextProviderTab(`${face.origin}permission.html`);
     await popup.locator('::-p-aria(Capture mood)').click();
-    await expect(permissionTab).resolves.toBe(`${extensionOrigin}permission.html`);
+    await expect(permissionTab).resolves.toBe(`${face.origin}permission.html`);
     await popup.waitForFunction(() =>
       document.querySelector('[role=status]')?.textContent?.includes('permission'),
     );
     await popup.close();
   });
 
-  it('captures from the webcam, opens the provider tab for the face mood, and releases the camera', async () => {
-    await allowCamera(browser, extensionOrigin);
+  it('counts down, captures, opens the provider tab for the face mood, shows the face it read, and releases the camera', async () => {
+    await allowCamera(face);
     const popup = await openPopup();
     const expectedUrl = recommend(expectedMood, 'music').url;
     const opened = nextProviderTab('https://open.spotify.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
+    // The countdown is on by default: the user is told where to look, with the numbers.
+    await popup.locator('.snapshot-moment').wait();
     expect(await opened).toBe(expectedUrl);
 
-    await popup.waitForFunction(
-      () => document.querySelector('[role=status]')?.textContent?.startsWith('You look'),
-      {
-        timeout: 60_000,
-      },
-    );
+    await waitForResult(popup);
     const status = await popup.$eval('[role=status]', (el) => el.textContent);
     expect(status).toBe(`You look ${expectedMood}. Opened Spotify.`);
+    const history = await statusHistory(popup);
+    const countdown = history.filter((line) => /^Look at the camera… \d$/.test(line));
+    expect(countdown.length).toBeGreaterThan(0);
+    expect(countdown).toEqual([...countdown].sort().reverse()); // 3, 2, 1: counting down
     const meters = await popup.$$eval('[role=meter]', (els) =>
       els.map((el) => el.getAttribute('aria-label')),
     );
     expect(meters).toEqual(['Calm', 'Angry', 'Sad', 'Happy', 'Surprised']);
+
+    // The 48x48 face the model read, drawn in the popup: the face Node crops from the same frame
+    // (the browser sees it through the video's YUV 4:2:0, so close, not equal).
+    const drawn = await popup.$eval('canvas[role=img]', (canvas) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, 48, 48);
+      return Array.from({ length: 48 * 48 }, (_, i) => data[i * 4]!);
+    });
+    const meanDifference =
+      drawn.reduce((s, level, i) => s + Math.abs(level - expectedCrop[i]!), 0) / drawn.length;
+    expect(meanDifference).toBeLessThan(3);
+
     // Shown only when every camera track reported `ended` after the capture.
     await popup.locator('::-p-text(The camera is off again)').wait();
     await popup.close();
   });
 
-  it('remembers the media choice and opens Netflix for movies', async () => {
+  it('remembers the media choice and the countdown setting, and snaps at once without the countdown', async () => {
     let popup = await openPopup();
     await popup.locator('::-p-aria(Movies)').click();
+    await popup.locator('input[name=countdown]').click();
     await popup.close();
-    popup = await openPopup(); // a fresh popup must come back with Movies chosen
+    popup = await openPopup(); // a fresh popup must come back with Movies chosen and no countdown
     expect(await popup.$eval('input[value=movies]', (el) => el.checked)).toBe(true);
+    expect(await popup.$eval('input[name=countdown]', (el) => el.checked)).toBe(false);
     const opened = nextProviderTab('https://www.netflix.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
     expect(await opened).toBe(recommend(expectedMood, 'movies').url);
+    await waitForResult(popup);
+    const history = await statusHistory(popup);
+    expect(history.some((line) => /^Look at the camera… \d$/.test(line))).toBe(false);
     await popup.close();
   });
 });
 
 describe('Moodtab in Chromium, nobody in front of the camera', () => {
-  let empty: { browser: Browser; origin: string };
+  let empty: ExtensionBrowser;
 
   beforeAll(async () => {
-    writeY4m(
-      NO_FACE_VIDEO,
-      cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'no-face.jpg'))),
-    );
-    empty = await launch(NO_FACE_VIDEO);
-    await allowCamera(empty.browser, empty.origin);
+    writeY4m(NO_FACE_VIDEO, cameraFrame(fixture('no-face.jpg')));
+    empty = await launchWithExtension(NO_FACE_VIDEO);
+    await allowCamera(empty);
   });
 
   afterAll(async () => {
@@ -155,7 +172,7 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
   });
 
   it('says no face was found, opens no tab, and lets the user try again', async () => {
-    const popup = await openPopup(empty.browser, empty.origin);
+    const popup = await openPopup(empty);
     await popup.locator('::-p-aria(Capture mood)').click();
     await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
     expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
@@ -164,6 +181,32 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     const tabs = empty.browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith('https://'));
     expect(tabs).toEqual([]);
     // The capture button is usable again: the one-capture lock was released after the failure.
+    expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
+  });
+});
+
+describe('Moodtab in Chromium on a machine with no camera', () => {
+  let cameraless: ExtensionBrowser;
+
+  beforeAll(async () => {
+    cameraless = await launchWithExtension(null);
+    await allowCamera(cameraless);
+  });
+
+  afterAll(async () => {
+    await cameraless?.browser.close();
+  });
+
+  it('says there is no camera straight away: before the models are waited for, and still on the first click', async () => {
+    const popup = await openPopup(cameraless);
+    await popup.locator('::-p-aria(Capture mood)').click();
+    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 60_000 });
+    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
+      'No camera was found. Connect a webcam and try again.',
+    );
+    // The camera is asked first: the user never waits on "Loading the mood model" to hear this.
+    const history = await statusHistory(popup);
+    expect(history.filter((line) => line.startsWith('Loading'))).toEqual([]);
     expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
   });
 });

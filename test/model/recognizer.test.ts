@@ -45,7 +45,17 @@ describe('mood recognizer', () => {
     expect(result.faces).toBe(1);
     expect(result.face.box.width).toBeGreaterThan(150);
     expect(result.face.box.x + result.face.box.width).toBeLessThanOrEqual(oneFace.width + 5);
-    expect(Object.keys(result.timings)).toEqual(['decode', 'detectAndLandmarks', 'align', 'classify']);
+    expect(Object.keys(result.timings)).toEqual([
+      'brightness',
+      'toTensor',
+      'detectAndLandmarks',
+      'align',
+      'classify',
+    ]);
+    expect(result.face.crop).toHaveLength(48 * 48);
+    expect(result.face.crop.every((level) => Number.isInteger(level) && level >= 0 && level <= 255)).toBe(
+      true,
+    );
   });
 
   it('recognises the laughing face as happy', async () => {

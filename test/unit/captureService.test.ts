@@ -1,13 +1,21 @@
-/** The capture engine both hosts run, with the camera and the models replaced: order, reuse, retry. */
-import { captureFrames } from '../../src/capture/camera';
-import { createCaptureService } from '../../src/capture/captureService';
-import { createMoodRecognizer, type MoodRecognizer } from '../../src/recognition';
+/**
+ * The capture engine both hosts run, with the camera, the backend and the models replaced: what
+ * comes first, what overlaps, what is reused and retried, and that the camera is always released.
+ */
+// The engine reports tfjs's tensor count, which needs a backend; the one it would start is mocked.
+import '@tensorflow/tfjs-backend-cpu';
+import { startBackend } from '../../src/capture/backend';
+import { openCamera, type Camera } from '../../src/capture/camera';
+import { createCaptureService, type CaptureService } from '../../src/capture/captureService';
+import { createMoodRecognizer, type MoodRecognizer, type RgbaImage } from '../../src/recognition';
 import { MoodtabError } from '../../src/shared/errors';
 import type { RecognitionResult } from '../../src/shared/recognition';
 
-jest.mock('../../src/capture/camera', () => ({ captureFrames: jest.fn() }));
+jest.mock('../../src/capture/camera', () => ({ openCamera: jest.fn() }));
+jest.mock('../../src/capture/backend', () => ({ startBackend: jest.fn() }));
 jest.mock('../../src/recognition', () => ({ createMoodRecognizer: jest.fn() }));
-const camera = jest.mocked(captureFrames);
+const open = jest.mocked(openCamera);
+const backend = jest.mocked(startBackend);
 const createRecognizer = jest.mocked(createMoodRecognizer);
 
 const frame = { data: new Uint8ClampedArray(4), width: 1, height: 1, colorSpace: 'srgb' } as ImageData;
@@ -15,33 +23,75 @@ const result: RecognitionResult = {
   mood: 'calm',
   probabilities: { calm: 0.6, angry: 0.1, sad: 0.1, happy: 0.1, surprised: 0.1 },
   faces: 1,
-  face: { box: { x: 0, y: 0, width: 100, height: 100 } },
+  face: { box: { x: 0, y: 0, width: 100, height: 100 }, crop: [] },
   frames: 3,
   timings: {},
 };
+
+/** Everything that happened, in order: stages, camera calls, frames read. */
+let events: string[];
+
+function fakeCamera(): Camera {
+  let released = false;
+  return {
+    settle: jest.fn(async () => void events.push('settle')),
+    frames: jest.fn(async function* (count: number) {
+      for (let i = 0; i < count; i++) {
+        events.push(`take ${i + 1}`);
+        yield frame;
+      }
+    }),
+    release: jest.fn(() => {
+      if (!released) events.push('release');
+      released = true;
+      return true;
+    }),
+  };
+}
+
+/** Reads frames as the engine hands them over, noting each. */
 const recognizer: MoodRecognizer = {
-  recognize: jest.fn(async () => ({ ...result, frames: 1 })),
-  recognizeBurst: jest.fn(async () => result),
+  recognize: jest.fn(),
+  recognizeBurst: jest.fn(async (images: Iterable<RgbaImage> | AsyncIterable<RgbaImage>) => {
+    let n = 0;
+    for await (const image of images) events.push(image === frame ? `read ${++n}` : 'read a foreign frame');
+    return result;
+  }),
   dispose: jest.fn(),
 };
 
+let camera: Camera;
+const service = (): CaptureService =>
+  createCaptureService({
+    modelBaseUrl: 'chrome-extension://id/models/',
+    wasmBaseUrl: 'chrome-extension://id/wasm/',
+    onStage: (stage, detail) =>
+      events.push(detail?.secondsLeft ? `${stage} ${detail.secondsLeft}` : `stage ${stage}`),
+  });
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((done, fail) => ((resolve = done), (reject = fail)));
+  return { promise, resolve, reject };
+}
+
 beforeEach(() => {
   jest.clearAllMocks();
-  createRecognizer.mockResolvedValue(recognizer);
-  camera.mockResolvedValue({ frames: [frame, frame, frame], released: true });
+  events = [];
+  camera = fakeCamera();
+  open.mockImplementation(async () => (events.push('camera on'), camera));
+  backend.mockResolvedValue({ name: 'wasm', measured: { wasm: 7, webgl: 200 } });
+  createRecognizer.mockImplementation(async () => (events.push('models ready'), recognizer));
 });
 
 describe('capture service', () => {
-  it('loads the bundled models, then snaps, then reads, and says which stage it is in', async () => {
-    const stages: string[] = [];
-    const service = createCaptureService({
-      modelBaseUrl: 'chrome-extension://id/models/',
-      onStage: (stage) => stages.push(stage),
-    });
-    await expect(service.recognize(3)).resolves.toEqual({ result, cameraReleased: true });
-    expect(stages).toEqual(['loading-models', 'starting-camera', 'reading-mood']);
-    expect(camera).toHaveBeenCalledWith({ frames: 3 });
-    expect(recognizer.recognizeBurst).toHaveBeenCalledWith([frame, frame, frame]);
+  it('warms up once: the bundled models on the measured backend, kept for the captures', async () => {
+    const engine = service();
+    const report = await engine.warmUp('webgl');
+    expect(report).toMatchObject({ backend: { name: 'wasm', measured: { wasm: 7, webgl: 200 } } });
+    expect(report.loadMs).toBeGreaterThanOrEqual(0);
+    expect(backend).toHaveBeenCalledWith('webgl', { wasmBaseUrl: 'chrome-extension://id/wasm/' });
     expect(createRecognizer).toHaveBeenCalledWith(
       expect.objectContaining({
         detector: {
@@ -51,26 +101,124 @@ describe('capture service', () => {
         classifier: expect.objectContaining({ modelUrl: 'chrome-extension://id/models/mood/model.json' }),
       }),
     );
-  });
-
-  it('keeps the models for later captures and reads a single frame on its own', async () => {
-    const service = createCaptureService({ modelBaseUrl: 'models/' });
-    await service.recognize(3);
-    camera.mockResolvedValue({ frames: [frame], released: false });
-    await expect(service.recognize(1)).resolves.toEqual({
-      result: { ...result, frames: 1 },
-      cameraReleased: false,
-    });
+    await engine.warmUp();
+    await engine.recognize({ frames: 3, countdownSeconds: 0 });
     expect(createRecognizer).toHaveBeenCalledTimes(1);
-    expect(recognizer.recognize).toHaveBeenCalledWith(frame);
   });
 
-  it('retries a failed model load on the next capture, without opening the camera for the failed one', async () => {
+  it('with the models warm, reads each frame as it is taken and turns the camera off after the last', async () => {
+    const engine = service();
+    await engine.warmUp();
+    events = [];
+    const reading = await engine.recognize({ frames: 3, countdownSeconds: 0 });
+    expect(events).toEqual([
+      'stage starting-camera',
+      'camera on',
+      'settle',
+      'stage snapshot',
+      'take 1',
+      'read 1',
+      'take 2',
+      'read 2',
+      'take 3',
+      'release',
+      'stage reading-mood',
+      'read 3',
+    ]);
+    expect(reading).toMatchObject({ result, cameraReleased: true, backend: { name: 'wasm' } });
+    expect(Object.keys(reading.timings)).toEqual(
+      expect.arrayContaining(['openCamera', 'beforeSnapshot', 'snapshot', 'read', 'loadModels']),
+    );
+    expect(typeof reading.tensors).toBe('number');
+  });
+
+  it('opens the camera while the models still load, snaps, turns it off, then waits for them', async () => {
+    const models = deferred<MoodRecognizer>();
+    createRecognizer.mockReturnValue(models.promise);
+    const engine = service();
+    const reading = engine.recognize({ frames: 2, countdownSeconds: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual([
+      'stage starting-camera',
+      'camera on',
+      'settle',
+      'stage snapshot',
+      'take 1',
+      'take 2',
+      'release',
+      'stage loading-models',
+    ]);
+    models.resolve(recognizer);
+    await expect(reading).resolves.toMatchObject({ result, cameraReleased: true });
+    expect(events.slice(-3)).toEqual(['stage reading-mood', 'read 1', 'read 2']);
+  });
+
+  it('reports a missing camera at once, without waiting for the models', async () => {
+    backend.mockReturnValue(new Promise(() => undefined)); // the load never ends
+    open.mockRejectedValue(new MoodtabError('no-camera'));
+    await expect(service().recognize({ frames: 3, countdownSeconds: 0 })).rejects.toMatchObject({
+      code: 'no-camera',
+    });
+  });
+
+  it('counts down while the camera settles, then snaps', async () => {
+    jest.useFakeTimers();
+    try {
+      const engine = service();
+      await engine.warmUp();
+      events = [];
+      const reading = engine.recognize({ frames: 1, countdownSeconds: 3 });
+      await jest.advanceTimersByTimeAsync(2500);
+      expect(events).toEqual([
+        'stage starting-camera',
+        'camera on',
+        'countdown 3',
+        'settle',
+        'countdown 2',
+        'countdown 1',
+      ]);
+      await jest.advanceTimersByTimeAsync(500);
+      await expect(reading).resolves.toMatchObject({ result });
+      expect(events.slice(6)).toEqual([
+        'stage snapshot',
+        'take 1',
+        'release',
+        'stage reading-mood',
+        'read 1',
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('releases the camera when the reading fails, and when the model load fails', async () => {
+    const engine = service();
+    await engine.warmUp();
+    jest.mocked(recognizer.recognizeBurst).mockRejectedValueOnce(new Error('kernel failed'));
+    await expect(engine.recognize({ frames: 3, countdownSeconds: 0 })).rejects.toThrow('kernel failed');
+    expect(camera.release).toHaveBeenCalled();
+
     createRecognizer.mockRejectedValueOnce(new MoodtabError('model-load-failed'));
-    const service = createCaptureService({ modelBaseUrl: 'models/' });
-    await expect(service.recognize(3)).rejects.toMatchObject({ code: 'model-load-failed' });
-    expect(camera).not.toHaveBeenCalled();
-    await expect(service.recognize(3)).resolves.toMatchObject({ result });
+    camera = fakeCamera();
+    await expect(service().recognize({ frames: 3, countdownSeconds: 0 })).rejects.toMatchObject({
+      code: 'model-load-failed',
+    });
+    expect(camera.release).toHaveBeenCalled();
+  });
+
+  it('retries a failed model load on the next warm-up or capture', async () => {
+    createRecognizer.mockRejectedValueOnce(new MoodtabError('model-load-failed'));
+    const engine = service();
+    await expect(engine.warmUp()).rejects.toMatchObject({ code: 'model-load-failed' });
+    await expect(engine.recognize({ frames: 3, countdownSeconds: 0 })).resolves.toMatchObject({ result });
     expect(createRecognizer).toHaveBeenCalledTimes(2);
+  });
+
+  it('says how long the load took with the first capture only', async () => {
+    const engine = service();
+    const first = await engine.recognize({ frames: 1, countdownSeconds: 0 });
+    const second = await engine.recognize({ frames: 1, countdownSeconds: 0 });
+    expect(first.timings.loadModels).toBeGreaterThanOrEqual(0);
+    expect(second.timings.loadModels).toBeUndefined();
   });
 });

@@ -10,13 +10,15 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
-const settings = { media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' } };
+const settings = { media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' }, countdown: true };
+const recognize = { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 0 };
 const capture = { target: 'background', type: 'capture-mood', settings };
 
 function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
   const all: Handlers<'background'> = {
     'capture-mood': jest.fn(async () => ({ ok: 'capture' }) as never),
     'open-recommendation': jest.fn(async () => ({ ok: 'open' }) as never),
+    'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
     ...handlers,
   };
   return { handlers: all, listener: createMessageListener('background', all, self) };
@@ -29,9 +31,18 @@ describe('parseMessage', () => {
       parseMessage({ target: 'background', type: 'open-recommendation', mood: 'sad', settings }, 'background')
         .type,
     ).toBe('open-recommendation');
-    expect(parseMessage({ target: 'offscreen', type: 'recognize-mood', frames: 3 }, 'offscreen').type).toBe(
+    expect(parseMessage(recognize, 'offscreen').type).toBe('recognize-mood');
+    expect(parseMessage({ ...recognize, countdownSeconds: 3, backend: 'wasm' }, 'offscreen').type).toBe(
       'recognize-mood',
     );
+    expect(parseMessage({ target: 'background', type: 'warm-up' }, 'background').type).toBe('warm-up');
+    expect(parseMessage({ target: 'offscreen', type: 'warm-up', backend: 'webgl' }, 'offscreen').type).toBe(
+      'warm-up',
+    );
+    expect(
+      parseMessage({ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 2 }, 'popup')
+        .type,
+    ).toBe('capture-progress');
   });
 
   it.each([
@@ -45,11 +56,18 @@ describe('parseMessage', () => {
     [{ ...capture, inBackground: 'yes' }, 'invalid fields'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
-    [
-      { target: 'offscreen', type: 'recognize-mood', frames: 1000 },
-      'invalid fields for offscreen/recognize-mood',
-    ],
-    [{ target: 'offscreen', type: 'recognize-mood', frames: 1.5 }, 'invalid fields'],
+    [{ ...recognize, frames: 1000 }, 'invalid fields for offscreen/recognize-mood'],
+    [{ ...recognize, frames: 1.5 }, 'invalid fields'],
+    [{ target: 'offscreen', type: 'recognize-mood', frames: 3 }, 'invalid fields'],
+    [{ ...recognize, countdownSeconds: 60 }, 'invalid fields'],
+    [{ ...recognize, countdownSeconds: -1 }, 'invalid fields'],
+    [{ ...recognize, backend: 'webgpu' }, 'invalid fields'],
+    [{ target: 'offscreen', type: 'warm-up', backend: 'tpu' }, 'invalid fields for offscreen/warm-up'],
+    [{ target: 'offscreen', type: 'warm-up', frames: 3 }, 'invalid fields'],
+    [{ target: 'background', type: 'warm-up', settings }, 'invalid fields for background/warm-up'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 0 }, 'invalid fields'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 1.5 }, 'invalid fields'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'smiling' }, 'invalid fields'],
     ['capture', 'not addressed to offscreen'],
   ])('rejects %j with a specific reason', (raw, reason) => {
     const target = targetOf(raw) ?? 'offscreen';

@@ -18,18 +18,28 @@ jest.mock('../../src/platform/browserApi', () => ({
 }));
 const api = jest.mocked(browserApi);
 
-const STORED: Settings = { media: 'music', strategy: 'lift', providers: { music: 'youtube-music' } };
+const STORED: Settings = {
+  media: 'music',
+  strategy: 'lift',
+  providers: { music: 'youtube-music' },
+  countdown: true,
+};
+/** A 48x48 grey gradient: the crop the model read. */
+const CROP = Array.from({ length: 48 * 48 }, (_, i) => i % 256);
 const outcome: CaptureOutcome = {
   result: {
     mood: 'happy',
     probabilities: { calm: 0.1, angry: 0.02, sad: 0.03, happy: 0.8, surprised: 0.05 },
     faces: 2,
-    face: { box: { x: 10, y: 10, width: 200, height: 200 } },
+    face: { box: { x: 10, y: 10, width: 200, height: 200 }, crop: CROP },
     frames: 3,
     timings: {},
   },
   recommendation: recommend('happy', 'music', { strategy: 'lift', providerId: 'youtube-music' }),
   cameraReleased: true,
+  backend: { name: 'wasm' },
+  timings: {},
+  tensors: 500,
 };
 
 function deferred<T>() {
@@ -47,6 +57,15 @@ const status = () => $('[role=status]')!.textContent;
 const captureButton = () => $<HTMLButtonElement>('button.capture');
 const buttonNamed = (name: string) =>
   [...root.querySelectorAll('button')].find((button) => button.textContent === name)!;
+const requestsOf = (type: string) => api.sendRequest.mock.calls.filter(([message]) => message.type === type);
+
+/** jsdom draws nothing: a 2D context that keeps what was put on the canvas. */
+const drawn: ImageData[] = [];
+const fakeContext = {
+  createImageData: (width: number, height: number) =>
+    ({ data: new Uint8ClampedArray(width * height * 4), width, height }) as ImageData,
+  putImageData: (pixels: ImageData) => drawn.push(pixels),
+};
 
 async function openPopup(): Promise<void> {
   root = document.createElement('div');
@@ -57,11 +76,27 @@ async function openPopup(): Promise<void> {
 
 beforeEach(() => {
   jest.clearAllMocks();
+  drawn.length = 0;
   api.loadStored.mockResolvedValue(STORED);
   api.saveStored.mockResolvedValue(undefined);
+  api.sendRequest.mockResolvedValue(undefined);
+  jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fakeContext as never);
 });
 
 describe('popup', () => {
+  it('starts loading the models as soon as it opens, before anything is pressed', async () => {
+    await openPopup();
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'background', type: 'warm-up' });
+    expect(requestsOf('capture-mood')).toEqual([]);
+  });
+
+  it('opens even when the warm-up fails (the capture will retry and say why)', async () => {
+    api.sendRequest.mockRejectedValue(new MoodtabError('model-load-failed'));
+    await openPopup();
+    expect(captureButton()!.disabled).toBe(false);
+    expect(status()).toBe('Ready. The snapshot stays on this device.');
+  });
+
   it('offers nothing to press until the stored choices are read, then shows them', async () => {
     const stored = deferred<unknown>();
     api.loadStored.mockReturnValue(stored.promise);
@@ -73,7 +108,8 @@ describe('popup', () => {
     await settle();
     expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
     expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('youtube-music');
-    expect($<HTMLSelectElement>('.options label:last-child select')!.value).toBe('lift');
+    expect($<HTMLSelectElement>('.options label:nth-child(2) select')!.value).toBe('lift');
+    expect($<HTMLInputElement>('input[name=countdown]')!.checked).toBe(true);
     expect(captureButton()!.disabled).toBe(false);
     expect(status()).toBe('Ready. The snapshot stays on this device.');
   });
@@ -100,7 +136,14 @@ describe('popup', () => {
       media: 'movies',
       strategy: 'lift',
       providers: { music: 'youtube-music', movies: 'prime-video' },
+      countdown: true,
     });
+
+    await act(() => $<HTMLInputElement>('input[name=countdown]')!.click());
+    expect(api.saveStored).toHaveBeenLastCalledWith(
+      'settings',
+      expect.objectContaining({ countdown: false }),
+    );
   });
 
   it('waits for the choices to be saved, then sends them whole with the capture', async () => {
@@ -112,8 +155,8 @@ describe('popup', () => {
 
     await act(() => captureButton()!.click());
     expect(captureButton()!.disabled).toBe(true);
-    expect(status()).toBe('Loading the mood model…');
-    expect(api.sendRequest).not.toHaveBeenCalled();
+    expect(status()).toBe('Starting the camera…');
+    expect(requestsOf('capture-mood')).toEqual([]);
 
     saved.resolve();
     await settle();
@@ -133,17 +176,23 @@ describe('popup', () => {
     await settle();
 
     const listener = api.onMessage.mock.calls[0]![0];
-    const own = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/background.js' };
-    await act(async () => {
-      await listener(
-        { target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 0.5 },
-        own,
-      );
-    });
+    const own = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/offscreen.html' };
+    const progress = (fields: object) =>
+      act(async () => {
+        await listener({ target: 'popup', type: 'capture-progress', ...fields }, own);
+      });
+    await progress({ stage: 'countdown', secondsLeft: 3 });
+    expect(status()).toBe('Look at the camera… 3');
+    expect($('.snapshot-moment')!.textContent).toBe('Look at the camera3');
+    await progress({ stage: 'countdown', secondsLeft: 2 });
+    expect($('.snapshot-moment .count')!.textContent).toBe('2');
+    await progress({ stage: 'snapshot' });
+    expect(status()).toBe('Look at the camera…');
+    expect($('.snapshot-moment')).not.toBeNull();
+    await progress({ stage: 'loading-models', progress: 0.5 });
     expect(status()).toBe('Loading the mood model… 50%');
-    await act(async () => {
-      await listener({ target: 'popup', type: 'capture-progress', stage: 'reading-mood' }, own);
-    });
+    expect($('.snapshot-moment')).toBeNull();
+    await progress({ stage: 'reading-mood' });
     expect(status()).toBe('Reading your mood…');
 
     result.resolve(outcome);
@@ -171,13 +220,22 @@ describe('popup', () => {
     ]);
     expect($<HTMLAnchorElement>('.opened a')!.href).toBe(outcome.recommendation.url);
     expect(root.textContent).toContain('The camera is off again');
+    // The 48x48 face the model read, drawn grey level by grey level.
+    expect($('canvas[role=img]')!.getAttribute('aria-label')).toMatch(/face Moodtab read/);
+    expect(drawn).toHaveLength(1);
+    const pixels = drawn[0]!;
+    expect([pixels.width, pixels.height]).toEqual([48, 48]);
+    expect([...pixels.data.slice(0, 8)]).toEqual([0, 0, 0, 255, 1, 1, 1, 255]);
+    expect(Array.from({ length: 48 * 48 }, (_, i) => pixels.data[i * 4])).toEqual(CROP);
     expect(root.textContent).toContain('2 faces were in view');
     expect(captureButton()!.disabled).toBe(false);
   });
 
   it('opens the tab for a mood picked by hand, with the current choices', async () => {
     const calm = recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' });
-    api.sendRequest.mockResolvedValueOnce(outcome).mockResolvedValueOnce(calm);
+    api.sendRequest.mockImplementation(
+      async ({ type }) => (type === 'capture-mood' ? outcome : calm) as never,
+    );
     await openPopup();
     await act(() => captureButton()!.click());
     await settle();

@@ -19,26 +19,36 @@ describe('parseSettings', () => {
         providers: { movies: 'prime-video', music: 'netflix', podcasts: 'x' },
         extra: 'ignored',
       }),
-    ).toEqual({ media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' } });
-    expect(parseSettings({ media: 'tv', strategy: 7, providers: 'spotify' })).toEqual(DEFAULT_SETTINGS);
+    ).toEqual({ media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' }, countdown: true });
+    expect(parseSettings({ media: 'tv', strategy: 7, providers: 'spotify', countdown: 'no' })).toEqual(
+      DEFAULT_SETTINGS,
+    );
+    expect(parseSettings({ countdown: false })).toEqual({ ...DEFAULT_SETTINGS, countdown: false });
   });
 });
 
 describe('isSettings', () => {
   it('accepts complete, valid settings', () => {
     expect(isSettings(DEFAULT_SETTINGS)).toBe(true);
-    expect(isSettings({ media: 'pictures', strategy: 'lift', providers: { pictures: 'pinterest' } })).toBe(
-      true,
-    );
+    expect(
+      isSettings({
+        media: 'pictures',
+        strategy: 'lift',
+        providers: { pictures: 'pinterest' },
+        countdown: false,
+      }),
+    ).toBe(true);
   });
 
   it.each([
     ['nothing', undefined],
-    ['no providers', { media: 'music', strategy: 'match' }],
-    ['an unknown media', { media: 'tv', strategy: 'match', providers: {} }],
-    ['a provider of another media', { media: 'music', strategy: 'match', providers: { music: 'netflix' } }],
-    ['an extra field', { media: 'music', strategy: 'match', providers: {}, mood: 'sad' }],
-    ['providers as a list', { media: 'music', strategy: 'match', providers: [] }],
+    ['no providers', { media: 'music', strategy: 'match', countdown: true }],
+    ['no countdown choice', { media: 'music', strategy: 'match', providers: {} }],
+    ['a countdown that is not yes or no', { media: 'music', strategy: 'match', providers: {}, countdown: 3 }],
+    ['an unknown media', { ...DEFAULT_SETTINGS, media: 'tv' }],
+    ['a provider of another media', { ...DEFAULT_SETTINGS, providers: { music: 'netflix' } }],
+    ['an extra field', { ...DEFAULT_SETTINGS, mood: 'sad' }],
+    ['providers as a list', { ...DEFAULT_SETTINGS, providers: [] }],
   ])('refuses %s', (_name, value) => {
     expect(isSettings(value)).toBe(false);
   });
@@ -52,6 +62,7 @@ describe('mergeSettings and providerIdFor', () => {
       media: 'movies',
       strategy: 'match',
       providers: { music: 'youtube-music', movies: 'prime-video' },
+      countdown: true,
     });
     expect(DEFAULT_SETTINGS.providers).toEqual({});
   });

@@ -16,7 +16,6 @@ import {
   createFaceDetector,
   createMoodClassifier,
   recognizerFrom,
-  toGrey,
   toRgbTensor,
   type RgbaImage,
 } from '../../recognition';
@@ -27,6 +26,7 @@ import { createFaceApiBaseline } from '../faceApi';
 import { readFerCsv } from '../ferCsv';
 import { fileModel } from '../fileModel';
 import { decodeImageFile } from '../images';
+import { timeFramePreparation } from '../framePreparation';
 import { FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL, MOOD_MODEL, ROOT } from '../modelPaths';
 import { greyToRgba, onGreyFrame, resize } from '../rgbaImages';
 
@@ -124,7 +124,6 @@ async function main() {
     for (let run = -2; run < backendRuns; run++) {
       for (const image of photos) {
         const rgb = toRgbTensor(image);
-        const grey = toGrey(rgb);
         let t = performance.now();
         await detectorOnly.estimateFaces(rgb);
         const detection = performance.now() - t;
@@ -132,7 +131,7 @@ async function main() {
         const faces = await mesh.detect(rgb);
         const meshTime = performance.now() - t;
         t = performance.now();
-        const face = alignFace(grey, computeAlignment(faces[0]!.keypoints));
+        const face = alignFace(rgb, computeAlignment(faces[0]!.keypoints));
         await face.data();
         const align = performance.now() - t;
         t = performance.now();
@@ -143,7 +142,7 @@ async function main() {
         await recognizer.recognize(image);
         const total = performance.now() - t;
         const baseline = await faceApi.recognize(rgb);
-        tf.dispose([rgb, grey]);
+        rgb.dispose();
         if (run < 0) continue; // warm-up: shader/kernel compilation, first allocations
         add('moodtab detection', detection);
         add('moodtab landmarks (mesh incl. its detector)', meshTime);
@@ -164,9 +163,25 @@ async function main() {
     for (const [stage, values] of Object.entries(stages))
       console.log(`  ${stage.padEnd(48)} ${ms(median(values))}`);
     console.log(`  tensors before/after the runs: ${tensorsBefore} / ${tensorsAfter}`);
+    const framePreparation = await timeFramePreparation(
+      photos[0]!,
+      async (image) => {
+        const rgb = toRgbTensor(image);
+        const [face] = await mesh.detect(rgb);
+        rgb.dispose();
+        return face!.keypoints;
+      },
+      backendRuns,
+    );
+    console.log('  frame preparation without detection, ms per frame     before   after');
+    for (const { resolution, before, after } of framePreparation)
+      console.log(
+        `    ${resolution.padEnd(50)} ${before.toFixed(1).padStart(6)}  ${after.toFixed(1).padStart(6)}`,
+      );
     summary[backend] = {
       ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Number(median(v).toFixed(1))])),
       tensorLeak: tensorsAfter - tensorsBefore,
+      framePreparation,
     };
 
     if (backend === backends[0] && existsSync(data)) {

@@ -11,7 +11,10 @@ interface ChoicesProps {
   onChange(patch: Partial<Settings>): void;
 }
 
-/** What to open: media, provider for that media, and whether picks match or lift the mood. */
+/**
+ * What to open (media, provider for that media, whether picks match or lift the mood) and whether
+ * the snapshot waits for a countdown.
+ */
 export function Choices({ settings, disabled, onChange }: ChoicesProps) {
   return (
     <>
@@ -61,6 +64,16 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="countdown"
+            checked={settings.countdown}
+            disabled={disabled}
+            onChange={(event) => onChange({ countdown: event.currentTarget.checked })}
+          />{' '}
+          Count down 3-2-1 before the snapshot
         </label>
       </div>
     </>

@@ -1,11 +1,16 @@
-/** The e2e test's webcam: a still picture written as a YUV4MPEG2 video, which Chromium loops. */
+/** The webcam of the e2e tests and the browser bench: a still picture written as a YUV4MPEG2 video, which Chromium loops. */
 import { writeFileSync } from 'node:fs';
-import type { RgbaImage } from '../../src/recognition';
-import { onGreyFrame, resize } from '../../src/node/rgbaImages';
+import type { RgbaImage } from '../recognition';
+import { onGreyFrame, resize } from './rgbaImages';
 
-/** The camera picture: a face photo scaled to 400x400 in the middle of a 640x480 grey frame. */
-export const cameraFrame = (face: RgbaImage): RgbaImage =>
-  onGreyFrame(resize(face, 400, 400), { width: 640, height: 480, grey: 96 });
+/**
+ * The camera picture: a face photo in the middle of a grey frame, 5/6 of its height (400x400 in
+ * the default 640x480).
+ */
+export function cameraFrame(face: RgbaImage, { width = 640, height = 480 } = {}): RgbaImage {
+  const side = Math.round((height * 5) / 6);
+  return onGreyFrame(resize(face, side, side), { width, height, grey: 96 });
+}
 
 /** One 4:2:0 frame, BT.601 studio range. */
 function y4mFrame({ width, height, data }: RgbaImage): Buffer {

@@ -1,0 +1,83 @@
+/**
+ * Debian's Chromium with the built extension (dist/chrome) and a video file as the webcam, for
+ * the e2e tests and the browser bench. No GPU is assumed: WebGL runs in SwiftShader.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Target } from 'puppeteer-core';
+import { ROOT } from './modelPaths';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
+
+/** As a user's machine without a GPU: no sandbox (containers), no background traffic, WebGL in SwiftShader. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export const launchChromium = (args: string[] = [], extensions: string[] = []): Promise<Browser> =>
+  puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    ...(extensions.length ? { enableExtensions: extensions } : {}),
+    args: [...CHROMIUM_ARGS, ...args],
+  });
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  /** chrome-extension://<id>/ */
+  origin: string;
+  /** The extension's service worker. */
+  worker: Target;
+}
+
+/**
+ * A fresh profile each time, so every launch starts cold: nothing stored, no model loaded.
+ * video: the fake webcam's picture (a .y4m file), or null for a machine with no camera at all.
+ */
+export async function launchWithExtension(video: string | null): Promise<ExtensionBrowser> {
+  if (!existsSync(join(CHROME_EXTENSION, 'manifest.json')))
+    throw new Error('run `npm run build` first: dist/chrome is missing');
+  const browser = await launchChromium(
+    video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : [],
+    [CHROME_EXTENSION],
+  );
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
+  return { browser, origin: worker.url().replace(/background\.js$/, ''), worker };
+}
+
+/** Grants the extension the camera, as the first-use permission page would. */
+export const allowCamera = ({ browser, origin }: ExtensionBrowser) =>
+  browser.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
+
+/** Writes to the extension's storage.local through its service worker (e.g. settings, a backend choice). */
+export async function seedStorage(
+  { worker }: ExtensionBrowser,
+  items: Record<string, unknown>,
+): Promise<void> {
+  const context = await worker.worker();
+  if (!context) throw new Error('the extension service worker is not running');
+  await context.evaluate(
+    // Runs in the extension's service worker, not in Node.
+    (values) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set(values),
+    items,
+  );
+}
+
+/**
+ * tsx (esbuild) wraps functions in `__name(...)` calls to keep their names; a function handed to
+ * page.evaluate runs in the page, where no `__name` exists. Pages that evaluate ours get a no-op one.
+ */
+export const KEEP_NAMES_SHIM = 'globalThis.__name = (fn) => fn;';

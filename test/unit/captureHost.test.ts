@@ -1,0 +1,49 @@
+/** Chrome's capture host: one offscreen document, and no message to it before it can answer. */
+import { createCaptureHost } from '../../src/background/captureHost';
+import * as browserApi from '../../src/platform/browserApi';
+
+jest.mock('../../src/platform/browserApi', () => ({
+  createOffscreenDocument: jest.fn(),
+  hasOffscreenDocument: jest.fn(),
+  sendRequest: jest.fn(),
+}));
+const api = jest.mocked(browserApi);
+
+describe('Chrome capture host', () => {
+  it('a capture right after the warm-up waits until the document the warm-up creates has loaded', async () => {
+    let exists = false;
+    let loaded!: () => void;
+    api.hasOffscreenDocument.mockImplementation(async () => exists);
+    api.createOffscreenDocument.mockImplementation(() => {
+      exists = true; // Chrome lists the document as soon as it is created, before it has loaded
+      return new Promise<void>((resolve) => (loaded = resolve));
+    });
+    const sent: string[] = [];
+    api.sendRequest.mockImplementation(async (message) => {
+      sent.push(message.type);
+      return {} as never;
+    });
+
+    const host = createCaptureHost();
+    const warm = host.warmUp('wasm');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const capture = host.recognize({ frames: 3, countdownSeconds: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([]);
+
+    loaded();
+    await Promise.all([warm, capture]);
+    expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'warm-up', backend: 'wasm' });
+    expect(api.sendRequest).toHaveBeenCalledWith({
+      target: 'offscreen',
+      type: 'recognize-mood',
+      frames: 3,
+      countdownSeconds: 0,
+    });
+
+    // Once loaded, later requests go straight to it.
+    await host.recognize({ frames: 3, countdownSeconds: 3, backend: 'wasm' });
+    expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+  });
+});
