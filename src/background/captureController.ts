@@ -7,10 +7,11 @@ import {
   type WarmUpReport,
 } from '../shared/capture';
 import { MoodtabError } from '../shared/errors';
-import type { CaptureOutcome } from '../shared/messages';
+import type { CaptureOutcome, PickOutcome } from '../shared/messages';
 import type { Mood } from '../shared/moods';
 import { providerIdFor, type Settings } from '../shared/settings';
 import type { CaptureHost } from './captureHost.types';
+import type { JournalRecorder } from './journalRecorder';
 
 /** Frames per capture, averaged: one blink or blur does not decide the mood. */
 const BURST_FRAMES = 3;
@@ -27,6 +28,8 @@ export interface CaptureControllerDeps {
   cameraPermission(): Promise<PermissionState | 'unknown'>;
   openPermissionPage(): Promise<void>;
   notifyStage(stage: CaptureStage): void;
+  /** Notes each opened tab in the mood journal, when the user keeps one. */
+  journal: JournalRecorder;
 }
 
 export interface CaptureOptions {
@@ -44,8 +47,8 @@ export interface CaptureController {
    * current choices; without them (shortcut) the stored ones are used.
    */
   capture(settings?: Settings, options?: CaptureOptions): Promise<CaptureOutcome>;
-  /** Opens the tab for a mood the user picked by hand. */
-  openFor(mood: Mood, settings: Settings): Promise<Recommendation>;
+  /** Opens the tab for a mood the user picked by hand; `correcting`: the journal entry it corrects. */
+  openFor(mood: Mood, settings: Settings, correcting?: string): Promise<PickOutcome>;
 }
 
 const recommendationFor = (mood: Mood, settings: Settings): Recommendation =>
@@ -116,16 +119,20 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
         const tabStarted = now();
         await deps.openTab(recommendation.url, !inBackground);
         const timings = { ...reading.timings, openTab: now() - tabStarted, total: now() - started };
-        await remember(reading.backend);
-        return { ...reading, timings, recommendation };
+        const [journal] = await Promise.all([
+          deps.journal.recordCapture(reading.result.probabilities, recommendation),
+          remember(reading.backend),
+        ]);
+        return { ...reading, timings, recommendation, ...(journal ? { journal } : {}) };
       } finally {
         busy = false;
       }
     },
-    async openFor(mood, settings) {
+    async openFor(mood, settings, correcting) {
       const recommendation = recommendationFor(mood, settings);
       await deps.openTab(recommendation.url);
-      return recommendation;
+      const journal = await deps.journal.recordPick(recommendation, correcting);
+      return { ...recommendation, ...(journal ? { journal } : {}) };
     },
   };
 }

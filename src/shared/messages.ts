@@ -16,11 +16,19 @@ import {
 } from './capture';
 import type { Recommendation } from './catalogue';
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
+import { isEntryId, type JournalOutcome } from './journal';
 import { isMood, type Mood } from './moods';
 import { isSettings, type Settings } from './settings';
 
 export interface CaptureOutcome extends CaptureReading {
   recommendation: Recommendation;
+  /** The journal entry written for this capture; absent when the journal is off. */
+  journal?: JournalOutcome;
+}
+
+/** The tab opened for a mood picked by hand, and its journal entry (absent when the journal is off). */
+export interface PickOutcome extends Recommendation {
+  journal?: JournalOutcome;
 }
 
 type NoFields = Record<never, never>;
@@ -32,7 +40,11 @@ export interface Protocol {
      * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
      */
     'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
-    'open-recommendation': { request: { mood: Mood; settings: Settings }; response: Recommendation };
+    /** correcting: the journal entry of the capture whose mood the user corrected by this pick. */
+    'open-recommendation': {
+      request: { mood: Mood; settings: Settings; correcting?: string };
+      response: PickOutcome;
+    };
     /** Sent when the popup opens: start loading the models now, so they are ready at the click. */
     'warm-up': { request: NoFields; response: WarmUpReport };
   };
@@ -85,7 +97,8 @@ const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boole
   background: {
     'capture-mood': (m) =>
       isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
-    'open-recommendation': (m) => isMood(m.mood) && isSettings(m.settings),
+    'open-recommendation': (m) =>
+      isMood(m.mood) && isSettings(m.settings) && isOptional(m.correcting, isEntryId),
     'warm-up': (m) => hasOnly(m),
   },
   offscreen: {

@@ -34,6 +34,10 @@ function setup(overrides: Partial<CaptureControllerDeps> = {}, stored: Settings 
     cameraPermission: jest.fn(async () => 'granted' as const),
     openPermissionPage: jest.fn(async () => undefined),
     notifyStage: jest.fn(),
+    journal: {
+      recordCapture: jest.fn(async () => undefined),
+      recordPick: jest.fn(async () => undefined),
+    },
     ...overrides,
   };
   return { deps, controller: createCaptureController(deps) };
@@ -203,5 +207,29 @@ describe('capture controller', () => {
     const recommendation = await controller.openFor('happy', DEFAULT_SETTINGS);
     expect(recommendation.url).toBe('https://open.spotify.com/search/happy%20hits/playlists');
     expect(deps.openTab).toHaveBeenCalledWith(recommendation.url);
+    expect(recommendation.journal).toBeUndefined(); // journal off
+  });
+
+  it('notes each opened tab in the journal, after the tab opened, and says what became of the entry', async () => {
+    const saved = { status: 'saved', entryId: 'entry-1' } as const;
+    const order: string[] = [];
+    const { deps, controller } = setup({
+      openTab: jest.fn(async () => void order.push('tab')),
+      journal: {
+        recordCapture: jest.fn(async () => (order.push('journal'), saved)),
+        recordPick: jest.fn(async () => ({ status: 'failed', error: 'journal-full' }) as const),
+      },
+    });
+    const outcome = await controller.capture(movies);
+    expect(order).toEqual(['tab', 'journal']);
+    expect(deps.journal.recordCapture).toHaveBeenCalledWith(result.probabilities, outcome.recommendation);
+    expect(outcome.journal).toEqual(saved);
+
+    const pick = await controller.openFor('calm', movies, 'entry-1');
+    expect(deps.journal.recordPick).toHaveBeenCalledWith(
+      expect.objectContaining({ mood: 'calm', media: 'movies' }),
+      'entry-1',
+    );
+    expect(pick.journal).toEqual({ status: 'failed', error: 'journal-full' });
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * The mood journal's data: what one entry holds, the user's journal preferences, and the checks
+ * both storage reads and file imports go through. Kept only when the user said yes, in
+ * storage.local, never with an image or a face crop.
+ */
+import type { Recommendation } from './catalogue';
+import type { ErrorCode } from './errors';
+import { isMediaKind, isMood, MOODS, type MediaKind, type Mood, type MoodProbabilities } from './moods';
+
+export const JOURNAL_KEY = 'journal';
+export const JOURNAL_PREFS_KEY = 'journalPrefs';
+
+/** camera: read from a snapshot; manual: picked by hand without one; corrected: a reading the user fixed. */
+export const ENTRY_SOURCES = ['camera', 'manual', 'corrected'] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+
+/** The user's verdict on what was opened ("Good pick" / "Not for me"). */
+export const FEEDBACK = ['good-pick', 'not-for-me'] as const;
+export type Feedback = (typeof FEEDBACK)[number];
+
+export interface JournalEntry {
+  /** Unique within the journal: how a correction or feedback finds its entry. */
+  id: string;
+  /** When the tab opened, ISO 8601 in UTC. */
+  time: string;
+  mood: Mood;
+  source: EntrySource;
+  /** The camera reading's five probabilities, rounded to 2 decimals; null when no capture was made. */
+  probabilities: MoodProbabilities | null;
+  media: MediaKind;
+  /** Catalogue provider id, e.g. "spotify". */
+  provider: string;
+  /** The search the provider got: all a provider ever sees. */
+  query: string;
+  feedback?: Feedback;
+}
+
+/** What the recorder supplies; the store adds the id and the time. */
+export type JournalDraft = Omit<JournalEntry, 'id' | 'time'>;
+/** Fields a later call may change; `feedback: undefined` removes the feedback. */
+export type JournalPatch = Partial<
+  Pick<JournalEntry, 'mood' | 'source' | 'media' | 'provider' | 'query' | 'feedback'>
+>;
+
+/** What happened to the journal after a tab opened; absent when the journal is off. */
+export type JournalOutcome = { status: 'saved'; entryId: string } | { status: 'failed'; error: ErrorCode };
+
+/** Days an entry is kept, or forever. Applied at every write. */
+export const RETENTIONS = [30, 90, 365, 'forever'] as const;
+export type Retention = (typeof RETENTIONS)[number];
+
+export interface JournalPrefs {
+  /** Off until the user says yes. */
+  enabled: boolean;
+  /** Whether the user was asked (welcome page or first result): asked once, either answer counts. */
+  asked: boolean;
+  retention: Retention;
+}
+
+export const DEFAULT_JOURNAL_PREFS: JournalPrefs = { enabled: false, asked: false, retention: 365 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ENTRY_FIELDS = [
+  'id',
+  'time',
+  'mood',
+  'source',
+  'probabilities',
+  'media',
+  'provider',
+  'query',
+  'feedback',
+];
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+export const MAX_QUERY_LENGTH = 200;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const isRetention = (value: unknown): value is Retention => RETENTIONS.includes(value as Retention);
+export const isEntryId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
+
+export function parseJournalPrefs(raw: unknown): JournalPrefs {
+  const value = isRecord(raw) ? raw : {};
+  return {
+    enabled: value.enabled === true,
+    asked: value.asked === true,
+    retention: isRetention(value.retention) ? value.retention : DEFAULT_JOURNAL_PREFS.retention,
+  };
+}
+
+const isProbabilities = (value: unknown): value is MoodProbabilities =>
+  isRecord(value) &&
+  Object.keys(value).length === MOODS.length &&
+  MOODS.every((mood) => {
+    const p = value[mood];
+    return typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1;
+  });
+
+const ENTRY_CHECKS: Record<string, (value: unknown) => boolean> = {
+  id: isEntryId,
+  // A real instant: Date.parse would roll 30 February over into March.
+  time: (value) =>
+    typeof value === 'string' &&
+    ISO_UTC.test(value) &&
+    Number.isFinite(Date.parse(value)) &&
+    new Date(value).toISOString().slice(0, 19) === value.slice(0, 19),
+  mood: isMood,
+  source: (value) => ENTRY_SOURCES.includes(value as EntrySource),
+  probabilities: (value) => value === null || isProbabilities(value),
+  media: isMediaKind,
+  // Any well-formed id: an export from a newer Moodtab may name providers this one does not know.
+  provider: (value) => typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(value),
+  query: (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_QUERY_LENGTH,
+  feedback: (value) => value === undefined || FEEDBACK.includes(value as Feedback),
+};
+
+/** The first field of a would-be entry that is wrong (missing, invalid or unknown), or undefined when it is a valid entry. */
+export function entryProblem(raw: unknown): string | undefined {
+  if (!isRecord(raw)) return 'entry';
+  const unknown = Object.keys(raw).find((key) => !ENTRY_FIELDS.includes(key));
+  if (unknown !== undefined) return unknown;
+  return ENTRY_FIELDS.find((field) => !ENTRY_CHECKS[field]!(raw[field]));
+}
+
+export const isJournalEntry = (raw: unknown): raw is JournalEntry => entryProblem(raw) === undefined;
+
+export const roundProbabilities = (probabilities: MoodProbabilities): MoodProbabilities =>
+  Object.fromEntries(
+    MOODS.map((mood) => [mood, Math.round(probabilities[mood] * 100) / 100]),
+  ) as MoodProbabilities;
+
+/** What a journal keeps of an opened tab: never its URL's other parts, only media, provider and query. */
+export const openedTab = ({
+  media,
+  provider,
+  query,
+}: Recommendation): Pick<JournalEntry, 'media' | 'provider' | 'query'> => ({
+  media,
+  provider: provider.id,
+  query,
+});
+
+/** The entry for a capture that opened `recommendation`. */
+export const captureDraft = (
+  probabilities: MoodProbabilities,
+  recommendation: Recommendation,
+): JournalDraft => ({
+  mood: recommendation.mood,
+  source: 'camera',
+  probabilities: roundProbabilities(probabilities),
+  ...openedTab(recommendation),
+});
+
+/** Whether an entry has outlived the retention at `now`. */
+export function isExpired(entry: Pick<JournalEntry, 'time'>, retention: Retention, now: Date): boolean {
+  return retention !== 'forever' && Date.parse(entry.time) < now.getTime() - retention * DAY_MS;
+}
