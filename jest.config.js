@@ -20,6 +20,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'],
       // jsdom tests (docblock) would otherwise resolve preact's browser build, an ES module.
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      // browser.i18n exists only in the browser: t() answers from the shipped catalogues instead.
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        '^(\\.{1,2}/)+(src/)?platform/i18n$': '<rootDir>/test/unit/helpers/i18n.ts',
+      },
     },
     { ...shared, displayName: 'model', testMatch: ['<rootDir>/test/model/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },

@@ -16,7 +16,7 @@ async function ensureOffscreenDocument(): Promise<void> {
   // Two quick captures must not both try to create the document (Chrome allows only one).
   creating ??= createOffscreenDocument(
     OFFSCREEN_PATH,
-    'Takes one webcam snapshot per capture to read the mood, on the device.',
+    'Takes one webcam snapshot per capture to read the mood, on the device.', // i18n-exempt: for Chrome, not users
   ).finally(() => (creating = undefined));
   await creating;
 }

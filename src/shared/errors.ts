@@ -1,25 +1,28 @@
-/** Every failure a user can meet, with the message the popup shows for it. */
-export const ERROR_MESSAGES = {
-  'no-camera': 'No camera was found. Connect a webcam and try again.',
-  'camera-permission-needed':
-    'Moodtab needs one-time permission to use your camera. A tab has opened to ask for it; allow it there, then capture again.',
-  'camera-permission-denied':
-    'Camera access was blocked. Allow the camera for Moodtab in your browser settings, then capture again.',
-  'camera-busy': 'The camera is in use by another application. Close it and try again.',
-  'no-face': 'No face was found. Face the camera in good light and try again.',
-  'face-too-small': 'Your face is too far from the camera. Move closer and try again.',
-  'too-dark': 'The picture is too dark to read a mood. Turn on a light and try again.',
-  'model-load-failed': 'The mood model could not be loaded. Reinstalling Moodtab should fix this.',
-  'capture-in-progress': 'A capture is already running. Wait for it to finish.',
-  'bad-message': 'Moodtab received a malformed request and ignored it.',
-  internal: 'Something went wrong inside Moodtab. Please try again.',
-} as const;
+/**
+ * Every failure a user can meet, and the message key (in _locales) the pages show for it. The
+ * Error's own text is for developers' logs: code and detail, in English.
+ */
+import type { MessageKey } from './i18n';
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_MESSAGE_KEYS = {
+  'no-camera': 'error_noCamera',
+  'camera-permission-needed': 'error_cameraPermissionNeeded',
+  'camera-permission-denied': 'error_cameraPermissionDenied',
+  'camera-busy': 'error_cameraBusy',
+  'no-face': 'error_noFace',
+  'face-too-small': 'error_faceTooSmall',
+  'too-dark': 'error_tooDark',
+  'model-load-failed': 'error_modelLoadFailed',
+  'capture-in-progress': 'error_captureInProgress',
+  'journal-full': 'error_journalFull',
+  'bad-message': 'error_badMessage',
+  internal: 'error_internal',
+} as const satisfies Record<string, MessageKey>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;
 
 export interface ErrorInfo {
   code: ErrorCode;
-  message: string;
   detail?: string;
 }
 
@@ -28,30 +31,29 @@ export class MoodtabError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
   ) {
-    super(detail ? `${ERROR_MESSAGES[code]} (${detail})` : ERROR_MESSAGES[code]);
+    super(detail ? `${code}: ${detail}` : code);
     this.name = 'MoodtabError';
   }
 }
 
 export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGE_KEYS, value);
+
+/** The message key for an error code: what the user is told. */
+export const errorMessageKey = (code: ErrorCode): MessageKey => ERROR_MESSAGE_KEYS[code];
 
 /** Serialisable form of any thrown value; unknown errors become "internal" with their text as detail. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof MoodtabError) {
-    return {
-      code: error.code,
-      message: ERROR_MESSAGES[error.code],
-      ...(error.detail ? { detail: error.detail } : {}),
-    };
+    return { code: error.code, ...(error.detail ? { detail: error.detail } : {}) };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: ERROR_MESSAGES.internal, detail };
+  return { code: 'internal', detail };
 }
 
 /**
  * Maps getUserMedia's DOMException names to the errors a user can act on; the capture engine and
- * the permission page both ask for the camera.
+ * the welcome page both ask for the camera.
  */
 export function cameraError(error: unknown): MoodtabError {
   const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
@@ -72,4 +74,13 @@ export function cameraError(error: unknown): MoodtabError {
     default:
       return new MoodtabError('internal', `camera: ${detail ?? String(error)}`);
   }
+}
+
+/** Whether a failed storage write failed for lack of room (Chrome: QUOTA_BYTES; Firefox: QuotaExceededError). */
+export function isQuotaError(error: unknown): boolean {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
+  return /quota/i.test(`${String(name)} ${String(message ?? error)}`);
 }

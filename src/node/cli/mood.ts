@@ -4,8 +4,10 @@
  * Runs the extension's recognition pipeline on a photo; prints a summary, the URL the extension
  * would open, and the result as JSON on the last line.
  */
+import english from '../../../_locales/en/messages.json';
 import { recommend } from '../../shared/catalogue';
-import { MoodtabError } from '../../shared/errors';
+import { errorMessageKey, MoodtabError } from '../../shared/errors';
+import { formatMessage } from '../../shared/i18n';
 import { isMediaKind, isStrategy, MOODS } from '../../shared/moods';
 import { createMoodRecognizer } from '../../recognition';
 import { parseArgs } from '../args';
@@ -41,8 +43,10 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof MoodtabError)) throw error;
-    console.error(`${photo}: ${error.message}`);
-    console.log(JSON.stringify({ error: error.code, message: error.message }));
+    // The message the extension would show, in English.
+    const message = formatMessage(english, errorMessageKey(error.code));
+    console.error(`${photo}: ${message}`);
+    console.log(JSON.stringify({ error: error.code, message }));
     return 1;
   } finally {
     recognizer.dispose();
