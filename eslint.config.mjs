@@ -1,7 +1,8 @@
 // Lint rules keep the extension contexts apart. Each context lists what it may import; anything
-// else in SOURCES is off limits to it, so a new context (an options page, say) is walled off from
-// everywhere until a row says otherwise. Why it matters: tfjs in the popup or the service worker
-// bloats them and runs ML in the wrong place; preact outside the popup likewise; and code outside
+// else in SOURCES is off limits to it, so a new context is walled off from everywhere until a row
+// says otherwise. src/ui holds the preact pieces the extension's pages share (theme, camera help,
+// journal opt-in), so pages never import each other. Why it matters: tfjs in the popup or the service worker
+// bloats them and runs ML in the wrong place; preact outside the pages likewise; and code outside
 // src/platform that touches browser APIs cannot be tested with the platform seam mocked.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,9 @@ const SOURCES = {
   background: ['src/background'],
   offscreen: ['src/offscreen'],
   popup: ['src/popup'],
-  permission: ['src/permission'],
+  options: ['src/options'],
+  welcome: ['src/welcome'],
+  ui: ['src/ui'],
   node: ['src/node'],
   tfjs: ['node_modules/@tensorflow', 'node_modules/@tensorflow-models', 'node_modules/@mediapipe'],
   preact: ['node_modules/preact'],
@@ -35,8 +38,10 @@ const MAY_IMPORT = {
   capture: ['shared', 'recognition', 'tfjs'],
   offscreen: ['shared', 'platform', 'capture'],
   background: ['shared', 'platform'],
-  popup: ['shared', 'platform', 'preact'],
-  permission: ['shared', 'platform'],
+  ui: ['shared', 'platform', 'preact'],
+  popup: ['shared', 'platform', 'preact', 'ui'],
+  options: ['shared', 'platform', 'preact', 'ui'],
+  welcome: ['shared', 'platform', 'preact', 'ui'],
   node: ['shared', 'recognition', 'tfjs'],
 };
 

@@ -26,14 +26,18 @@ function configFor(browser) {
   const entries = {
     background: './src/background/index.ts',
     popup: './src/popup/index.tsx',
-    permission: './src/permission/index.ts',
+    options: './src/options/index.tsx',
+    welcome: './src/welcome/index.tsx',
     ...(browser === 'chrome' ? { offscreen: './src/offscreen/index.ts' } : {}),
   };
   const pages = [
+    'src/ui/theme.css',
     'src/popup/popup.html',
     'src/popup/popup.css',
-    'src/permission/permission.html',
-    'src/permission/permission.css',
+    'src/options/options.html',
+    'src/options/options.css',
+    'src/welcome/welcome.html',
+    'src/welcome/welcome.css',
   ];
   if (browser === 'chrome') pages.push('src/offscreen/offscreen.html');
   return {
@@ -74,6 +78,7 @@ function configFor(browser) {
               JSON.stringify(manifestFor(JSON.parse(content), browser, version), null, 2),
           },
           { from: 'icons', to: 'icons' },
+          { from: '_locales', to: '_locales' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
           { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
           ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),

@@ -1,8 +1,10 @@
 /**
- * Background: routes messages, runs shortcut captures, opens tabs. Its only state is transient:
- * the one-capture lock (captureController) and, on Chrome, the offscreen document being created
- * (captureHost). From storage it reads the settings, when a capture comes without them, and the
- * backend measured on this browser version, which it keeps when the engine measured a new one.
+ * Background: routes messages, runs shortcut captures, opens tabs, opens the welcome page on
+ * install, and writes the mood journal when the user keeps one. Its only state is transient: the
+ * one-capture lock (captureController) and, on Chrome, the offscreen document being created
+ * (captureHost). From storage it reads the settings, when a capture comes without them, the
+ * journal preferences, and the backend measured on this browser version, which it keeps when the
+ * engine measured a new one.
  */
 import {
   browserVersion,
@@ -12,19 +14,23 @@ import {
   loadStored,
   notifyProgress,
   onCommand,
+  onInstalled,
   onMessage,
   openTab,
   saveStored,
   setActionBadge,
+  storageArea,
 } from '../platform/browserApi';
+import { t } from '../platform/i18n';
 import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../shared/backend';
-import { ERROR_MESSAGES, toErrorInfo } from '../shared/errors';
+import { errorMessageKey, toErrorInfo, type ErrorCode } from '../shared/errors';
+import { JOURNAL_PREFS_KEY, parseJournalPrefs } from '../shared/journal';
+import { createJournalStore } from '../shared/journalStore';
 import { createMessageListener } from '../shared/messages';
 import { parseSettings, SETTINGS_KEY } from '../shared/settings';
 import { createCaptureController } from './captureController';
 import { createCaptureHost } from './captureHost';
-
-const DEFAULT_TITLE = 'Moodtab: capture my mood';
+import { createJournalRecorder } from './journalRecorder';
 
 const controller = createCaptureController({
   host: createCaptureHost(),
@@ -38,8 +44,13 @@ const controller = createCaptureController({
     } satisfies StoredBackendChoice),
   openTab,
   cameraPermission: cameraPermissionState,
-  openPermissionPage: () => openTab(extensionUrl('permission.html')),
+  // The welcome page asks for the camera: a tab can show the prompt, this context cannot.
+  openPermissionPage: () => openTab(extensionUrl('welcome.html#camera')),
   notifyStage: notifyProgress,
+  journal: createJournalRecorder({
+    loadPrefs: async () => parseJournalPrefs(await loadStored(JOURNAL_PREFS_KEY)),
+    store: createJournalStore(storageArea),
+  }),
 });
 
 onMessage(
@@ -48,12 +59,17 @@ onMessage(
     {
       'capture-mood': ({ settings, inBackground }) =>
         controller.capture(settings, { inBackground, countdown: settings.countdown }),
-      'open-recommendation': ({ mood, settings }) => controller.openFor(mood, settings),
+      'open-recommendation': ({ mood, settings, correcting }) =>
+        controller.openFor(mood, settings, correcting),
       'warm-up': () => controller.warmUp(),
     },
     extensionIdentity(),
   ),
 );
+
+onInstalled(() => void openTab(extensionUrl('welcome.html')).catch(() => undefined));
+
+const showFailure = (code: ErrorCode) => setActionBadge('!', t('badge_failed', t(errorMessageKey(code))));
 
 /**
  * No popup is open for a shortcut capture, so its outcome goes on the toolbar icon; nor is there
@@ -61,14 +77,16 @@ onMessage(
  */
 async function captureFromShortcut(): Promise<void> {
   try {
-    await controller.capture();
+    const { journal } = await controller.capture();
+    // The tab opened; a journal that could not be written is still worth telling.
+    if (journal?.status === 'failed') return showFailure(journal.error);
   } catch (error) {
     const { code } = toErrorInfo(error);
     // A capture already running will report for itself.
-    if (code !== 'capture-in-progress') await setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[code]}`);
+    if (code !== 'capture-in-progress') await showFailure(code);
     return;
   }
-  await setActionBadge('', DEFAULT_TITLE);
+  await setActionBadge('', t('actionTitle'));
 }
 
 onCommand((command) => {

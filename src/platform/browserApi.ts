@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { CaptureStage } from '../shared/capture';
+import type { StorageArea } from '../shared/journalStore';
 import {
   unwrapEnvelope,
   type ExtensionIdentity,
@@ -77,6 +78,56 @@ export async function saveStored(key: string, value: unknown): Promise<void> {
   await browser.storage.local.set({ [key]: value });
 }
 
+/**
+ * Calls `listener` with the new value whenever `key` changes in storage.local, from any of the
+ * extension's contexts (a capture recorded while the options page is open); returns the unsubscribe.
+ */
+export function watchStored(key: string, listener: (value: unknown) => void): () => void {
+  const wrapped = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && Object.prototype.hasOwnProperty.call(changes, key))
+      listener(changes[key]!.newValue);
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}
+
+/**
+ * storage.local for the journal store. The lock is the Web Locks API, which every page and the
+ * service worker of one extension share, so a write in one context never interleaves with another's.
+ */
+export const storageArea: StorageArea = {
+  load: loadStored,
+  save: saveStored,
+  exclusive: async (name, task) => await navigator.locks.request(name, task),
+};
+
+/** Runs `listener` when the extension is installed (not on updates or browser restarts). */
+export function onInstalled(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') listener();
+  });
+}
+
+export const openOptionsPage = (): Promise<void> => browser.runtime.openOptionsPage();
+
+/** Firefox names its extension pages moz-extension://; Chrome and its kin chrome-extension://. */
+export const isFirefox = (): boolean => browser.runtime.getURL('').startsWith('moz-extension:');
+
+/** The keys that run the capture command now ('' when the user removed them). */
+export async function captureShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll();
+  return commands.find((command) => command.name === 'capture-mood')?.shortcut ?? '';
+}
+
+/** Opens where the shortcut is changed: Firefox's Manage Extension Shortcuts, Chrome's shortcuts page. */
+export async function openShortcutSettings(): Promise<void> {
+  if (isFirefox()) return browser.commands.openShortcutSettings();
+  await openTab('chrome://extensions/shortcuts');
+}
+
+/** Opens Chrome's camera settings, where a blocked extension is allowed again (Firefox lets no extension open its settings). */
+export const openCameraSettings = (): Promise<void> => openTab('chrome://settings/content/camera');
+
 // Chrome's offscreen API is not in the polyfill's types (Firefox has none); reach it via chrome.*.
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -102,12 +153,25 @@ export async function createOffscreenDocument(path: string, justification: strin
   await offscreen.createDocument({ url: path, reasons: ['USER_MEDIA'], justification });
 }
 
+export type CameraPermission = PermissionState | 'unknown';
+
 /** Camera permission as the browser reports it for our origin: 'granted', 'denied' or 'prompt'. */
-export async function cameraPermissionState(): Promise<PermissionState | 'unknown'> {
+export async function cameraPermissionState(): Promise<CameraPermission> {
   try {
     return (await navigator.permissions.query({ name: 'camera' })).state;
   } catch {
     return 'unknown'; // Firefox before 131 cannot query camera permission
+  }
+}
+
+/** Calls `listener` with the camera permission now and whenever it changes (e.g. re-allowed in settings). */
+export async function watchCameraPermission(listener: (state: CameraPermission) => void): Promise<void> {
+  try {
+    const status = await navigator.permissions.query({ name: 'camera' });
+    listener(status.state);
+    status.addEventListener('change', () => listener(status.state));
+  } catch {
+    listener('unknown');
   }
 }
 

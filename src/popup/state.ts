@@ -1,7 +1,10 @@
+import { t } from '../platform/i18n';
 import type { CaptureStage } from '../shared/capture';
-import type { Recommendation } from '../shared/catalogue';
-import type { ErrorInfo } from '../shared/errors';
-import type { CaptureOutcome } from '../shared/messages';
+import { errorMessageKey, type ErrorInfo } from '../shared/errors';
+import type { MessageKey } from '../shared/i18n';
+import type { JournalOutcome } from '../shared/journal';
+import type { CaptureOutcome, PickOutcome } from '../shared/messages';
+import type { Mood } from '../shared/moods';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
 export interface PopupState {
@@ -15,7 +18,9 @@ export interface PopupState {
   secondsLeft?: number;
   outcome?: CaptureOutcome;
   /** Set when the user corrected the mood by hand. */
-  corrected?: Recommendation;
+  corrected?: PickOutcome;
+  /** The shown result's journal entry (or why it could not be written); absent while the journal is off. */
+  journal?: JournalOutcome;
   error?: ErrorInfo;
 }
 
@@ -26,7 +31,8 @@ export type PopupAction =
   | { type: 'stage'; stage: CaptureStage; progress?: number; secondsLeft?: number }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
-  | { type: 'corrected'; recommendation: Recommendation };
+  | { type: 'corrected'; pick: PickOutcome }
+  | { type: 'journal-noted'; journal: JournalOutcome };
 
 export const initialPopupState: PopupState = { settings: DEFAULT_SETTINGS, phase: 'loading' };
 
@@ -45,21 +51,37 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return { ...state, stage, progress, secondsLeft };
     }
     case 'capture-succeeded':
-      return { settings: state.settings, phase: 'done', outcome: action.outcome };
+      return {
+        settings: state.settings,
+        phase: 'done',
+        outcome: action.outcome,
+        journal: action.outcome.journal,
+      };
     case 'capture-failed':
       return { settings: state.settings, phase: 'error', error: action.error };
     case 'corrected':
-      return { ...state, corrected: action.recommendation };
+      return { ...state, corrected: action.pick, journal: action.pick.journal ?? state.journal };
+    case 'journal-noted':
+      return { ...state, journal: action.journal };
   }
 }
 
-const STAGE_TEXT: Record<CaptureStage, string> = {
-  'starting-camera': 'Starting the camera…',
-  countdown: 'Look at the camera…',
-  snapshot: 'Look at the camera…',
-  'loading-models': 'Loading the mood model…',
-  'reading-mood': 'Reading your mood…',
-  'opening-tab': 'Opening your tab…',
+const STAGE_TEXT: Record<CaptureStage, MessageKey> = {
+  'starting-camera': 'stage_startingCamera',
+  countdown: 'stage_lookAtCamera',
+  snapshot: 'stage_lookAtCamera',
+  'loading-models': 'stage_loadingModels',
+  'reading-mood': 'stage_readingMood',
+  'opening-tab': 'stage_openingTab',
+};
+
+/** Whole sentences per mood: languages differ in how a mood word fits into "You look …". */
+const YOU_LOOK: Record<Mood, MessageKey> = {
+  calm: 'popup_youLookCalm',
+  angry: 'popup_youLookAngry',
+  sad: 'popup_youLookSad',
+  happy: 'popup_youLookHappy',
+  surprised: 'popup_youLookSurprised',
 };
 
 /** The camera is on and the frames are about to be taken: the moment to face it. */
@@ -72,20 +94,21 @@ export function statusText(state: PopupState): string {
     case 'loading':
       return '';
     case 'idle':
-      return 'Ready. The snapshot stays on this device.';
+      return t('popup_ready');
     case 'working': {
       const stage = state.stage ?? 'starting-camera';
-      const text = STAGE_TEXT[stage];
+      const text = t(STAGE_TEXT[stage]);
       if (stage === 'loading-models' && state.progress !== undefined)
-        return `${text} ${Math.round(state.progress * 100)}%`;
-      if (stage === 'countdown' && state.secondsLeft !== undefined) return `${text} ${state.secondsLeft}`;
+        return t('stage_withProgress', text, Math.round(state.progress * 100));
+      if (stage === 'countdown' && state.secondsLeft !== undefined)
+        return t('stage_withCount', text, state.secondsLeft);
       return text;
     }
     case 'error':
-      return state.error?.message ?? 'Something went wrong.';
+      return t(errorMessageKey(state.error?.code ?? 'internal'));
     case 'done': {
       const shown = state.corrected ?? state.outcome?.recommendation;
-      return shown ? `You look ${shown.mood}. Opened ${shown.provider.name}.` : '';
+      return shown ? t(YOU_LOOK[shown.mood], shown.provider.name) : '';
     }
   }
 }

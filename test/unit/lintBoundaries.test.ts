@@ -97,11 +97,38 @@ import '@tensorflow/tfjs-core'; // ${ZONE}
 `,
   },
   {
-    file: 'src/permission/index.ts',
+    file: 'src/options/App.tsx',
     code: `
+import 'preact'; // ok
+import '../shared/journalStore'; // ok
+import '../platform/browserApi'; // ok
+import '../ui/labels'; // ok
+import '../popup/state'; // ${ZONE}
+import '../welcome/App'; // ${ZONE}
+import '../background/journalRecorder'; // ${ZONE}
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../recognition'; // ${ZONE}
+import 'webextension-polyfill'; // ${ZONE}
+export const api = chrome.storage; // no-restricted-globals
+`,
+  },
+  {
+    file: 'src/welcome/App.tsx',
+    code: `
+import '../ui/camera-help'; // ok
 import '../shared/errors'; // ok
+import '../options/hooks'; // ${ZONE}
 import '../capture/camera'; // ${ZONE}
-import 'preact'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/ui/labels.ts',
+    code: `
+import 'preact'; // ok
+import '../platform/i18n'; // ok
+import '../popup/state'; // ${ZONE}
+import '../options/hooks'; // ${ZONE}
+import '../welcome/App'; // ${ZONE}
 `,
   },
   {

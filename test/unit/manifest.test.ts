@@ -34,6 +34,14 @@ describe('manifest template', () => {
       ]);
       expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|http|\*/);
       expect(manifest.commands['capture-mood'].suggested_key.default).toBe('Alt+Shift+M');
+      // Every name the browser shows comes from _locales; English when the user's language has none.
+      expect(manifest.default_locale).toBe('en');
+      expect(manifest.name).toBe('__MSG_extName__');
+      // The options page opens in a tab: its charts need the room.
+      expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+      // Exports are blob links, so no downloads permission; the journal lives in storage.local.
+      expect(manifest.permissions).not.toContain('downloads');
+      expect(manifest.permissions).not.toContain('unlimitedStorage');
     }
   });
 

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** The popup rendered in jsdom, with the platform seam (browserApi) mocked: what the user sees and sends. */
+import { randomUUID } from 'node:crypto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
@@ -7,16 +8,16 @@ import { App } from '../../src/popup/App';
 import { recommend } from '../../src/shared/catalogue';
 import { MoodtabError } from '../../src/shared/errors';
 import type { CaptureOutcome } from '../../src/shared/messages';
+import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
 import type { Settings } from '../../src/shared/settings';
+import { resetFakes, stored } from './helpers/fakeBrowserApi';
 
-jest.mock('../../src/platform/browserApi', () => ({
-  extensionIdentity: () => ({ id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' }),
-  loadStored: jest.fn(),
-  saveStored: jest.fn(),
-  sendRequest: jest.fn(),
-  onMessage: jest.fn(() => () => undefined),
-}));
+jest.mock('../../src/platform/browserApi', () =>
+  jest.requireActual<typeof import('./helpers/fakeBrowserApi')>('./helpers/fakeBrowserApi').fakeBrowserApi(),
+);
 const api = jest.mocked(browserApi);
+// Browsers have crypto.randomUUID (journal entry ids); jsdom 20 does not.
+Object.assign(globalThis.crypto, { randomUUID });
 
 const STORED: Settings = {
   media: 'music',
@@ -75,10 +76,8 @@ async function openPopup(): Promise<void> {
 }
 
 beforeEach(() => {
-  jest.clearAllMocks();
   drawn.length = 0;
-  api.loadStored.mockResolvedValue(STORED);
-  api.saveStored.mockResolvedValue(undefined);
+  resetFakes({ settings: STORED, [JOURNAL_PREFS_KEY]: { enabled: false, asked: true, retention: 365 } });
   api.sendRequest.mockResolvedValue(undefined);
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fakeContext as never);
 });
@@ -262,5 +261,101 @@ describe('popup', () => {
     expect($('.status')!.classList.contains('error')).toBe(true);
     expect($('section[aria-label=Result]')).toBeNull();
     expect(captureButton()!.disabled).toBe(false);
+  });
+
+  it('after the first result, asks once whether to keep a journal; yes makes that result its first entry', async () => {
+    stored.delete(JOURNAL_PREFS_KEY); // never asked
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup();
+    expect($('.journal-opt-in')).toBeNull(); // not before there is a result
+    await act(() => captureButton()!.click());
+    await settle();
+    expect($('.journal-opt-in h2')!.textContent).toBe('Keep a mood journal?');
+
+    await act(() => buttonNamed('Yes, keep a journal').click());
+    await settle();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
+    const [entry] = stored.get(JOURNAL_KEY) as JournalEntry[];
+    expect(entry).toMatchObject({
+      mood: 'happy',
+      source: 'camera',
+      probabilities: outcome.result.probabilities,
+      media: 'music',
+      provider: 'youtube-music',
+      query: outcome.recommendation.query,
+    });
+    expect(JSON.stringify(entry)).not.toMatch(/crop|box|image/);
+    expect($('.journal-opt-in')).toBeNull();
+    expect($('.journal-note')!.textContent).toBe('Saved in your mood journal. See your journal');
+
+    // The correction that follows updates that entry instead of adding one.
+    api.sendRequest.mockResolvedValue(
+      recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' }),
+    );
+    await act(() => buttonNamed('Calm').click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mood: 'calm', correcting: entry!.id }),
+    );
+  });
+
+  it('no thanks keeps no journal and does not ask again', async () => {
+    stored.delete(JOURNAL_PREFS_KEY);
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    await act(() => buttonNamed('No, thanks').click());
+    await settle();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
+    expect(stored.get(JOURNAL_KEY)).toBeUndefined();
+    expect($('.journal-opt-in')).toBeNull();
+    expect($('.journal-note')).toBeNull();
+  });
+
+  it('says where the result went in the journal, or why it could not go there', async () => {
+    api.sendRequest.mockResolvedValue({ ...outcome, journal: { status: 'saved', entryId: 'entry-7' } });
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect($('.journal-opt-in')).toBeNull(); // asked before
+    expect($('.journal-note')!.textContent).toContain('Saved in your mood journal.');
+    await act(() => buttonNamed('See your journal').click());
+    expect(api.openOptionsPage).toHaveBeenCalled();
+
+    api.sendRequest.mockResolvedValue({ ...outcome, journal: { status: 'failed', error: 'journal-full' } });
+    await act(() => captureButton()!.click());
+    await settle();
+    expect($('.journal-note.error')!.textContent).toMatch(
+      /^The mood journal is full, so this entry was not saved\. Everything already in it is kept\./,
+    );
+  });
+
+  it('shows the steps to re-allow a blocked camera, in this browser', async () => {
+    api.sendRequest.mockRejectedValue(new MoodtabError('camera-permission-denied'));
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    const steps = [...root.querySelectorAll('.camera-help li')].map((li) => li.textContent);
+    expect(steps).toEqual([
+      "Open Chrome's camera settings: type chrome://settings/content/camera in the address bar, or use the button below.",
+      'In the list of sites not allowed to use your camera, click Moodtab (chrome-extension://moodtab-id).',
+      'Next to Camera, choose Allow.',
+      'Come back and capture your mood again.',
+    ]);
+    await act(() => buttonNamed("Open Chrome's camera settings").click());
+    expect(api.openCameraSettings).toHaveBeenCalled();
+
+    api.isFirefox.mockReturnValue(true);
+    api.extensionIdentity.mockReturnValue({ id: 'moodtab@moodtab.app', origin: 'moz-extension://5f1c/' });
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect($('.camera-help li')!.textContent).toBe(
+      "Open Firefox's settings: type about:preferences#privacy in the address bar.",
+    );
+    expect(root.textContent).toContain(
+      "Select Moodtab's address, moz-extension://5f1c, and click Remove Website.",
+    );
   });
 });

@@ -8,6 +8,9 @@ import {
 import { recommend } from '../../src/shared/catalogue';
 import type { CaptureOutcome } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { useLanguage } from './helpers/i18n';
+
+afterEach(() => useLanguage('en'));
 
 const outcome: CaptureOutcome = {
   result: {
@@ -62,16 +65,39 @@ describe('popup state', () => {
     const done = popupReducer(ready, { type: 'capture-succeeded', outcome });
     const failed = popupReducer(done, {
       type: 'capture-failed',
-      error: { code: 'no-face', message: 'No face was found.' },
+      error: { code: 'no-face' },
     });
     expect(failed.outcome).toBeUndefined();
-    expect(statusText(failed)).toBe('No face was found.');
+    expect(statusText(failed)).toBe('No face was found. Face the camera in good light and try again.');
   });
 
   it('a correction replaces the opened link and mood in the status', () => {
     const done = popupReducer(ready, { type: 'capture-succeeded', outcome });
-    const corrected = popupReducer(done, { type: 'corrected', recommendation: recommend('calm', 'music') });
+    const corrected = popupReducer(done, { type: 'corrected', pick: recommend('calm', 'music') });
     expect(statusText(corrected)).toBe('You look calm. Opened Spotify.');
+  });
+
+  it("keeps the result's journal entry through a correction, and takes a new one when the pick made one", () => {
+    const saved = { status: 'saved', entryId: 'entry-1' } as const;
+    const done = popupReducer(ready, { type: 'capture-succeeded', outcome: { ...outcome, journal: saved } });
+    expect(done.journal).toEqual(saved);
+    const corrected = popupReducer(done, { type: 'corrected', pick: recommend('calm', 'music') });
+    expect(corrected.journal).toEqual(saved);
+    const full = { status: 'failed', error: 'journal-full' } as const;
+    expect(
+      popupReducer(done, { type: 'corrected', pick: { ...recommend('sad', 'music'), journal: full } })
+        .journal,
+    ).toEqual(full);
+    // A new capture starts without the old entry.
+    expect(popupReducer(done, { type: 'capture-started' }).journal).toBeUndefined();
+  });
+
+  it('says the mood in the language of the browser', () => {
+    const done = popupReducer(ready, { type: 'capture-succeeded', outcome });
+    useLanguage('de');
+    expect(statusText(done)).toBe('Du wirkst fröhlich. Spotify ist geöffnet.');
+    useLanguage('es');
+    expect(statusText(done)).toBe('Tu estado de ánimo parece feliz. Se abrió Spotify.');
   });
 
   it('offers nothing until the stored settings are read, then is ready with them', () => {

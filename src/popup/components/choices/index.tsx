@@ -1,9 +1,8 @@
+import { t } from '../../../platform/i18n';
 import { providersFor } from '../../../shared/catalogue';
-import { isStrategy, MEDIA_KINDS, type MediaKind, type Strategy } from '../../../shared/moods';
+import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
 import { providerIdFor, type Settings } from '../../../shared/settings';
-
-const MEDIA_LABEL: Record<MediaKind, string> = { music: 'Music', movies: 'Movies', pictures: 'Pictures' };
-const STRATEGY_LABEL: Record<Strategy, string> = { match: 'match my mood', lift: 'lift my mood' };
+import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../ui/labels';
 
 interface ChoicesProps {
   settings: Settings;
@@ -19,7 +18,7 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
   return (
     <>
       <fieldset class="media" disabled={disabled}>
-        <legend>Open</legend>
+        <legend>{t('choices_open')}</legend>
         {MEDIA_KINDS.map((media) => (
           <label key={media}>
             <input
@@ -29,13 +28,13 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
               checked={settings.media === media}
               onChange={() => onChange({ media })}
             />
-            {MEDIA_LABEL[media]}
+            {t(MEDIA_LABEL[media])}
           </label>
         ))}
       </fieldset>
       <div class="options">
         <label>
-          From{' '}
+          {t('choices_from')}{' '}
           <select
             value={providerIdFor(settings)}
             disabled={disabled}
@@ -49,7 +48,7 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
           </select>
         </label>
         <label>
-          Picks that{' '}
+          {t('choices_picksThat')}{' '}
           <select
             value={settings.strategy}
             disabled={disabled}
@@ -58,9 +57,9 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
               if (isStrategy(strategy)) onChange({ strategy });
             }}
           >
-            {Object.entries(STRATEGY_LABEL).map(([strategy, label]) => (
+            {STRATEGIES.map((strategy) => (
               <option key={strategy} value={strategy}>
-                {label}
+                {t(STRATEGY_LABEL[strategy])}
               </option>
             ))}
           </select>
@@ -73,7 +72,7 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
             disabled={disabled}
             onChange={(event) => onChange({ countdown: event.currentTarget.checked })}
           />{' '}
-          Count down 3-2-1 before the snapshot
+          {t('choices_countdown')}
         </label>
       </div>
     </>

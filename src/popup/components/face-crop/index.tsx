@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../../platform/i18n';
 import { FACE_CROP_SIZE } from '../../../shared/recognition';
 
 /**
@@ -24,9 +25,9 @@ export function FaceCrop({ crop }: { crop: number[] }) {
         width={FACE_CROP_SIZE}
         height={FACE_CROP_SIZE}
         role="img"
-        aria-label="The face Moodtab read, 48 by 48 grey pixels"
+        aria-label={t('faceCrop_label')}
       />
-      <figcaption>What was read</figcaption>
+      <figcaption>{t('faceCrop_caption')}</figcaption>
     </figure>
   );
 }

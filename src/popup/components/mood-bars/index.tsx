@@ -1,5 +1,6 @@
+import { t } from '../../../platform/i18n';
 import { MOODS, type MoodProbabilities } from '../../../shared/moods';
-import { capitalise } from '../../format';
+import { MOOD_LABEL } from '../../../ui/labels';
 
 /** All five probabilities as meters, in the classifier's order. */
 export function MoodBars({ probabilities }: { probabilities: MoodProbabilities }) {
@@ -7,20 +8,21 @@ export function MoodBars({ probabilities }: { probabilities: MoodProbabilities }
     <ul class="bars">
       {MOODS.map((mood) => {
         const percent = Math.round(probabilities[mood] * 100);
+        const name = t(MOOD_LABEL[mood]);
         return (
           <li key={mood}>
-            <span class="bar-label">{capitalise(mood)}</span>
+            <span class="bar-label">{name}</span>
             <span
               class="bar"
               role="meter"
-              aria-label={capitalise(mood)}
+              aria-label={name}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
             >
               <span class="fill" style={{ width: `${percent}%` }} />
             </span>
-            <span class="bar-value">{percent}%</span>
+            <span class="bar-value">{t('percent', percent)}</span>
           </li>
         );
       })}

@@ -1,0 +1,95 @@
+import { t } from '../../../platform/i18n';
+import { MOODS } from '../../../shared/moods';
+import { MOOD_LABEL } from '../../../ui/labels';
+import { ChartFigure } from '../chart-figure';
+import type { DayTally } from '../chartData';
+import { formatDay, formatWeekday } from '../format';
+
+const WIDTH = 640;
+const HEIGHT = 180;
+const LEFT = 28;
+const BOTTOM = 22;
+const TOP = 8;
+
+/** Mood per day as stacked bars, one bar a day, one colour a mood; for the last week or month. */
+export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: string }) {
+  const most = Math.max(1, ...days.map((day) => day.total));
+  const plotHeight = HEIGHT - TOP - BOTTOM;
+  const slot = (WIDTH - LEFT) / days.length;
+  const barWidth = Math.max(2, slot * 0.7);
+  const y = (count: number) => TOP + plotHeight - (count / most) * plotHeight;
+  // A week shows every weekday; a month every fifth day and the last.
+  const labelled = (i: number) => days.length <= 7 || i % 5 === days.length % 5 || i === days.length - 1;
+  const chart = (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="mood-per-day" focusable="false">
+      {[0, most].map((tick) => (
+        <g key={tick} class="axis">
+          <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} />
+          <text x={LEFT - 6} y={y(tick) + 4} text-anchor="end">
+            {tick}
+          </text>
+        </g>
+      ))}
+      {days.map((day, i) => {
+        const x = LEFT + i * slot + (slot - barWidth) / 2;
+        let below = 0;
+        return (
+          <g key={day.key} data-day={day.key}>
+            {MOODS.filter((mood) => day.counts[mood] > 0).map((mood) => {
+              const top = y(below + day.counts[mood]);
+              const height = y(below) - top;
+              below += day.counts[mood];
+              return (
+                <rect
+                  key={mood}
+                  class={`segment mood-${mood}`}
+                  x={x}
+                  y={top}
+                  width={barWidth}
+                  height={height}
+                >
+                  <title>
+                    {t('chart_segmentTitle', formatDay(day.date), t(MOOD_LABEL[mood]), day.counts[mood])}
+                  </title>
+                </rect>
+              );
+            })}
+            {labelled(i) && (
+              <text class="day-label" x={x + barWidth / 2} y={HEIGHT - 6} text-anchor="middle">
+                {days.length <= 7 ? formatWeekday(day.date) : day.date.getDate()}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+  const table = (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart_day')}</th>
+          {MOODS.map((mood) => (
+            <th key={mood} scope="col">
+              {t(MOOD_LABEL[mood])}
+            </th>
+          ))}
+          <th scope="col">{t('chart_total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((day) => (
+          <tr key={day.key}>
+            <th scope="row">{formatDay(day.date)}</th>
+            {MOODS.map((mood) => (
+              <td key={mood}>{day.counts[mood]}</td>
+            ))}
+            <td>{day.total}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return <ChartFigure id="mood-per-day" caption={caption} chart={chart} table={table} />;
+}

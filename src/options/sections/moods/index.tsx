@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../../platform/i18n';
+import type { MessageKey } from '../../../shared/i18n';
+import { CalendarHeatMap } from '../../charts/calendar';
+import { moodShares, PERIODS, tallyByDay, type Period } from '../../charts/chartData';
+import { Legend } from '../../charts/legend';
+import { MoodPerDay } from '../../charts/mood-per-day';
+import { MoodShare } from '../../charts/mood-share';
+import { EntriesTable } from '../../components/entries-table';
+import { useJournalEntries, useJournalPrefs } from '../../hooks';
+
+const PERIOD_LABEL: Record<Period, MessageKey> = {
+  week: 'period_week',
+  month: 'period_month',
+  year: 'period_year',
+};
+const PER_DAY_CAPTION: Record<Period, MessageKey> = {
+  week: 'chart_perDayWeek',
+  month: 'chart_perDayMonth',
+  year: 'chart_perDayYear',
+};
+const SHARE_CAPTION: Record<Period, MessageKey> = {
+  week: 'chart_shareWeek',
+  month: 'chart_shareMonth',
+  year: 'chart_shareYear',
+};
+
+/** The journal drawn: mood per day and each mood's share over a week, month or year; then every entry. */
+export function MoodsSection() {
+  const entries = useJournalEntries();
+  const [prefs] = useJournalPrefs();
+  const [period, setPeriod] = useState<Period>('week');
+  if (!entries || !prefs) return null;
+  if (!entries.length) return <p class="empty">{prefs.enabled ? t('moods_empty') : t('moods_emptyOff')}</p>;
+
+  const days = tallyByDay(entries, period, new Date());
+  const perDayCaption = t(PER_DAY_CAPTION[period]);
+  return (
+    <>
+      <fieldset class="period">
+        <legend>{t('period_legend')}</legend>
+        {PERIODS.map((choice) => (
+          <label key={choice} class="inline">
+            <input
+              type="radio"
+              name="period"
+              value={choice}
+              checked={period === choice}
+              onChange={() => setPeriod(choice)}
+            />
+            {t(PERIOD_LABEL[choice])}
+          </label>
+        ))}
+      </fieldset>
+      <Legend />
+      <div class="charts">
+        {period === 'year' ? (
+          <CalendarHeatMap days={days} caption={perDayCaption} />
+        ) : (
+          <MoodPerDay days={days} caption={perDayCaption} />
+        )}
+        <MoodShare shares={moodShares(days)} caption={t(SHARE_CAPTION[period])} />
+      </div>
+      <h3>{t('entries_title')}</h3>
+      <EntriesTable entries={entries} />
+    </>
+  );
+}

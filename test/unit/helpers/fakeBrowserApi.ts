@@ -1,0 +1,66 @@
+/**
+ * A stand-in for src/platform/browserApi in the jsdom page tests: storage.local is an in-memory
+ * map whose writes reach every watcher (as storage.onChanged does), the rest are jest mocks that
+ * a test can inspect or override. Use it as
+ *   jest.mock('../../src/platform/browserApi', () => jest.requireActual(...fakeBrowserApi).fakeBrowserApi());
+ */
+import type { CameraPermission } from '../../../src/platform/browserApi';
+
+export const stored = new Map<string, unknown>();
+/** storage.local hands back copies of JSON-like values (jsdom has no structuredClone). */
+const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+const watchers = new Map<string, Set<(value: unknown) => void>>();
+
+function write(key: string, value: unknown): void {
+  stored.set(key, copy(value));
+  watchers.get(key)?.forEach((listener) => listener(copy(value)));
+}
+
+const fakes: [jest.Mock, (...args: never[]) => unknown][] = [];
+/** A jest mock that resetFakes() brings back to `implementation`. */
+function fake<A extends unknown[], R>(implementation: (...args: A) => R): jest.Mock<R, A> {
+  const mock = jest.fn(implementation);
+  fakes.push([mock as jest.Mock, implementation as (...args: never[]) => unknown]);
+  return mock;
+}
+
+/** Before each test: storage holds `items` only, and every mock has its calls cleared and its fake behaviour back. */
+export function resetFakes(items: Record<string, unknown> = {}): void {
+  stored.clear();
+  watchers.clear();
+  for (const [key, value] of Object.entries(items)) stored.set(key, copy(value));
+  for (const [mock, implementation] of fakes) mock.mockReset().mockImplementation(implementation);
+}
+
+export function fakeBrowserApi() {
+  let lock: Promise<unknown> = Promise.resolve();
+  return {
+    extensionIdentity: fake(() => ({ id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' })),
+    extensionUrl: fake((path: string) => `chrome-extension://moodtab-id/${path}`),
+    loadStored: fake(async (key: string) => copy(stored.get(key))),
+    saveStored: fake(async (key: string, value: unknown) => write(key, value)),
+    watchStored: fake((key: string, listener: (value: unknown) => void) => {
+      const set = watchers.get(key) ?? new Set();
+      watchers.set(key, set.add(listener));
+      return () => set.delete(listener);
+    }),
+    storageArea: {
+      load: async (key: string) => copy(stored.get(key)),
+      save: async (key: string, value: unknown) => write(key, value),
+      exclusive<T>(_name: string, task: () => Promise<T>): Promise<T> {
+        const run = lock.then(task, task);
+        lock = run.catch(() => undefined);
+        return run;
+      },
+    },
+    sendRequest: fake(async (_message: unknown): Promise<unknown> => undefined),
+    onMessage: fake(() => () => undefined),
+    openTab: fake(async () => undefined),
+    openOptionsPage: fake(async () => undefined),
+    openCameraSettings: fake(async () => undefined),
+    openShortcutSettings: fake(async () => undefined),
+    captureShortcut: fake(async () => 'Alt+Shift+M'),
+    isFirefox: fake(() => false),
+    watchCameraPermission: fake(async (listener: (state: CameraPermission) => void) => listener('prompt')),
+  };
+}

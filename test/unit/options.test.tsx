@@ -1,0 +1,340 @@
+/** @jest-environment jsdom */
+/** The options page in jsdom, on an in-memory storage.local: settings, the journal, its charts and data controls. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import * as browserApi from '../../src/platform/browserApi';
+import { localDayKey } from '../../src/options/charts/chartData';
+import { App } from '../../src/options/App';
+import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
+import { journalToJson } from '../../src/shared/journalFile';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
+import { resetFakes, stored } from './helpers/fakeBrowserApi';
+import { useLanguage } from './helpers/i18n';
+
+jest.mock('../../src/platform/browserApi', () =>
+  jest.requireActual<typeof import('./helpers/fakeBrowserApi')>('./helpers/fakeBrowserApi').fakeBrowserApi(),
+);
+const api = jest.mocked(browserApi);
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = Date.now();
+const entry = (id: string, daysAgo: number, extra: Partial<JournalEntry> = {}): JournalEntry => ({
+  id,
+  time: new Date(now - daysAgo * DAY).toISOString(),
+  mood: 'happy',
+  source: 'camera',
+  probabilities: { calm: 0.1, angry: 0, sad: 0.05, happy: 0.8, surprised: 0.05 },
+  media: 'music',
+  provider: 'spotify',
+  query: 'happy hits',
+  ...extra,
+});
+const TODAY = localDayKey(new Date(now));
+const ON = { enabled: true, asked: true, retention: 365 };
+
+/** Blob URLs made for downloads, and their Blobs (jsdom has no URL.createObjectURL). */
+const blobs = new Map<string, Blob>();
+let made = 0;
+URL.createObjectURL = (blob: Blob) => {
+  const url = `blob:moodtab/${++made}`;
+  blobs.set(url, blob);
+  return url;
+};
+URL.revokeObjectURL = (url: string) => void blobs.delete(url);
+const blobText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 0)));
+let root: HTMLElement;
+const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector);
+const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
+const buttonNamed = (name: string) => $$('button').find((button) => button.textContent === name)!;
+const statusIn = (section: string) => $(`#${section} [role=status]`)!.textContent;
+const storedEntries = () => (stored.get(JOURNAL_KEY) ?? []) as JournalEntry[];
+
+async function openOptions(items: Record<string, unknown> = {}): Promise<void> {
+  resetFakes(items);
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(() => render(<App />, root));
+  await settle();
+}
+
+async function choose(select: HTMLSelectElement, value: string) {
+  select.value = value;
+  await act(() => {
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+}
+
+async function pickFile(text: string, name = 'journal.json') {
+  const input = $<HTMLInputElement>('#import-file')!;
+  Object.defineProperty(input, 'files', {
+    value: [new File([text], name, { type: 'application/json' })],
+    configurable: true,
+  });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+  await settle();
+}
+
+afterEach(() => useLanguage('en'));
+
+describe('options page', () => {
+  it('shows every section, in order, each with its heading and a link to it', async () => {
+    await openOptions();
+    expect(
+      $$('main > section').map((section) => [section.id, section.querySelector('h2')!.textContent]),
+    ).toEqual([
+      ['choices', 'What Moodtab opens'],
+      ['journal', 'Mood journal'],
+      ['moods', 'Your moods'],
+      ['data', 'Your data'],
+    ]);
+    expect($$('nav a').map((link) => link.getAttribute('href'))).toEqual([
+      '#choices',
+      '#journal',
+      '#moods',
+      '#data',
+    ]);
+  });
+
+  it('holds every popup choice, a provider for each media at once, and saves them merged', async () => {
+    await openOptions({
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, media: 'movies', providers: { music: 'youtube-music' } },
+    });
+    expect($<HTMLInputElement>('input[value=movies]')!.checked).toBe(true);
+    expect($<HTMLSelectElement>('select[name=provider-music]')!.value).toBe('youtube-music');
+    expect($<HTMLSelectElement>('select[name=provider-pictures]')!.value).toBe('buzzfeed');
+    await choose($<HTMLSelectElement>('select[name=provider-pictures]')!, 'pinterest');
+    await choose($<HTMLSelectElement>('select[name=strategy]')!, 'lift');
+    await act(() => $<HTMLInputElement>('input[name=countdown]')!.click());
+    await settle();
+    expect(stored.get(SETTINGS_KEY)).toEqual({
+      media: 'movies',
+      strategy: 'lift',
+      providers: { music: 'youtube-music', pictures: 'pinterest' },
+      countdown: false,
+    });
+    expect(root.textContent).toContain('Press Alt+Shift+M on any page');
+    await act(() => buttonNamed('Change the shortcut').click());
+    expect(api.openShortcutSettings).toHaveBeenCalled();
+  });
+
+  it('turns the journal on and off (an answer: not asked again) and keeps what is there', async () => {
+    await openOptions({ [JOURNAL_KEY]: [entry('a', 1)] });
+    const keep = $<HTMLInputElement>('input[name=journal-enabled]')!;
+    expect(keep.checked).toBe(false); // off until the user says yes
+    expect($('#moods .empty')).toBeNull(); // entries from before are still shown
+    await act(() => keep.click());
+    await settle();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
+    await act(() => $<HTMLInputElement>('input[name=journal-enabled]')!.click());
+    await settle();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
+    expect(storedEntries()).toHaveLength(1);
+  });
+
+  it('deletes at once what a shorter retention no longer keeps, and says how many', async () => {
+    await openOptions({
+      [JOURNAL_PREFS_KEY]: ON,
+      [JOURNAL_KEY]: [entry('old', 100), entry('older', 60), entry('new', 2)],
+    });
+    expect($<HTMLSelectElement>('select[name=journal-retention]')!.value).toBe('365');
+    await choose($<HTMLSelectElement>('select[name=journal-retention]')!, '30');
+    await settle();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ ...ON, retention: 30 });
+    expect(storedEntries().map((e) => e.id)).toEqual(['new']);
+    expect(statusIn('journal')).toBe('Entries deleted because they were older than that: 2.');
+    await choose($<HTMLSelectElement>('select[name=journal-retention]')!, 'forever');
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ ...ON, retention: 'forever' });
+  });
+
+  it('says why there is nothing to chart yet', async () => {
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON });
+    expect($('#moods .empty')!.textContent).toBe(
+      'No entries yet. Capture your mood, and it will appear here.',
+    );
+    await openOptions();
+    expect($('#moods .empty')!.textContent).toMatch(/^The journal is off/);
+  });
+
+  it("charts today's entries per day and by share, each chart with a table, and lists them", async () => {
+    const entries = [
+      entry('h1', 0),
+      entry('h2', 0, { source: 'manual', probabilities: null }),
+      entry('s', 0, {
+        mood: 'sad',
+        source: 'corrected',
+        media: 'movies',
+        provider: 'netflix',
+        query: 'drama',
+        feedback: 'good-pick',
+      }),
+      entry('c', 3, { mood: 'calm' }),
+    ];
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: entries });
+
+    // Stacked bars: today's bar has a happy and a sad segment, drawn in SVG, hidden from screen readers.
+    const today = $(`#mood-per-day g[data-day="${TODAY}"]`)!;
+    expect([...today.querySelectorAll('rect')].map((rect) => rect.getAttribute('class'))).toEqual([
+      'segment mood-sad',
+      'segment mood-happy',
+    ]);
+    expect($('#mood-per-day .chart-drawing')!.getAttribute('aria-hidden')).toBe('true');
+    const rows = $$('#mood-per-day table tbody tr').map((row) =>
+      [...row.children].map((cell) => cell.textContent),
+    );
+    expect(rows).toHaveLength(7);
+    expect(rows[6]!.slice(1)).toEqual(['0', '0', '1', '2', '0', '3']); // calm angry sad happy surprised total
+    expect($('#mood-per-day .chart-table')!.classList.contains('visually-hidden')).toBe(true);
+
+    // The share of each mood: 2 happy, 1 sad, 1 calm.
+    const shares = $$('#mood-share table tbody tr').map((row) =>
+      [...row.children].map((cell) => cell.textContent),
+    );
+    expect(shares).toEqual([
+      ['Calm', '1', '25%'],
+      ['Angry', '0', '0%'],
+      ['Sad', '1', '25%'],
+      ['Happy', '2', '50%'],
+      ['Surprised', '0', '0%'],
+    ]);
+
+    // "Show as table" shows the table instead of the drawing.
+    await act(() => $<HTMLButtonElement>('#mood-share .toggle')!.click());
+    expect($('#mood-share .chart-drawing')).toBeNull();
+    expect($('#mood-share .chart-table')!.classList.contains('visually-hidden')).toBe(false);
+    expect($('#mood-share .toggle')!.getAttribute('aria-pressed')).toBe('true');
+
+    // Every entry, newest first, in words.
+    const listed = $$('table.entries tbody tr').map((row) =>
+      [...row.children].slice(1).map((cell) => cell.textContent!.trim()),
+    );
+    expect(listed).toEqual([
+      ['Sad', 'Corrected by hand', 'Movies on Netflix', 'drama', 'Good pick'],
+      ['Happy', 'Picked by hand', 'Music on Spotify', 'happy hits', ''],
+      ['Happy', 'Camera', 'Music on Spotify', 'happy hits', ''],
+      ['Calm', 'Camera', 'Music on Spotify', 'happy hits', ''],
+    ]);
+  });
+
+  it('draws the year as a calendar coloured by the mood seen most each day', async () => {
+    await openOptions({
+      [JOURNAL_PREFS_KEY]: ON,
+      [JOURNAL_KEY]: [
+        entry('a', 0, { mood: 'sad' }),
+        entry('b', 0, { mood: 'sad' }),
+        entry('c', 0),
+        entry('d', 200, { mood: 'angry' }),
+      ],
+    });
+    await act(() => $<HTMLInputElement>('input[value=year]')!.click());
+    expect($$('#calendar rect')).toHaveLength(365);
+    expect($(`#calendar g[data-day="${TODAY}"] rect`)!.getAttribute('class')).toBe('day mood-sad');
+    expect($$('#calendar rect.empty')).toHaveLength(363);
+    expect(
+      $$('#calendar table tbody tr').map((row) => [...row.children].slice(1).map((cell) => cell.textContent)),
+    ).toEqual([
+      ['Angry', '1'],
+      ['Sad', '3'],
+    ]);
+  });
+
+  it('shows an entry the background records while the page is open', async () => {
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON });
+    await act(() => api.storageArea.save(JOURNAL_KEY, [entry('live', 0, { mood: 'surprised' })]));
+    await settle();
+    expect($$('table.entries tbody tr')).toHaveLength(1);
+    expect($(`#mood-per-day g[data-day="${TODAY}"] rect`)!.getAttribute('class')).toBe(
+      'segment mood-surprised',
+    );
+  });
+
+  it('downloads the journal as CSV and JSON through blob links, without the downloads permission', async () => {
+    const entries = [entry('a', 1), entry('b', 0, { mood: 'calm', query: 'chill, acoustic' })];
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: entries });
+    const [csvLink, jsonLink] = $$('.exports a') as HTMLAnchorElement[];
+    expect(csvLink!.getAttribute('download')).toMatch(/^moodtab-journal-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(jsonLink!.getAttribute('download')).toMatch(/^moodtab-journal-\d{4}-\d{2}-\d{2}\.json$/);
+    const csv = await blobText(blobs.get(csvLink!.getAttribute('href')!)!);
+    expect(csv.split('\r\n')).toEqual([
+      'time,mood,source,calm,angry,sad,happy,surprised,media,provider,query,feedback',
+      `${entries[0]!.time},happy,camera,0.1,0,0.05,0.8,0.05,music,spotify,happy hits,`,
+      `${entries[1]!.time},calm,camera,0.1,0,0.05,0.8,0.05,music,spotify,"chill, acoustic",`,
+      '',
+    ]);
+    expect(JSON.parse(await blobText(blobs.get(jsonLink!.getAttribute('href')!)!)).entries).toEqual(entries);
+  });
+
+  it('imports a JSON export: adds what is new, says what it skipped', async () => {
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 3)] });
+    await pickFile(journalToJson([entry('a', 3), entry('b', 1), entry('c', 2)], new Date()));
+    expect(storedEntries().map((e) => e.id)).toEqual(['a', 'c', 'b']);
+    expect(statusIn('data')).toBe(
+      'Imported. New entries: 2. Already in the journal: 1. Older than you keep entries: 0.',
+    );
+  });
+
+  it('refuses a bad or foreign file with a clear message, and changes nothing', async () => {
+    const before = [entry('a', 3)];
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: before });
+    await pickFile('{"settings": {"theme": "dark"}}');
+    expect(statusIn('data')).toBe('This file is not a Moodtab journal file. Nothing was changed.');
+    expect($('#data [role=status]')!.classList.contains('error')).toBe(true);
+    await pickFile(journalToJson([entry('b', 1), { ...entry('c', 1), mood: 'grumpy' as never }], new Date()));
+    expect(statusIn('data')).toBe(
+      'Entry 2 in this file is not valid (its “mood” field). Nothing was changed.',
+    );
+    await pickFile('mood,time\nhappy,today', 'journal.csv');
+    expect(statusIn('data')).toBe(
+      'This file is not JSON, so it cannot be a Moodtab journal file. Nothing was changed.',
+    );
+    expect(storedEntries()).toEqual(before);
+  });
+
+  it('deletes everything only after a confirmation', async () => {
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 3), entry('b', 1)] });
+    await act(() => buttonNamed('Delete everything').click());
+    expect($('#delete-question')!.textContent).toMatch(
+      /^Delete the whole mood journal from this device \(entries: 2\)\?/,
+    );
+    expect(document.activeElement!.textContent).toBe('Cancel'); // the safe choice has the focus
+    await act(() => buttonNamed('Cancel').click());
+    expect($('#delete-question')).toBeNull();
+    expect(storedEntries()).toHaveLength(2);
+
+    await act(() => buttonNamed('Delete everything').click());
+    await act(() => buttonNamed('Yes, delete everything').click());
+    await settle();
+    expect(storedEntries()).toEqual([]);
+    expect(statusIn('data')).toBe('The mood journal is empty.');
+    expect($('#moods .empty')).not.toBeNull();
+    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual(ON); // the settings stay
+  });
+
+  it('speaks German and Spanish', async () => {
+    useLanguage('de');
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
+    expect($$('main h2').map((h) => h.textContent)).toEqual([
+      'Was Moodtab öffnet',
+      'Stimmungstagebuch',
+      'Deine Stimmungen',
+      'Deine Daten',
+    ]);
+    expect($('table.entries tbody td')!.textContent!.trim()).toBe('Fröhlich');
+    useLanguage('es');
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
+    expect(buttonNamed('Borrar todo')).toBeDefined();
+    expect($('#mood-share figcaption')!.textContent).toBe(
+      'Proporción de cada estado de ánimo, últimos 7 días',
+    );
+  });
+});
