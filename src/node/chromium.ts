@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  // The extension speaks the browser's language; the tests read its English.
+  '--lang=en-US',
 ];
 
 export const launchChromium = (args: string[] = [], extensions: string[] = []): Promise<Browser> =>
@@ -38,6 +40,8 @@ export interface ExtensionBrowser {
   origin: string;
   /** The extension's service worker. */
   worker: Target;
+  /** The welcome tab the extension opens on install. */
+  welcome: Target;
 }
 
 /**
@@ -52,7 +56,12 @@ export async function launchWithExtension(video: string | null): Promise<Extensi
     [CHROME_EXTENSION],
   );
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
-  return { browser, origin: worker.url().replace(/background\.js$/, ''), worker };
+  const origin = worker.url().replace(/background\.js$/, '');
+  // Waited for, so that it does not open in front of (and pause) a page the caller opens next.
+  const welcome = await browser.waitForTarget((t) => t.url() === `${origin}welcome.html`, {
+    timeout: 30_000,
+  });
+  return { browser, origin, worker, welcome };
 }
 
 /** Grants the extension the camera, as the first-use permission page would. */

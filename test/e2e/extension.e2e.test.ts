@@ -3,7 +3,8 @@
  * is the fake webcam, the popup's "Capture mood" button is pressed, and the tab that opens must be
  * the provider URL for the mood that the same pipeline reads from that face in Node.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
@@ -14,6 +15,7 @@ import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import { recommend } from '../../src/shared/catalogue';
 import type { Mood } from '../../src/shared/moods';
+import english from '../../_locales/en/messages.json';
 
 jest.setTimeout(300_000);
 
@@ -94,9 +96,10 @@ describe('Moodtab in Chromium', () => {
 
   it('on first use, opens the camera permission page instead of failing silently', async () => {
     const popup = await openPopup();
-    const permissionTab = nextProviderTab(`${face.origin}permission.html`);
+    // The welcome page asks for the camera, at its camera section.
+    const permissionTab = nextProviderTab(`${face.origin}welcome.html#camera`);
     await popup.locator('::-p-aria(Capture mood)').click();
-    await expect(permissionTab).resolves.toBe(`${face.origin}permission.html`);
+    await expect(permissionTab).resolves.toBe(`${face.origin}welcome.html#camera`);
     await popup.waitForFunction(() =>
       document.querySelector('[role=status]')?.textContent?.includes('permission'),
     );
@@ -155,6 +158,94 @@ describe('Moodtab in Chromium', () => {
     const history = await statusHistory(popup);
     expect(history.some((line) => /^Look at the camera… \d$/.test(line))).toBe(false);
     await popup.close();
+  });
+});
+
+/** Waits for a file to finish downloading into `dir` and returns its name and text. */
+async function downloaded(dir: string, extension: string): Promise<{ name: string; text: string }> {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const name = readdirSync(dir).find((file) => file.endsWith(extension));
+    if (name) return { name, text: readFileSync(join(dir, name), 'utf8') };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${extension} file was downloaded`);
+}
+
+describe('Moodtab in Chromium: welcome page and mood journal', () => {
+  it('opens the welcome page on install, where the journal is asked for once', async () => {
+    // launchWithExtension waits for the tab the install opened.
+    expect(face.welcome.url()).toBe(`${face.origin}welcome.html`);
+    const welcome = (await face.welcome.page())!;
+    await welcome.bringToFront();
+    await welcome.locator('::-p-text(Keep a mood journal?)').wait();
+    await welcome.locator('::-p-aria(Yes, keep a journal)').click();
+    await welcome.locator('::-p-text(Your mood journal is on.)').wait();
+    await welcome.close();
+  });
+
+  it('keeps an entry for a capture, which the options page charts and lists, exports as CSV, and deletes', async () => {
+    // The journal was turned on on the welcome page above; the media is Movies since the test before.
+    const popup = await openPopup();
+    const opened = nextProviderTab('https://www.netflix.com/');
+    await popup.locator('::-p-aria(Capture mood)').click();
+    await opened;
+    await waitForResult(popup);
+    await popup.locator('::-p-text(Saved in your mood journal.)').wait();
+    await popup.close();
+
+    const options = await face.browser.newPage();
+    await options.goto(`${face.origin}options.html`);
+    await options.locator('table.entries tbody tr').wait();
+    const moodName = english[`mood_${expectedMood}`].message;
+    const { query } = recommend(expectedMood, 'movies');
+    const rows = await options.$$eval('table.entries tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].slice(1).map((cell) => cell.textContent!.trim())),
+    );
+    expect(rows).toEqual([[moodName, 'Camera', 'Movies on Netflix', query, '']]);
+    // Today's bar has one segment, in the mood's colour; the table alternative counts it.
+    const today = await options.evaluate(() => {
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    });
+    const segments = await options.$$eval(`#mood-per-day g[data-day="${today}"] rect`, (rects) =>
+      rects.map((rect) => rect.getAttribute('class')),
+    );
+    expect(segments).toEqual([`segment mood-${expectedMood}`]);
+    const todayRow = await options.$eval('#mood-per-day tbody tr:last-child', (tr) =>
+      [...tr.children].map((cell) => cell.textContent),
+    );
+    expect(todayRow.slice(-1)).toEqual(['1']);
+
+    // The CSV download (a blob link) holds the entry.
+    const downloads = mkdtempSync(join(tmpdir(), 'moodtab-downloads-'));
+    const cdp = await face.browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await options.locator('::-p-aria(Download CSV)').click();
+    const csv = await downloaded(downloads, '.csv');
+    expect(csv.name).toMatch(/^moodtab-journal-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('time,mood,source,calm,angry,sad,happy,surprised,media,provider,query,feedback');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      new RegExp(`^\\d{4}-.+Z,${expectedMood},camera,(0(\\.\\d+)?|1),.*,movies,netflix,${query},$`),
+    );
+
+    // "Delete everything", confirmed, empties the journal.
+    await options.locator('::-p-aria(Delete everything)').click();
+    // The question takes the focus to Cancel (which may scroll the page) before anything is pressed.
+    await options.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+    await options.locator('::-p-aria(Yes, delete everything)').click();
+    // Polled on a timer: after this click a locator's frame-by-frame polling never saw the change.
+    await options.waitForFunction(
+      () => document.querySelector('#data [role=status]')?.textContent === 'The mood journal is empty.',
+      { polling: 100, timeout: 10_000 },
+    );
+    expect(await options.$eval('#moods .empty', (el) => el.textContent)).toBe(
+      'No entries yet. Capture your mood, and it will appear here.',
+    );
+    expect(await options.$('table.entries')).toBeNull();
+    await options.close();
   });
 });
 
