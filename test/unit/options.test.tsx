@@ -300,6 +300,17 @@ describe('options page', () => {
     expect(storedEntries()).toEqual(before);
   });
 
+  it('imports nothing when the storage has no room, and keeps what is there', async () => {
+    const before = [entry('a', 3)];
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: before });
+    jest
+      .spyOn(api.storageArea, 'save')
+      .mockRejectedValueOnce(new Error('Resource::kQuotaBytes quota exceeded'));
+    await pickFile(journalToJson([entry('b', 1)], new Date()));
+    expect(statusIn('data')).toMatch(/^The journal has no room for these entries, so nothing was imported\./);
+    expect(storedEntries()).toEqual(before);
+  });
+
   it('deletes everything only after a confirmation', async () => {
     await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 3), entry('b', 1)] });
     await act(() => buttonNamed('Delete everything').click());

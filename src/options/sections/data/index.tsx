@@ -43,7 +43,8 @@ async function importFile(file: File): Promise<Status> {
     const { added, alreadyThere, tooOld } = await journalStore.importEntries(parsed.entries);
     return { text: t('import_done', added, alreadyThere, tooOld) };
   } catch (error) {
-    return { text: t(errorMessageKey(toErrorInfo(error).code)), error: true };
+    const { code } = toErrorInfo(error);
+    return { text: code === 'journal-full' ? t('import_full') : t(errorMessageKey(code)), error: true };
   }
 }
 
