@@ -77,6 +77,36 @@ export async function saveStored(key: string, value: unknown): Promise<void> {
   await browser.storage.local.set({ [key]: value });
 }
 
+export async function removeStored(key: string): Promise<void> {
+  await browser.storage.local.remove(key);
+}
+
+/** Calls back with the key of each storage.local value that changes (in any context); returns the unsubscribe. */
+export function onStoredChange(listener: (key: string) => void): () => void {
+  const wrapped = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local') Object.keys(changes).forEach(listener);
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}
+
+/** Whether the optional host permission for these origins is held now. */
+export async function hasHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.contains({ origins });
+}
+
+/**
+ * Asks the user for an optional host permission. Call it first thing in a click handler, before
+ * any await: Firefox accepts the request only while it handles the user's input.
+ */
+export function requestHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}
+
+export async function removeHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.remove({ origins });
+}
+
 // Chrome's offscreen API is not in the polyfill's types (Firefox has none); reach it via chrome.*.
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -112,8 +142,10 @@ export async function cameraPermissionState(): Promise<PermissionState | 'unknow
 }
 
 /** Shows a shortcut capture's outcome on the toolbar icon (no popup is open then). */
-export async function setActionBadge(text: string, title: string): Promise<void> {
+export async function setActionBadge(text: string, title: string, color = '#b3261e'): Promise<void> {
   await browser.action.setBadgeText({ text });
   await browser.action.setTitle({ title });
-  if (text) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  if (text) await browser.action.setBadgeBackgroundColor({ color });
 }
+
+export const actionBadgeText = (): Promise<string> => browser.action.getBadgeText({});
