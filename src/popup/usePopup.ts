@@ -1,25 +1,42 @@
 /** The popup's behaviour: settings in and out of storage, progress from the background, the requests. */
 import { useEffect, useReducer } from 'preact/hooks';
-import { extensionIdentity, loadStored, onMessage, saveStored, sendRequest } from '../platform/browserApi';
+import {
+  extensionIdentity,
+  hasHostPermission,
+  loadStored,
+  onMessage,
+  saveStored,
+  sendRequest,
+} from '../platform/browserApi';
+import type { Verdict } from '../shared/bandit';
+import { DEEZER_API_ORIGINS } from '../shared/deezer';
 import { toErrorInfo } from '../shared/errors';
+import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
 import { createMessageListener } from '../shared/messages';
 import type { Mood } from '../shared/moods';
+import { pickRefOf } from '../shared/picks';
 import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { initialPopupState, popupReducer, type PopupState } from './state';
+import { captureRefOf, initialPopupState, popupReducer, type PopupState } from './state';
 
 export interface Popup {
   state: PopupState;
   changeSettings(patch: Partial<Settings>): void;
   capture(): Promise<void>;
+  /** Opens the tab for a mood picked by hand (after a capture, its correction or answer). */
   pickMood(mood: Mood): Promise<void>;
+  giveFeedback(verdict: Verdict): Promise<void>;
 }
 
-async function loadSettings(): Promise<Settings> {
-  try {
-    return parseSettings(await loadStored(SETTINGS_KEY));
-  } catch {
-    return parseSettings(undefined); // unreadable storage: the defaults, rather than no popup at all
-  }
+/** Whatever storage holds, or the fallback: an unreadable store must not leave the popup blank. */
+const orElse = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
+
+async function loadChoices() {
+  const [settings, mapping, previews] = await Promise.all([
+    orElse(loadStored(SETTINGS_KEY), undefined).then(parseSettings),
+    orElse(loadStored(MAPPING_KEY), undefined).then((raw) => parseStoredMapping(raw)),
+    orElse(hasHostPermission(DEEZER_API_ORIGINS), false),
+  ]);
+  return { settings, catalogue: applyMapping(mapping), previews };
 }
 
 export function usePopup(): Popup {
@@ -30,7 +47,7 @@ export function usePopup(): Popup {
     // Models take seconds to load: start now, so they are ready by the time the button is pressed.
     // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
     sendRequest({ target: 'background', type: 'warm-up' }).catch(() => undefined);
-    void loadSettings().then((loaded) => dispatch({ type: 'settings-loaded', settings: loaded }));
+    void loadChoices().then((loaded) => dispatch({ type: 'loaded', ...loaded }));
     return onMessage(
       createMessageListener(
         'popup',
@@ -72,16 +89,35 @@ export function usePopup(): Popup {
       }
     },
     async pickMood(mood) {
+      const capture = captureRefOf(state);
       try {
-        const recommendation = await sendRequest({
+        const pick = await sendRequest({
           target: 'background',
           type: 'open-recommendation',
           mood,
           settings,
+          inBackground: true,
+          ...(capture ? { capture } : {}),
         });
-        dispatch({ type: 'corrected', recommendation });
+        dispatch({ type: 'picked', pick });
       } catch (error) {
-        dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
+      }
+    },
+    async giveFeedback(verdict) {
+      const { pick, verdict: given } = state;
+      if (!pick || verdict === given) return;
+      try {
+        await sendRequest({
+          target: 'background',
+          type: 'recommendation-feedback',
+          pick: pickRefOf(pick),
+          verdict,
+          ...(given ? { replaces: given } : {}),
+        });
+        dispatch({ type: 'feedback-given', verdict });
+      } catch (error) {
+        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
       }
     },
   };

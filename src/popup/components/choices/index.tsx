@@ -1,12 +1,12 @@
-import { providersFor } from '../../../shared/catalogue';
-import { isStrategy, MEDIA_KINDS, type MediaKind, type Strategy } from '../../../shared/moods';
+import { ANY_PROVIDER, providersFor, type Catalogue } from '../../../shared/catalogue';
+import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
 import { providerIdFor, type Settings } from '../../../shared/settings';
-
-const MEDIA_LABEL: Record<MediaKind, string> = { music: 'Music', movies: 'Movies', pictures: 'Pictures' };
-const STRATEGY_LABEL: Record<Strategy, string> = { match: 'match my mood', lift: 'lift my mood' };
+import { STRINGS } from './strings';
 
 interface ChoicesProps {
   settings: Settings;
+  /** The user's catalogue: their own providers are offered too. */
+  catalogue: Catalogue;
   disabled: boolean;
   onChange(patch: Partial<Settings>): void;
 }
@@ -15,11 +15,18 @@ interface ChoicesProps {
  * What to open (media, provider for that media, whether picks match or lift the mood) and whether
  * the snapshot waits for a countdown.
  */
-export function Choices({ settings, disabled, onChange }: ChoicesProps) {
+export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProps) {
+  const providers = providersFor(settings.media, catalogue);
+  const chosen = providerIdFor(settings);
+  // A provider the user has since removed falls back to the default, as the background does.
+  const selected =
+    chosen === ANY_PROVIDER || providers.some((p) => p.id === chosen)
+      ? chosen
+      : catalogue.defaultProvider[settings.media];
   return (
     <>
       <fieldset class="media" disabled={disabled}>
-        <legend>Open</legend>
+        <legend>{STRINGS.open}</legend>
         {MEDIA_KINDS.map((media) => (
           <label key={media}>
             <input
@@ -29,28 +36,31 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
               checked={settings.media === media}
               onChange={() => onChange({ media })}
             />
-            {MEDIA_LABEL[media]}
+            {STRINGS.media[media]}
           </label>
         ))}
       </fieldset>
       <div class="options">
         <label>
-          From{' '}
+          {STRINGS.from}{' '}
           <select
-            value={providerIdFor(settings)}
+            name="provider"
+            value={selected}
             disabled={disabled}
             onChange={(event) => onChange({ providers: { [settings.media]: event.currentTarget.value } })}
           >
-            {providersFor(settings.media).map((provider) => (
+            {providers.map((provider) => (
               <option key={provider.id} value={provider.id}>
-                {provider.name}
+                {provider.account ? STRINGS.needsAccount(provider.name) : provider.name}
               </option>
             ))}
+            <option value={ANY_PROVIDER}>{STRINGS.anyProvider}</option>
           </select>
         </label>
         <label>
-          Picks that{' '}
+          {STRINGS.picksThat}{' '}
           <select
+            name="strategy"
             value={settings.strategy}
             disabled={disabled}
             onChange={(event) => {
@@ -58,9 +68,9 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
               if (isStrategy(strategy)) onChange({ strategy });
             }}
           >
-            {Object.entries(STRATEGY_LABEL).map(([strategy, label]) => (
+            {STRATEGIES.map((strategy) => (
               <option key={strategy} value={strategy}>
-                {label}
+                {STRINGS.strategy[strategy]}
               </option>
             ))}
           </select>
@@ -73,7 +83,7 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
             disabled={disabled}
             onChange={(event) => onChange({ countdown: event.currentTarget.checked })}
           />{' '}
-          Count down 3-2-1 before the snapshot
+          {STRINGS.countdown}
         </label>
       </div>
     </>

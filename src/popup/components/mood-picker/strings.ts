@@ -1,0 +1,4 @@
+export const STRINGS = {
+  pick: 'Or pick your mood',
+  correct: 'Not right? Pick your mood',
+};
