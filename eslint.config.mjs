@@ -20,6 +20,7 @@ const SOURCES = {
   background: ['src/background'],
   offscreen: ['src/offscreen'],
   popup: ['src/popup'],
+  options: ['src/options'],
   permission: ['src/permission'],
   node: ['src/node'],
   tfjs: ['node_modules/@tensorflow', 'node_modules/@tensorflow-models', 'node_modules/@mediapipe'],
@@ -36,6 +37,7 @@ const MAY_IMPORT = {
   offscreen: ['shared', 'platform', 'capture'],
   background: ['shared', 'platform'],
   popup: ['shared', 'platform', 'preact'],
+  options: ['shared', 'platform', 'preact'],
   permission: ['shared', 'platform'],
   node: ['shared', 'recognition', 'tfjs'],
 };

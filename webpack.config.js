@@ -26,12 +26,15 @@ function configFor(browser) {
   const entries = {
     background: './src/background/index.ts',
     popup: './src/popup/index.tsx',
+    options: './src/options/index.tsx',
     permission: './src/permission/index.ts',
     ...(browser === 'chrome' ? { offscreen: './src/offscreen/index.ts' } : {}),
   };
   const pages = [
     'src/popup/popup.html',
     'src/popup/popup.css',
+    'src/options/options.html',
+    'src/options/options.css',
     'src/permission/permission.html',
     'src/permission/permission.css',
   ];

@@ -97,6 +97,20 @@ import '@tensorflow/tfjs-core'; // ${ZONE}
 `,
   },
   {
+    file: 'src/options/sections/recommendations/index.tsx',
+    code: `
+import 'preact'; // ok
+import '../../../shared/mapping'; // ok
+import '../../../platform/browserApi'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../../../recognition'; // ${ZONE}
+import '../../../popup/state'; // ${ZONE}
+import '../../../background/recommender'; // ${ZONE}
+import 'webextension-polyfill'; // ${ZONE}
+export const api = chrome.permissions; // no-restricted-globals
+`,
+  },
+  {
     file: 'src/permission/index.ts',
     code: `
 import '../shared/errors'; // ok
