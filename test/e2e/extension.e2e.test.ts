@@ -336,6 +336,22 @@ describe('Moodtab in Chromium with Deezer previews allowed', () => {
     expect(tracks.every(([, src]) => src!.startsWith('https://cdnt-preview.dzcdn.net/'))).toBe(true);
     await popup.close();
   });
+
+  it('the options page loads under the CSP, with the opt-in shown as on and the mapping editor filled', async () => {
+    const options = await allowed.browser.newPage();
+    const errors: string[] = [];
+    options.on('pageerror', (error) => void errors.push(String(error)));
+    await options.goto(`${allowed.origin}options.html`);
+    await options.locator('textarea[name=queries-sad]').wait();
+    await options.waitForFunction(
+      () =>
+        (document.querySelector('input[name=deezer-previews]') as HTMLInputElement | null)?.checked === true,
+    );
+    const sad = await options.$eval('textarea[name=queries-sad]', (el) => (el as HTMLTextAreaElement).value);
+    expect(sad.split('\n')).toEqual(armsFor('sad', 'music', 'match', 'spotify').map((arm) => arm.query));
+    expect(errors).toEqual([]);
+    await options.close();
+  });
 });
 
 describe('Moodtab in Chromium on a machine with no camera', () => {
