@@ -1,35 +1,41 @@
 import type { BackendName, BackendReport } from '../shared/backend';
-import { recommend, type Recommendation } from '../shared/catalogue';
+import type { Verdict } from '../shared/bandit';
 import {
   COUNTDOWN_SECONDS,
   type CaptureStage,
   type RecognizeRequest,
   type WarmUpReport,
 } from '../shared/capture';
+import { unsureBetween } from '../shared/confidence';
 import { MoodtabError } from '../shared/errors';
-import type { CaptureOutcome, PickOutcome } from '../shared/messages';
-import type { Mood } from '../shared/moods';
-import { providerIdFor, type Settings } from '../shared/settings';
+import type { CaptureOutcome } from '../shared/messages';
+import { topMood, type Mood } from '../shared/moods';
+import { applyFactors, isAdjusted, NO_ADJUSTMENT, type MoodFactors } from '../shared/personalCalibration';
+import type { CaptureRef, Pick, PickRef } from '../shared/picks';
+import type { RecommendationEvents } from '../shared/recommendationEvents';
+import type { Settings } from '../shared/settings';
 import type { CaptureHost } from './captureHost.types';
-import type { JournalRecorder } from './journalRecorder';
+import type { Recommender } from './recommender';
 
 /** Frames per capture, averaged: one blink or blur does not decide the mood. */
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
   host: CaptureHost;
+  recommender: Recommender;
+  events: RecommendationEvents;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
+  /** The personal calibration's prior factors (personalCalibration.ts). */
+  loadAdjustment(): Promise<MoodFactors>;
   /** The backend measured earlier on this browser version, if any. */
   loadBackendChoice(): Promise<BackendName | undefined>;
   /** Keeps a freshly measured choice, so later loads skip the micro-benchmark. */
   saveBackendChoice(report: BackendReport): Promise<void>;
-  openTab(url: string, active?: boolean): Promise<void>;
   cameraPermission(): Promise<PermissionState | 'unknown'>;
   openPermissionPage(): Promise<void>;
   notifyStage(stage: CaptureStage): void;
-  /** Notes each opened tab in the mood journal, when the user keeps one. */
-  journal: JournalRecorder;
+  newId(): string;
 }
 
 export interface CaptureOptions {
@@ -37,6 +43,17 @@ export interface CaptureOptions {
   inBackground?: boolean;
   /** Count down before the snapshot (popup captures, where the numbers are shown). */
   countdown?: boolean;
+  /**
+   * An unsure reading: `ask` opens nothing and leaves the choice to the popup; `open` opens the
+   * likeliest mood anyway (the shortcut, which has nowhere to ask and marks its badge instead).
+   */
+  whenUnsure?: 'ask' | 'open';
+}
+
+export interface PickOptions {
+  inBackground?: boolean;
+  /** The capture this pick corrects or answers. */
+  capture?: CaptureRef;
 }
 
 export interface CaptureController {
@@ -47,12 +64,11 @@ export interface CaptureController {
    * current choices; without them (shortcut) the stored ones are used.
    */
   capture(settings?: Settings, options?: CaptureOptions): Promise<CaptureOutcome>;
-  /** Opens the tab for a mood the user picked by hand; `correcting`: the journal entry it corrects. */
-  openFor(mood: Mood, settings: Settings, correcting?: string): Promise<PickOutcome>;
+  /** Opens the tab for a mood the user picked by hand, after a capture or without one. */
+  openFor(mood: Mood, settings: Settings, options?: PickOptions): Promise<Pick>;
+  /** Records "Good pick" / "Not for me" for an opened tab. */
+  feedback(pick: PickRef, verdict: Verdict, replaces?: Verdict): Promise<void>;
 }
-
-const recommendationFor = (mood: Mood, settings: Settings): Recommendation =>
-  recommend(mood, settings.media, { strategy: settings.strategy, providerId: providerIdFor(settings) });
 
 const now = () => performance.now();
 
@@ -97,42 +113,121 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
       await deps.saveBackendChoice(report).catch(() => undefined);
   }
 
+  /**
+   * Learning (bandit, calibration) and the mood journal after the tab has opened: a listener that
+   * cannot write must not turn an opened tab into an error, so its failure is only logged (the
+   * journal reports its own, see journalRecorder.ts).
+   */
+  async function tell(...emits: (() => Promise<void>)[]): Promise<void> {
+    for (const emit of emits) {
+      await emit().catch(
+        (error: unknown) => console.warn('Moodtab: a recommendation listener failed', error), // i18n-exempt: a developers' log
+      );
+    }
+  }
+
   return {
     async warmUp() {
       const report = await deps.host.warmUp(await storedBackend());
       await remember(report.backend);
       return report;
     },
-    async capture(settings, { inBackground = false, countdown = false } = {}) {
+    async capture(settings, { inBackground = false, countdown = false, whenUnsure = 'ask' } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
         const started = now();
-        const [chosen, backend] = await Promise.all([settings ?? deps.loadSettings(), storedBackend()]);
+        const [chosen, backend, factors] = await Promise.all([
+          settings ?? deps.loadSettings(),
+          storedBackend(),
+          deps.loadAdjustment().catch(() => NO_ADJUSTMENT),
+        ]);
         const reading = await recognizeWithPermission({
           frames: BURST_FRAMES,
           countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0,
           backend,
         });
-        const recommendation = recommendationFor(reading.result.mood, chosen);
-        deps.notifyStage('opening-tab');
-        const tabStarted = now();
-        await deps.openTab(recommendation.url, !inBackground);
-        const timings = { ...reading.timings, openTab: now() - tabStarted, total: now() - started };
-        const [journal] = await Promise.all([
-          deps.journal.recordCapture(reading.result.probabilities, recommendation),
-          remember(reading.backend),
-        ]);
-        return { ...reading, timings, recommendation, ...(journal ? { journal } : {}) };
+        const probabilities = applyFactors(reading.result.probabilities, factors);
+        const mood = topMood(probabilities);
+        const unsure = unsureBetween(probabilities);
+        const captureId = deps.newId();
+        let pick: Pick | undefined;
+        let openTab = 0;
+        if (!unsure || whenUnsure === 'open') {
+          deps.notifyStage('opening-tab');
+          const tabStarted = now();
+          pick = await deps.recommender.open(mood, chosen, {
+            active: !inBackground,
+            source: 'camera',
+            captureId,
+          });
+          openTab = now() - tabStarted;
+        }
+        const timings = { ...reading.timings, ...(pick ? { openTab } : {}), total: now() - started };
+        await remember(reading.backend);
+        const at = Date.now();
+        await tell(
+          () =>
+            deps.events.emit('captured', {
+              captureId,
+              at,
+              camera: { mood: reading.result.mood, probabilities: reading.result.probabilities },
+              adjusted: { mood, probabilities },
+              ...(pick ? { shown: mood } : {}),
+              ...(unsure ? { unsure } : {}),
+            }),
+          async () =>
+            pick
+              ? deps.events.emit('picked', { pick, at, reading: reading.result.probabilities })
+              : undefined,
+        );
+        return {
+          ...reading,
+          timings,
+          captureId,
+          adjusted: { mood, probabilities, changed: isAdjusted(factors) },
+          ...(unsure ? { unsure } : {}),
+          ...(pick ? { pick } : {}),
+        };
       } finally {
         busy = false;
       }
     },
-    async openFor(mood, settings, correcting) {
-      const recommendation = recommendationFor(mood, settings);
-      await deps.openTab(recommendation.url);
-      const journal = await deps.journal.recordPick(recommendation, correcting);
-      return { ...recommendation, ...(journal ? { journal } : {}) };
+    async openFor(mood, settings, { inBackground = false, capture: given } = {}) {
+      // Picking the mood the capture already shows corrects nothing: it is one more pick.
+      const capture = given?.shown === mood ? undefined : given;
+      const source = !capture ? 'manual' : capture.shown ? 'corrected' : 'chosen';
+      const pick = await deps.recommender.open(mood, settings, {
+        active: !inBackground,
+        source,
+        ...(capture ? { captureId: capture.id } : {}),
+      });
+      const at = Date.now();
+      await tell(
+        async () =>
+          capture
+            ? deps.events.emit('corrected', {
+                captureId: capture.id,
+                at,
+                camera: capture.camera,
+                ...(capture.shown ? { from: capture.shown } : {}),
+                to: mood,
+              })
+            : undefined,
+        () =>
+          deps.events.emit('picked', { pick, at, ...(capture ? { reading: capture.probabilities } : {}) }),
+      );
+      return pick;
+    },
+    async feedback(pick, verdict, replaces) {
+      // Unlike learning after a tab opens, feedback is the request itself: its failure is reported.
+      // (The journal, which keeps the verdict on the pick's entry, reports its own instead.)
+      await deps.events.emit('feedback', {
+        pick,
+        verdict,
+        ...(replaces ? { replaces } : {}),
+        at: Date.now(),
+      });
     },
   };
 }

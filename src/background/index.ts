@@ -1,12 +1,15 @@
 /**
  * Background: routes messages, runs shortcut captures, opens tabs, opens the welcome page on
- * install, and writes the mood journal when the user keeps one. Its only state is transient: the
- * one-capture lock (captureController) and, on Chrome, the offscreen document being created
+ * install. Its only state is transient: the one-capture lock (captureController), the journal's
+ * outcomes not yet sent (journalRecorder) and, on Chrome, the offscreen document being created
  * (captureHost). From storage it reads the settings, when a capture comes without them, the
- * journal preferences, and the backend measured on this browser version, which it keeps when the
- * engine measured a new one.
+ * backend measured on this browser version (kept when the engine measured a new one), the user's
+ * mapping and journal preferences; through the recommendation events it keeps what learns on the
+ * device (the bandit's ratings, the personal calibration) and, when the user keeps one, the mood
+ * journal.
  */
 import {
+  actionBadgeText,
   browserVersion,
   cameraPermissionState,
   extensionIdentity,
@@ -21,20 +24,52 @@ import {
   setActionBadge,
   storageArea,
 } from '../platform/browserApi';
-import { t } from '../platform/i18n';
 import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../shared/backend';
-import { errorMessageKey, toErrorInfo, type ErrorCode } from '../shared/errors';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs } from '../shared/journal';
+import { BANDIT_KEY, parseBanditState } from '../shared/bandit';
+import { toErrorInfo } from '../shared/errors';
+import { JOURNAL_PREFS_KEY, parseJournalPrefs, type JournalOutcome } from '../shared/journal';
 import { createJournalStore } from '../shared/journalStore';
-import { createMessageListener } from '../shared/messages';
+import { MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
+import { createMessageListener, type CaptureOutcome } from '../shared/messages';
+import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../shared/personalCalibration';
+import { createRecommendationEvents } from '../shared/recommendationEvents';
 import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { BADGE } from './badgeTexts';
 import { createCaptureController } from './captureController';
 import { createCaptureHost } from './captureHost';
 import { createJournalRecorder } from './journalRecorder';
+import { banditLearner, calibrationLearner } from './learning';
+import { createRecommender } from './recommender';
+import { createStore } from './storedState';
+
+const storage = { load: loadStored, save: saveStored };
+const bandit = createStore(BANDIT_KEY, parseBanditState, storage);
+const calibration = createStore(CALIBRATION_KEY, parseCounts, storage);
+const newId = () => crypto.randomUUID();
+
+const journal = createJournalRecorder({
+  loadPrefs: async () => parseJournalPrefs(await loadStored(JOURNAL_PREFS_KEY)),
+  store: createJournalStore(storageArea),
+});
+
+/** Captures, picks, corrections and feedback: what learns from them, and the journal that keeps them. */
+const recommendationEvents = createRecommendationEvents();
+recommendationEvents.subscribe(banditLearner(bandit));
+recommendationEvents.subscribe(calibrationLearner(calibration));
+recommendationEvents.subscribe(journal.listener);
 
 const controller = createCaptureController({
   host: createCaptureHost(),
+  recommender: createRecommender({
+    loadMapping: async () => parseStoredMapping(await loadStored(MAPPING_KEY)),
+    loadBandit: bandit.load,
+    random: Math.random,
+    newId,
+    openTab,
+  }),
+  events: recommendationEvents,
   loadSettings: async () => parseSettings(await loadStored(SETTINGS_KEY)),
+  loadAdjustment: async () => adjustmentFactors(await calibration.load()),
   loadBackendChoice: async () => parseBackendChoice(await loadStored(BACKEND_CHOICE_KEY), browserVersion()),
   saveBackendChoice: ({ name, measured = {} }) =>
     saveStored(BACKEND_CHOICE_KEY, {
@@ -42,52 +77,74 @@ const controller = createCaptureController({
       browser: browserVersion(),
       measured,
     } satisfies StoredBackendChoice),
-  openTab,
   cameraPermission: cameraPermissionState,
   // The welcome page asks for the camera: a tab can show the prompt, this context cannot.
   openPermissionPage: () => openTab(extensionUrl('welcome.html#camera')),
   notifyStage: notifyProgress,
-  journal: createJournalRecorder({
-    loadPrefs: async () => parseJournalPrefs(await loadStored(JOURNAL_PREFS_KEY)),
-    store: createJournalStore(storageArea),
-  }),
+  newId,
 });
+
+/** A "?" left by an unsure shortcut capture is answered once the user picks a mood in the popup. */
+async function clearUnsureBadge(): Promise<void> {
+  if ((await actionBadgeText().catch(() => '')) === BADGE.unsure.text)
+    await setActionBadge('', BADGE.idleTitle());
+}
+
+/** What the journal did for a pick, for the response that carries it; absent when the journal is off. */
+function journalOf(pick: { id: string } | undefined): { journal?: JournalOutcome } {
+  const outcome = pick && journal.takeOutcome(pick.id);
+  return outcome ? { journal: outcome } : {};
+}
 
 onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ settings, inBackground }) =>
-        controller.capture(settings, { inBackground, countdown: settings.countdown }),
-      'open-recommendation': ({ mood, settings, correcting }) =>
-        controller.openFor(mood, settings, correcting),
+      'capture-mood': async ({ settings, inBackground }) => {
+        const outcome = await controller.capture(settings, { inBackground, countdown: settings.countdown });
+        return { ...outcome, ...journalOf(outcome.pick) };
+      },
+      'open-recommendation': async ({ mood, settings, inBackground, capture }) => {
+        const pick = await controller.openFor(mood, settings, { inBackground, capture });
+        await clearUnsureBadge();
+        return { ...pick, ...journalOf(pick) };
+      },
+      'recommendation-feedback': async ({ pick, verdict, replaces }) => {
+        await controller.feedback(pick, verdict, replaces);
+        return { recorded: true as const, ...journalOf(pick) };
+      },
       'warm-up': () => controller.warmUp(),
     },
     extensionIdentity(),
   ),
 );
 
-onInstalled(() => void openTab(extensionUrl('welcome.html')).catch(() => undefined));
-
-const showFailure = (code: ErrorCode) => setActionBadge('!', t('badge_failed', t(errorMessageKey(code))));
-
 /**
  * No popup is open for a shortcut capture, so its outcome goes on the toolbar icon; nor is there
- * anywhere to show a countdown, so the snapshot is taken at once.
+ * anywhere to show a countdown, so the snapshot is taken at once, nor to ask "calm or sad?", so an
+ * unsure reading opens the likeliest mood and the badge says "?" until the user checks.
  */
 async function captureFromShortcut(): Promise<void> {
+  let outcome: CaptureOutcome;
   try {
-    const { journal } = await controller.capture();
-    // The tab opened; a journal that could not be written is still worth telling.
-    if (journal?.status === 'failed') return showFailure(journal.error);
+    outcome = await controller.capture(undefined, { whenUnsure: 'open' });
   } catch (error) {
     const { code } = toErrorInfo(error);
     // A capture already running will report for itself.
-    if (code !== 'capture-in-progress') await showFailure(code);
+    if (code !== 'capture-in-progress') await setActionBadge(BADGE.failed.text, BADGE.failed.title(code));
     return;
   }
-  await setActionBadge('', t('actionTitle'));
+  const { unsure, pick } = outcome;
+  const noted = journalOf(pick).journal;
+  if (unsure && pick)
+    await setActionBadge(BADGE.unsure.text, BADGE.unsure.title(unsure, pick), BADGE.unsure.color);
+  // The tab opened; a journal that could not be written is still worth telling.
+  else if (noted?.status === 'failed')
+    await setActionBadge(BADGE.failed.text, BADGE.failed.title(noted.error));
+  else await setActionBadge('', BADGE.idleTitle());
 }
+
+onInstalled(() => void openTab(extensionUrl('welcome.html')).catch(() => undefined));
 
 onCommand((command) => {
   if (command === 'capture-mood') void captureFromShortcut();

@@ -1,31 +1,31 @@
 /**
- * Writes the journal entry for each tab Moodtab opens, when the user keeps a journal. A journal
- * that cannot be written never fails the capture: the tab is open, and the outcome says why the
- * entry is missing.
+ * The mood journal, kept through the recommendation events (recommendationEvents.ts) like the
+ * bandit and the personal calibration: when the user keeps a journal, each opened tab becomes an
+ * entry (one per capture, under its captureId, or one per mood picked without a capture), a choice
+ * or correction rewrites its capture's entry, and "Good pick" / "Not for me" lands on the entry of
+ * the pick it rates. A journal that cannot be written never fails a request: the tab is open, the
+ * bandit has learned, and takeOutcome says why the entry is missing.
  */
-import type { Recommendation } from '../shared/catalogue';
 import { toErrorInfo } from '../shared/errors';
 import {
-  captureDraft,
-  openedTab,
+  entryIdOf,
+  pickDraft,
   type JournalEntry,
   type JournalOutcome,
   type JournalPrefs,
 } from '../shared/journal';
 import type { JournalStore } from '../shared/journalStore';
-import type { MoodProbabilities } from '../shared/moods';
+import type { RecommendationListener } from '../shared/recommendationEvents';
 
 export interface JournalRecorder {
-  /** After a capture opened `recommendation` for its reading. Undefined when the journal is off. */
-  recordCapture(
-    probabilities: MoodProbabilities,
-    recommendation: Recommendation,
-  ): Promise<JournalOutcome | undefined>;
+  /** Subscribed to the recommendation events: onPicked writes entries, onFeedback rates them. */
+  listener: RecommendationListener;
   /**
-   * After a mood picked by hand opened `recommendation`. `correcting`: the entry of the capture it
-   * corrects, which then takes the picked mood and the new tab (and keeps the camera's probabilities).
+   * What the journal did for the pick with this id (the tab it opened, or feedback on it), once the
+   * event has been emitted: saved, or failed and why. Undefined when the journal is off, or when
+   * feedback found no entry (deleted or pruned meanwhile). Each outcome is handed out once.
    */
-  recordPick(recommendation: Recommendation, correcting?: string): Promise<JournalOutcome | undefined>;
+  takeOutcome(pickId: string): JournalOutcome | undefined;
 }
 
 export interface JournalRecorderDeps {
@@ -33,35 +33,58 @@ export interface JournalRecorderDeps {
   store: JournalStore;
 }
 
+/** Outcomes nobody took (a request that failed after its event) are not kept beyond this many. */
+const MAX_PENDING = 20;
+
 export function createJournalRecorder({ loadPrefs, store }: JournalRecorderDeps): JournalRecorder {
-  async function whenEnabled(write: () => Promise<JournalEntry>): Promise<JournalOutcome | undefined> {
+  const outcomes = new Map<string, JournalOutcome>();
+
+  async function note(pickId: string, write: () => Promise<JournalEntry | undefined>): Promise<void> {
+    let outcome: JournalOutcome | undefined;
     try {
-      if (!(await loadPrefs()).enabled) return undefined;
-      return { status: 'saved', entryId: (await write()).id };
+      if (!(await loadPrefs()).enabled) return;
+      const entry = await write();
+      if (entry) outcome = { status: 'saved', entryId: entry.id };
     } catch (error) {
-      return { status: 'failed', error: toErrorInfo(error).code };
+      outcome = { status: 'failed', error: toErrorInfo(error).code };
+    }
+    if (!outcome) return;
+    outcomes.delete(pickId);
+    outcomes.set(pickId, outcome);
+    for (const stale of outcomes.keys()) {
+      if (outcomes.size <= MAX_PENDING) break;
+      outcomes.delete(stale);
     }
   }
 
   return {
-    recordCapture: (probabilities, recommendation) =>
-      whenEnabled(() => store.recordEntry(captureDraft(probabilities, recommendation))),
-    recordPick: (recommendation, correcting) =>
-      whenEnabled(async () => {
-        const tab = openedTab(recommendation);
-        // The feedback was about the tab the correction replaces.
-        const corrected = correcting
-          ? await store.updateEntry(correcting, {
-              mood: recommendation.mood,
-              source: 'corrected',
-              ...tab,
-              feedback: undefined,
-            })
-          : undefined;
-        return (
-          corrected ??
-          store.recordEntry({ mood: recommendation.mood, source: 'manual', probabilities: null, ...tab })
-        );
-      }),
+    listener: {
+      onPicked: ({ pick, reading }) =>
+        note(pick.id, async () => {
+          const draft = pickDraft(pick, reading);
+          // A correction rewrites its capture's entry: the camera's reading stays, and the feedback
+          // given before was about the tab the correction replaces. Gone meanwhile: a new entry.
+          const { mood, source, media, provider, query } = draft;
+          const corrected =
+            source === 'corrected'
+              ? await store.updateEntry(draft.id, {
+                  mood,
+                  source,
+                  media,
+                  provider,
+                  query,
+                  feedback: undefined,
+                })
+              : undefined;
+          return corrected ?? store.recordEntry(draft);
+        }),
+      onFeedback: ({ pick, verdict }) =>
+        note(pick.id, () => store.updateEntry(entryIdOf(pick), { feedback: verdict })),
+    },
+    takeOutcome(pickId) {
+      const outcome = outcomes.get(pickId);
+      outcomes.delete(pickId);
+      return outcome;
+    },
   };
 }

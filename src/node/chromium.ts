@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Target } from 'puppeteer-core';
 import { ROOT } from './modelPaths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
+export const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
 
 /** As a user's machine without a GPU: no sandbox (containers), no background traffic, WebGL in SwiftShader. */
 const CHROMIUM_ARGS = [
@@ -47,13 +47,17 @@ export interface ExtensionBrowser {
 /**
  * A fresh profile each time, so every launch starts cold: nothing stored, no model loaded.
  * video: the fake webcam's picture (a .y4m file), or null for a machine with no camera at all.
+ * extension: the unpacked extension to load (default dist/chrome).
  */
-export async function launchWithExtension(video: string | null): Promise<ExtensionBrowser> {
-  if (!existsSync(join(CHROME_EXTENSION, 'manifest.json')))
-    throw new Error('run `npm run build` first: dist/chrome is missing');
+export async function launchWithExtension(
+  video: string | null,
+  extension = CHROME_EXTENSION,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extension, 'manifest.json')))
+    throw new Error(`run \`npm run build\` first: ${extension} is missing`);
   const browser = await launchChromium(
     video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : [],
-    [CHROME_EXTENSION],
+    [extension],
   );
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
   const origin = worker.url().replace(/background\.js$/, '');
@@ -82,6 +86,49 @@ export async function seedStorage(
         globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
       ).chrome.storage.local.set(values),
     items,
+  );
+}
+
+type WorkerChrome = {
+  chrome: {
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+    tabs: { query(filter: object): Promise<{ url?: string; pendingUrl?: string; active: boolean }[]> };
+    permissions: { getAll(): Promise<{ origins?: string[] }> };
+  };
+};
+
+async function serviceWorker({ worker }: ExtensionBrowser) {
+  const context = await worker.worker();
+  if (!context) throw new Error('the extension service worker is not running');
+  return context;
+}
+
+/** Reads one value of the extension's storage.local through its service worker. */
+export async function readStorage(extension: ExtensionBrowser, key: string): Promise<unknown> {
+  const context = await serviceWorker(extension);
+  // Runs in the extension's service worker, not in Node.
+  return context.evaluate(
+    async (name) => (await (globalThis as unknown as WorkerChrome).chrome.storage.local.get(name))[name],
+    key,
+  );
+}
+
+/** Every tab's URL (or the URL it is loading) and whether it is the active one. */
+export async function tabList(extension: ExtensionBrowser): Promise<{ url: string; active: boolean }[]> {
+  const context = await serviceWorker(extension);
+  return context.evaluate(async () =>
+    (await (globalThis as unknown as WorkerChrome).chrome.tabs.query({})).map((tab) => ({
+      url: tab.pendingUrl || tab.url || '',
+      active: tab.active,
+    })),
+  );
+}
+
+/** The host permissions the extension holds now (granted at install or at run time). */
+export async function grantedOrigins(extension: ExtensionBrowser): Promise<string[]> {
+  const context = await serviceWorker(extension);
+  return context.evaluate(
+    async () => (await (globalThis as unknown as WorkerChrome).chrome.permissions.getAll()).origins ?? [],
   );
 }
 

@@ -1,5 +1,9 @@
-/** What the options page's sections share: the stored settings, journal preferences and entries, kept current. */
+/**
+ * What the options page's sections share: the stored settings, the user's catalogue (their
+ * mapping over the built-in one), journal preferences and entries, kept current.
+ */
 import { storageArea } from '../platform/browserApi';
+import { CATALOGUE, type Catalogue } from '../shared/catalogue';
 import {
   JOURNAL_KEY,
   JOURNAL_PREFS_KEY,
@@ -8,6 +12,7 @@ import {
   type JournalPrefs,
 } from '../shared/journal';
 import { createJournalStore, readEntries } from '../shared/journalStore';
+import { applyMapping, MAPPING_KEY, parseStoredMapping, type Mapping } from '../shared/mapping';
 import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { useStored, useStoredState } from '../ui/useStored';
 
@@ -30,3 +35,11 @@ export function useJournalPrefs(): [
 
 /** Every journal entry, oldest first; updated as captures are recorded. */
 export const useJournalEntries = (): JournalEntry[] | undefined => useStored(JOURNAL_KEY, readEntries);
+
+const parseMapping = (raw: unknown): Mapping => parseStoredMapping(raw);
+
+/** The built-in catalogue with the user's lists and providers laid over it; the built-in one until read. */
+export function useCatalogue(): Catalogue {
+  const mapping = useStored(MAPPING_KEY, parseMapping);
+  return mapping ? applyMapping(mapping) : CATALOGUE;
+}

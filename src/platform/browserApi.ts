@@ -78,6 +78,10 @@ export async function saveStored(key: string, value: unknown): Promise<void> {
   await browser.storage.local.set({ [key]: value });
 }
 
+export async function removeStored(key: string): Promise<void> {
+  await browser.storage.local.remove(key);
+}
+
 /**
  * Calls `listener` with the new value whenever `key` changes in storage.local, from any of the
  * extension's contexts (a capture recorded while the options page is open); returns the unsubscribe.
@@ -128,6 +132,23 @@ export async function openShortcutSettings(): Promise<void> {
 /** Opens Chrome's camera settings, where a blocked extension is allowed again (Firefox lets no extension open its settings). */
 export const openCameraSettings = (): Promise<void> => openTab('chrome://settings/content/camera');
 
+/** Whether the optional host permission for these origins is held now. */
+export async function hasHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.contains({ origins });
+}
+
+/**
+ * Asks the user for an optional host permission. Call it first thing in a click handler, before
+ * any await: Firefox accepts the request only while it handles the user's input.
+ */
+export function requestHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}
+
+export async function removeHostPermission(origins: string[]): Promise<boolean> {
+  return browser.permissions.remove({ origins });
+}
+
 // Chrome's offscreen API is not in the polyfill's types (Firefox has none); reach it via chrome.*.
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -176,8 +197,10 @@ export async function watchCameraPermission(listener: (state: CameraPermission) 
 }
 
 /** Shows a shortcut capture's outcome on the toolbar icon (no popup is open then). */
-export async function setActionBadge(text: string, title: string): Promise<void> {
+export async function setActionBadge(text: string, title: string, color = '#b3261e'): Promise<void> {
   await browser.action.setBadgeText({ text });
   await browser.action.setTitle({ title });
-  if (text) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  if (text) await browser.action.setBadgeBackgroundColor({ color });
 }
+
+export const actionBadgeText = (): Promise<string> => browser.action.getBadgeText({});

@@ -4,15 +4,17 @@ import { CameraHelp } from '../ui/camera-help';
 import { JournalOptIn } from '../ui/journal-opt-in';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
+import { MoodPicker } from './components/mood-picker';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
 import { isSnapshotMoment, statusText } from './state';
 import { usePopup } from './usePopup';
 
 export function App() {
-  const { state, journalPrefs, changeSettings, capture, pickMood, answerJournal } = usePopup();
+  const { state, journalPrefs, changeSettings, capture, pickMood, giveFeedback, answerJournal } = usePopup();
   const working = state.phase === 'working';
-  const showResult = state.phase === 'done' && state.outcome;
+  // A failed request after a result (feedback, a pick) leaves the result on screen under its message.
+  const showResult = !!(state.outcome || state.pick);
   return (
     <main>
       <header>
@@ -23,7 +25,12 @@ export function App() {
       </header>
       {state.phase !== 'loading' && (
         <>
-          <Choices settings={state.settings} disabled={working} onChange={changeSettings} />
+          <Choices
+            settings={state.settings}
+            catalogue={state.catalogue}
+            disabled={working}
+            onChange={changeSettings}
+          />
           <button
             class="capture primary"
             type="button"
@@ -33,6 +40,12 @@ export function App() {
           >
             {t('popup_capture')}
           </button>
+          <MoodPicker
+            chosen={state.chosen}
+            afterCapture={!!state.outcome}
+            disabled={working}
+            onPick={(mood) => void pickMood(mood)}
+          />
         </>
       )}
       <p class={`status ${state.phase}`} role="status" aria-live="polite">
@@ -40,11 +53,15 @@ export function App() {
       </p>
       {state.phase === 'error' && state.error?.code === 'camera-permission-denied' && <CameraHelp />}
       {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} />}
-      {showResult && state.outcome && (
+      {showResult && (
         <ResultPanel
           outcome={state.outcome}
-          corrected={state.corrected}
+          pick={state.pick}
+          chosen={state.chosen}
+          verdict={state.verdict}
+          previews={state.previews}
           onPickMood={(mood) => void pickMood(mood)}
+          onFeedback={(verdict) => void giveFeedback(verdict)}
         />
       )}
       {showResult && journalPrefs && !journalPrefs.asked && (

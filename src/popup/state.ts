@@ -1,14 +1,22 @@
 import { t } from '../platform/i18n';
+import type { Verdict } from '../shared/bandit';
 import type { CaptureStage } from '../shared/capture';
+import { CATALOGUE, type Catalogue } from '../shared/catalogue';
 import { errorMessageKey, type ErrorInfo } from '../shared/errors';
 import type { MessageKey } from '../shared/i18n';
 import type { JournalOutcome } from '../shared/journal';
+import { MOOD_WORD } from '../shared/labels';
 import type { CaptureOutcome, PickOutcome } from '../shared/messages';
 import type { Mood } from '../shared/moods';
+import type { CaptureRef, Pick } from '../shared/picks';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
 export interface PopupState {
   settings: Settings;
+  /** The built-in catalogue with the user's mapping laid over it: their providers are choices too. */
+  catalogue: Catalogue;
+  /** The user opted in to song previews (the optional host permission is held). */
+  previews: boolean;
   /** loading: the stored settings are not read yet, so nothing can be chosen or captured. */
   phase: 'loading' | 'idle' | 'working' | 'done' | 'error';
   stage?: CaptureStage;
@@ -16,55 +24,110 @@ export interface PopupState {
   progress?: number;
   /** The countdown's number. */
   secondsLeft?: number;
+  /** The last capture's reading; it stays under later hand picks until the next capture. */
   outcome?: CaptureOutcome;
-  /** Set when the user corrected the mood by hand. */
-  corrected?: PickOutcome;
-  /** The shown result's journal entry (or why it could not be written); absent while the journal is off. */
+  /** The tab opened last: by the capture, or for a mood picked by hand. */
+  pick?: Pick;
+  /** The mood picked by hand (shown pressed); a capture's reading is then only the camera's view. */
+  chosen?: Mood;
+  /** "Good pick" / "Not for me", given on `pick`. */
+  verdict?: Verdict;
+  /** The shown pick's journal entry (or why it could not be written); absent while the journal is off. */
   journal?: JournalOutcome;
   error?: ErrorInfo;
 }
 
 export type PopupAction =
-  | { type: 'settings-loaded'; settings: Settings }
+  | { type: 'loaded'; settings: Settings; catalogue: Catalogue; previews: boolean }
   | { type: 'settings-changed'; settings: Settings }
+  | { type: 'previews-changed'; previews: boolean }
   | { type: 'capture-started' }
   | { type: 'stage'; stage: CaptureStage; progress?: number; secondsLeft?: number }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
-  | { type: 'corrected'; pick: PickOutcome }
+  | { type: 'picked'; pick: PickOutcome }
+  | { type: 'request-failed'; error: ErrorInfo }
+  | { type: 'feedback-given'; verdict: Verdict; journal?: JournalOutcome }
   | { type: 'journal-noted'; journal: JournalOutcome };
 
-export const initialPopupState: PopupState = { settings: DEFAULT_SETTINGS, phase: 'loading' };
+export const initialPopupState: PopupState = {
+  settings: DEFAULT_SETTINGS,
+  catalogue: CATALOGUE,
+  previews: false,
+  phase: 'loading',
+};
+
+/** What stays through a capture: the choices, not the last result. */
+const kept = ({ settings, catalogue, previews }: PopupState) => ({ settings, catalogue, previews });
 
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
   switch (action.type) {
-    case 'settings-loaded':
-      return { ...state, settings: action.settings, phase: state.phase === 'loading' ? 'idle' : state.phase };
+    case 'loaded': {
+      const { settings, catalogue, previews } = action;
+      return {
+        ...state,
+        settings,
+        catalogue,
+        previews,
+        phase: state.phase === 'loading' ? 'idle' : state.phase,
+      };
+    }
     case 'settings-changed':
       return { ...state, settings: action.settings };
+    case 'previews-changed':
+      return { ...state, previews: action.previews };
     case 'capture-started':
-      return { settings: state.settings, phase: 'working', stage: 'starting-camera' };
+      return { ...kept(state), phase: 'working', stage: 'starting-camera' };
     case 'stage': {
       // Late progress from a finished capture must not overwrite its result.
       if (state.phase !== 'working') return state;
       const { stage, progress, secondsLeft } = action;
       return { ...state, stage, progress, secondsLeft };
     }
-    case 'capture-succeeded':
-      return {
-        settings: state.settings,
-        phase: 'done',
-        outcome: action.outcome,
-        journal: action.outcome.journal,
-      };
+    case 'capture-succeeded': {
+      const { outcome } = action;
+      return { ...kept(state), phase: 'done', outcome, pick: outcome.pick, journal: outcome.journal };
+    }
     case 'capture-failed':
-      return { settings: state.settings, phase: 'error', error: action.error };
-    case 'corrected':
-      return { ...state, corrected: action.pick, journal: action.pick.journal ?? state.journal };
+      return { ...kept(state), phase: 'error', error: action.error };
+    case 'picked': {
+      const { journal, ...pick } = action.pick;
+      return {
+        ...kept(state),
+        phase: 'done',
+        outcome: state.outcome,
+        pick,
+        chosen: pick.mood,
+        journal,
+      };
+    }
+    case 'request-failed':
+      return { ...state, phase: 'error', error: action.error };
+    case 'feedback-given':
+      return { ...state, verdict: action.verdict, journal: action.journal ?? state.journal };
     case 'journal-noted':
       return { ...state, journal: action.journal };
   }
 }
+
+/**
+ * The capture a hand pick answers or corrects, for the background to learn from: what the camera
+ * read, and what the capture had ended as (nothing yet when the popup asked).
+ */
+export function captureRefOf(state: PopupState): CaptureRef | undefined {
+  const { outcome } = state;
+  if (!outcome) return undefined;
+  const shown = state.chosen ?? outcome.pick?.mood;
+  return {
+    id: outcome.captureId,
+    camera: outcome.result.mood,
+    ...(shown ? { shown } : {}),
+    probabilities: outcome.result.probabilities,
+  };
+}
+
+/** The reading left the choice to the user, who has not made it yet. */
+export const isAsking = (state: PopupState): boolean => !!state.outcome?.unsure && !state.pick;
 
 const STAGE_TEXT: Record<CaptureStage, MessageKey> = {
   'starting-camera': 'stage_startingCamera',
@@ -107,8 +170,11 @@ export function statusText(state: PopupState): string {
     case 'error':
       return t(errorMessageKey(state.error?.code ?? 'internal'));
     case 'done': {
-      const shown = state.corrected ?? state.outcome?.recommendation;
-      return shown ? t(YOU_LOOK[shown.mood], shown.provider.name) : '';
+      const { pick, chosen, outcome } = state;
+      if (pick && chosen) return t('popup_youChose', t(MOOD_WORD[chosen]), pick.provider.name);
+      if (pick) return t(YOU_LOOK[pick.mood], pick.provider.name);
+      const [first, second] = outcome?.unsure ?? [];
+      return first && second ? t('popup_unsure', t(MOOD_WORD[first]), t(MOOD_WORD[second])) : '';
     }
   }
 }

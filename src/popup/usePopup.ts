@@ -2,26 +2,31 @@
 import { useEffect, useReducer } from 'preact/hooks';
 import {
   extensionIdentity,
+  hasHostPermission,
   loadStored,
   onMessage,
   saveStored,
   sendRequest,
   storageArea,
 } from '../platform/browserApi';
+import type { Verdict } from '../shared/bandit';
+import { DEEZER_API_ORIGINS } from '../shared/deezer';
 import { toErrorInfo } from '../shared/errors';
 import {
-  captureDraft,
   JOURNAL_PREFS_KEY,
   parseJournalPrefs,
+  pickDraft,
   type JournalOutcome,
   type JournalPrefs,
 } from '../shared/journal';
 import { createJournalStore } from '../shared/journalStore';
+import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
 import { createMessageListener } from '../shared/messages';
 import type { Mood } from '../shared/moods';
+import { pickRefOf } from '../shared/picks';
 import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { useStored } from '../ui/useStored';
-import { initialPopupState, popupReducer, type PopupState } from './state';
+import { captureRefOf, initialPopupState, popupReducer, type PopupState } from './state';
 
 export interface Popup {
   state: PopupState;
@@ -29,17 +34,23 @@ export interface Popup {
   journalPrefs: JournalPrefs | undefined;
   changeSettings(patch: Partial<Settings>): void;
   capture(): Promise<void>;
+  /** Opens the tab for a mood picked by hand (after a capture, its correction or answer). */
   pickMood(mood: Mood): Promise<void>;
+  giveFeedback(verdict: Verdict): Promise<void>;
   /** The answer to "Keep a mood journal?"; yes makes the result on screen its first entry. */
   answerJournal(keep: boolean): Promise<void>;
 }
 
-async function loadSettings(): Promise<Settings> {
-  try {
-    return parseSettings(await loadStored(SETTINGS_KEY));
-  } catch {
-    return parseSettings(undefined); // unreadable storage: the defaults, rather than no popup at all
-  }
+/** Whatever storage holds, or the fallback: an unreadable store must not leave the popup blank. */
+const orElse = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
+
+async function loadChoices() {
+  const [settings, mapping, previews] = await Promise.all([
+    orElse(loadStored(SETTINGS_KEY), undefined).then(parseSettings),
+    orElse(loadStored(MAPPING_KEY), undefined).then((raw) => parseStoredMapping(raw)),
+    orElse(hasHostPermission(DEEZER_API_ORIGINS), false),
+  ]);
+  return { settings, catalogue: applyMapping(mapping), previews };
 }
 
 const journal = createJournalStore(storageArea);
@@ -53,7 +64,7 @@ export function usePopup(): Popup {
     // Models take seconds to load: start now, so they are ready by the time the button is pressed.
     // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
     sendRequest({ target: 'background', type: 'warm-up' }).catch(() => undefined);
-    void loadSettings().then((loaded) => dispatch({ type: 'settings-loaded', settings: loaded }));
+    void loadChoices().then((loaded) => dispatch({ type: 'loaded', ...loaded }));
     return onMessage(
       createMessageListener(
         'popup',
@@ -68,12 +79,19 @@ export function usePopup(): Popup {
     );
   }, []);
 
-  /** Writes the result on screen as a journal entry (it was taken before the user said yes). */
-  async function recordShownResult(): Promise<JournalOutcome | undefined> {
-    const { outcome, corrected } = state;
-    if (!outcome || state.journal) return undefined;
-    const draft = captureDraft(outcome.result.probabilities, corrected ?? outcome.recommendation);
-    const entry = await journal.recordEntry(corrected ? { ...draft, source: 'corrected' } : draft);
+  /**
+   * Writes the tab on screen as a journal entry (it opened before the user said yes), as the
+   * background would have: under its capture's id, with the camera's reading and any feedback.
+   */
+  async function recordShownPick(): Promise<JournalOutcome | undefined> {
+    const { pick, outcome, verdict } = state;
+    if (!pick || state.journal) return undefined;
+    const reading =
+      outcome && pick.captureId === outcome.captureId ? outcome.result.probabilities : undefined;
+    const entry = await journal.recordEntry({
+      ...pickDraft(pick, reading),
+      ...(verdict ? { feedback: verdict } : {}),
+    });
     return { status: 'saved', entryId: entry.id };
   }
 
@@ -105,18 +123,35 @@ export function usePopup(): Popup {
       }
     },
     async pickMood(mood) {
-      const correcting = state.journal?.status === 'saved' ? state.journal.entryId : undefined;
+      const capture = captureRefOf(state);
       try {
         const pick = await sendRequest({
           target: 'background',
           type: 'open-recommendation',
           mood,
           settings,
-          ...(correcting ? { correcting } : {}),
+          inBackground: true,
+          ...(capture ? { capture } : {}),
         });
-        dispatch({ type: 'corrected', pick });
+        dispatch({ type: 'picked', pick });
       } catch (error) {
-        dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
+      }
+    },
+    async giveFeedback(verdict) {
+      const { pick, verdict: given } = state;
+      if (!pick || verdict === given) return;
+      try {
+        const { journal: noted } = await sendRequest({
+          target: 'background',
+          type: 'recommendation-feedback',
+          pick: pickRefOf(pick),
+          verdict,
+          ...(given ? { replaces: given } : {}),
+        });
+        dispatch({ type: 'feedback-given', verdict, ...(noted ? { journal: noted } : {}) });
+      } catch (error) {
+        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
       }
     },
     async answerJournal(keep) {
@@ -126,7 +161,7 @@ export function usePopup(): Popup {
           enabled: keep,
           asked: true,
         });
-        const noted = keep ? await recordShownResult() : undefined;
+        const noted = keep ? await recordShownPick() : undefined;
         if (noted) dispatch({ type: 'journal-noted', journal: noted });
       } catch (error) {
         dispatch({ type: 'journal-noted', journal: { status: 'failed', error: toErrorInfo(error).code } });

@@ -1,18 +1,31 @@
+/**
+ * What a mood opens: providers (a search URL template each) and, per media, strategy and mood, a
+ * few search queries. Which (provider, query) pair opens is left to the bandit (bandit.ts); the
+ * user's own edits (mapping.ts) are laid over this built-in catalogue.
+ */
 import catalogueData from './catalogue.json';
+import { problem, type Problem } from './i18n';
 import { MEDIA_KINDS, MOODS, STRATEGIES, type MediaKind, type Mood, type Strategy } from './moods';
 
-export interface Provider {
-  id: string;
+export interface ProviderInfo {
   name: string;
   media: MediaKind;
-  /** URL template; `{query}` is replaced by the URL-encoded query. */
+  /** https URL template; every `{query}` is replaced by the URL-encoded query. */
   url: string;
+  /** True where playing or watching needs an account (the search page may still open without one). */
+  account?: boolean;
 }
 
+export interface Provider extends ProviderInfo {
+  id: string;
+}
+
+export type QueryLists = Record<MediaKind, Record<Strategy, Record<Mood, string[]>>>;
+
 export interface Catalogue {
-  providers: Record<string, Omit<Provider, 'id'>>;
+  providers: Record<string, ProviderInfo>;
   defaultProvider: Record<MediaKind, string>;
-  queries: Record<MediaKind, Record<Strategy, Record<Mood, string>>>;
+  queries: QueryLists;
 }
 
 export interface Recommendation {
@@ -24,27 +37,99 @@ export interface Recommendation {
   url: string;
 }
 
+/** One thing the bandit can open: a provider searched for a query. */
+export interface Arm {
+  provider: Provider;
+  query: string;
+}
+
+/** The provider choice "any provider that needs no account, and my own": Moodtab learns which. */
+export const ANY_PROVIDER = 'any';
+/** Ids of the user's own providers (mapping editor) start with this. */
+export const CUSTOM_PROVIDER_PREFIX = 'custom-';
+export const isCustomProviderId = (id: unknown): id is string =>
+  typeof id === 'string' && /^custom-[a-z0-9-]{1,40}$/.test(id);
+
+export const MAX_QUERY_LENGTH = 80;
+const MAX_TEMPLATE_LENGTH = 500;
+/** The built-in catalogue offers this many queries per (media, strategy, mood). */
+export const BUILT_IN_QUERIES = { min: 3, max: 5 };
+
+/** The template with every `{query}` replaced by the URL-encoded query. */
+export const fillTemplate = (template: string, query: string): string =>
+  template.replaceAll('{query}', encodeURIComponent(query));
+
+/**
+ * Why a URL template cannot be used, or undefined when it can: https, a host, no credentials,
+ * `{query}` outside the host and no other placeholder, so every query gives a URL on one site.
+ */
+export function urlTemplateProblem(template: string): Problem | undefined {
+  if (template.length > MAX_TEMPLATE_LENGTH) return problem('url_tooLong', MAX_TEMPLATE_LENGTH);
+  if (!template.startsWith('https://')) return problem('url_notHttps');
+  if (/\s/.test(template)) return problem('url_spaces');
+  if (!template.includes('{query}')) return problem('url_noQuery');
+  if (/[{}]/.test(template.replaceAll('{query}', ''))) return problem('url_otherPlaceholder');
+  const authority = template.slice('https://'.length).split(/[/?#]/)[0]!;
+  if (authority.includes('{query}')) return problem('url_queryInHost');
+  let first: URL;
+  let second: URL;
+  try {
+    first = new URL(fillTemplate(template, 'moodtab'));
+    second = new URL(fillTemplate(template, 'other words')); // i18n-exempt: a test query, never shown
+  } catch {
+    return problem('url_invalid');
+  }
+  if (first.protocol !== 'https:') return problem('url_notHttps');
+  if (first.username || first.password) return problem('url_credentials');
+  if (!first.hostname.includes('.')) return problem('url_fullHost');
+  if (first.host !== second.host) return problem('url_queryInHost');
+  return undefined;
+}
+
+/** Why a query cannot be searched, or undefined when it can. */
+export function queryProblem(query: string): Problem | undefined {
+  if (!query.trim()) return problem('query_empty');
+  if (query !== query.trim()) return problem('query_spaces', query.trim());
+  if (query.length > MAX_QUERY_LENGTH) return problem('query_tooLong', query, MAX_QUERY_LENGTH);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(query)) return problem('query_control', query);
+  return undefined;
+}
+
 /** Checks a catalogue for holes, so a bad edit of catalogue.json fails at load, not at a user's click. */
 export function validateCatalogue(data: Catalogue): Catalogue {
   for (const media of MEDIA_KINDS) {
     const providerId = data.defaultProvider[media];
-    if (data.providers[providerId]?.media !== media) {
+    if (!Object.hasOwn(data.providers, providerId) || data.providers[providerId]?.media !== media) {
       throw new Error(
         `catalogue: default ${media} provider "${providerId}" is missing or not a ${media} provider`,
       );
     }
     for (const strategy of STRATEGIES) {
       for (const mood of MOODS) {
-        if (!data.queries[media]?.[strategy]?.[mood]) {
-          throw new Error(`catalogue: no ${strategy} query for ${media}/${mood}`);
+        const list = data.queries[media]?.[strategy]?.[mood];
+        if (!list?.length) throw new Error(`catalogue: no ${strategy} query for ${media}/${mood}`);
+        if (list.length < BUILT_IN_QUERIES.min || list.length > BUILT_IN_QUERIES.max) {
+          throw new Error(
+            `catalogue: ${media}/${strategy}/${mood} needs ${BUILT_IN_QUERIES.min} to ${BUILT_IN_QUERIES.max} queries`,
+          );
+        }
+        if (new Set(list).size !== list.length) {
+          throw new Error(`catalogue: ${media}/${strategy}/${mood} lists a query twice`);
+        }
+        for (const query of list) {
+          const refused = queryProblem(query);
+          if (refused) throw new Error(`catalogue: query "${query}" refused (${refused.key})`);
         }
       }
     }
   }
   for (const [id, provider] of Object.entries(data.providers)) {
-    if (!provider.url.startsWith('https://') || !provider.url.includes('{query}')) {
-      throw new Error(`catalogue: provider "${id}" needs an https URL with {query}`);
-    }
+    const refused = urlTemplateProblem(provider.url);
+    if (refused)
+      throw new Error(
+        `catalogue: provider "${id}" URL refused (${refused.key}): needs an https URL with {query}`,
+      );
   }
   return data;
 }
@@ -57,22 +142,36 @@ export function providersFor(media: MediaKind, catalogue: Catalogue = CATALOGUE)
     .map(([id, provider]) => ({ id, ...provider }));
 }
 
-export interface RecommendOptions {
-  strategy?: Strategy;
-  /** Provider id; falls back to the media's default when unknown or of another media. */
-  providerId?: string;
+/** The provider a choice stands for: itself when it is a provider of the media, else the default. */
+function providerOf(choice: string, media: MediaKind, catalogue: Catalogue): Provider {
+  const chosen = Object.hasOwn(catalogue.providers, choice) ? catalogue.providers[choice] : undefined;
+  const id = chosen?.media === media ? choice : catalogue.defaultProvider[media];
+  return { id, ...catalogue.providers[id]! };
 }
 
-export function recommend(
+/**
+ * Everything a mood may open, given the provider choice: every query with the chosen provider,
+ * or, for ANY_PROVIDER, every query with every provider of the media that needs no account.
+ */
+export function armsFor(
   mood: Mood,
   media: MediaKind,
-  { strategy = 'match', providerId }: RecommendOptions = {},
+  strategy: Strategy,
+  providerChoice: string,
   catalogue: Catalogue = CATALOGUE,
+): Arm[] {
+  const free = providersFor(media, catalogue).filter((provider) => !provider.account);
+  const providers =
+    providerChoice === ANY_PROVIDER && free.length ? free : [providerOf(providerChoice, media, catalogue)];
+  const queries = catalogue.queries[media][strategy][mood];
+  return providers.flatMap((provider) => queries.map((query) => ({ provider, query })));
+}
+
+export function recommendationFor(
+  { provider, query }: Arm,
+  mood: Mood,
+  media: MediaKind,
+  strategy: Strategy,
 ): Recommendation {
-  const chosen = providerId ? catalogue.providers[providerId] : undefined;
-  const id = chosen?.media === media && providerId ? providerId : catalogue.defaultProvider[media];
-  const provider = { id, ...catalogue.providers[id]! };
-  const query = catalogue.queries[media][strategy][mood];
-  const url = provider.url.replace('{query}', encodeURIComponent(query));
-  return { mood, media, strategy, provider, query, url };
+  return { mood, media, strategy, provider, query, url: fillTemplate(provider.url, query) };
 }

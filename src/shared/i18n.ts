@@ -43,3 +43,18 @@ export function formatMessage(
   });
   return fillPositional(named, subs);
 }
+
+/**
+ * What is wrong with something the user typed or imported, in words any locale can give: a message
+ * key and what fills its placeholders; `at`: where in a file, as a path (queries.music.match.sad).
+ */
+export interface Problem {
+  key: MessageKey;
+  subs: string[];
+  at?: string;
+}
+
+export const problem = (key: MessageKey, ...subs: (string | number)[]): Problem => ({
+  key,
+  subs: subs.map(String),
+});

@@ -3,23 +3,36 @@
  * both storage reads and file imports go through. Kept only when the user said yes, in
  * storage.local, never with an image or a face crop.
  */
-import type { Recommendation } from './catalogue';
+import { isVerdict, type Verdict } from './bandit';
+import { isCustomProviderId, type Recommendation } from './catalogue';
 import type { ErrorCode } from './errors';
-import { isMediaKind, isMood, MOODS, type MediaKind, type Mood, type MoodProbabilities } from './moods';
+import {
+  isMediaKind,
+  isMood,
+  isMoodProbabilities,
+  MOODS,
+  type MediaKind,
+  type Mood,
+  type MoodProbabilities,
+} from './moods';
+import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from './picks';
 
 export const JOURNAL_KEY = 'journal';
 export const JOURNAL_PREFS_KEY = 'journalPrefs';
 
-/** camera: read from a snapshot; manual: picked by hand without one; corrected: a reading the user fixed. */
-export const ENTRY_SOURCES = ['camera', 'manual', 'corrected'] as const;
-export type EntrySource = (typeof ENTRY_SOURCES)[number];
-
-/** The user's verdict on what was opened ("Good pick" / "Not for me"). */
-export const FEEDBACK = ['good-pick', 'not-for-me'] as const;
-export type Feedback = (typeof FEEDBACK)[number];
+/**
+ * How the mood was decided, as for the pick that opened the tab (picks.ts): camera: read from a
+ * snapshot; manual: picked by hand without one; chosen: picked from the two moods the popup
+ * offered for an unsure reading; corrected: a reading the user fixed by hand.
+ */
+export const ENTRY_SOURCES = PICK_SOURCES;
+export type EntrySource = PickSource;
 
 export interface JournalEntry {
-  /** Unique within the journal: how a correction or feedback finds its entry. */
+  /**
+   * Unique within the journal: how a correction or feedback finds its entry. The capture's id for
+   * an entry made by a capture (captureId), the pick's id for a mood picked by hand without one.
+   */
   id: string;
   /** When the tab opened, ISO 8601 in UTC. */
   time: string;
@@ -28,15 +41,16 @@ export interface JournalEntry {
   /** The camera reading's five probabilities, rounded to 2 decimals; null when no capture was made. */
   probabilities: MoodProbabilities | null;
   media: MediaKind;
-  /** Catalogue provider id, e.g. "spotify". */
+  /** Catalogue provider id, e.g. "spotify", or one of the user's own ("custom-..."). */
   provider: string;
   /** The search the provider got: all a provider ever sees. */
   query: string;
-  feedback?: Feedback;
+  /** "Good pick" / "Not for me", as given in the popup. */
+  feedback?: Verdict;
 }
 
-/** What the recorder supplies; the store adds the id and the time. */
-export type JournalDraft = Omit<JournalEntry, 'id' | 'time'>;
+/** What the recorder supplies; the store adds the time, and an id when the draft has none. */
+export type JournalDraft = Omit<JournalEntry, 'id' | 'time'> & { id?: string };
 /** Fields a later call may change; `feedback: undefined` removes the feedback. */
 export type JournalPatch = Partial<
   Pick<JournalEntry, 'mood' | 'source' | 'media' | 'provider' | 'query' | 'feedback'>
@@ -78,8 +92,6 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isRetention = (value: unknown): value is Retention => RETENTIONS.includes(value as Retention);
-export const isEntryId = (value: unknown): value is string =>
-  typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
 
 export function parseJournalPrefs(raw: unknown): JournalPrefs {
   const value = isRecord(raw) ? raw : {};
@@ -90,16 +102,8 @@ export function parseJournalPrefs(raw: unknown): JournalPrefs {
   };
 }
 
-const isProbabilities = (value: unknown): value is MoodProbabilities =>
-  isRecord(value) &&
-  Object.keys(value).length === MOODS.length &&
-  MOODS.every((mood) => {
-    const p = value[mood];
-    return typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1;
-  });
-
 const ENTRY_CHECKS: Record<string, (value: unknown) => boolean> = {
-  id: isEntryId,
+  id: isId,
   // A real instant: Date.parse would roll 30 February over into March.
   time: (value) =>
     typeof value === 'string' &&
@@ -108,12 +112,13 @@ const ENTRY_CHECKS: Record<string, (value: unknown) => boolean> = {
     new Date(value).toISOString().slice(0, 19) === value.slice(0, 19),
   mood: isMood,
   source: (value) => ENTRY_SOURCES.includes(value as EntrySource),
-  probabilities: (value) => value === null || isProbabilities(value),
+  probabilities: (value) => value === null || isMoodProbabilities(value),
   media: isMediaKind,
   // Any well-formed id: an export from a newer Moodtab may name providers this one does not know.
-  provider: (value) => typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(value),
+  provider: (value) =>
+    (typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(value)) || isCustomProviderId(value),
   query: (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_QUERY_LENGTH,
-  feedback: (value) => value === undefined || FEEDBACK.includes(value as Feedback),
+  feedback: (value) => value === undefined || isVerdict(value),
 };
 
 /** The first field of a would-be entry that is wrong (missing, invalid or unknown), or undefined when it is a valid entry. */
@@ -142,15 +147,22 @@ export const openedTab = ({
   query,
 });
 
-/** The entry for a capture that opened `recommendation`. */
-export const captureDraft = (
-  probabilities: MoodProbabilities,
-  recommendation: Recommendation,
-): JournalDraft => ({
-  mood: recommendation.mood,
-  source: 'camera',
-  probabilities: roundProbabilities(probabilities),
-  ...openedTab(recommendation),
+/** The journal entry a pick is noted in: its capture's, or its own for a mood picked without one. */
+export const entryIdOf = (pick: OpenedTab | PickRef): string => pick.captureId ?? pick.id;
+
+/**
+ * The entry for the tab a pick opened. `probabilities`: the camera's reading of the capture the
+ * pick belongs to (kept rounded); a manual pick has none.
+ */
+export const pickDraft = (
+  pick: OpenedTab,
+  probabilities?: MoodProbabilities,
+): JournalDraft & { id: string } => ({
+  id: entryIdOf(pick),
+  mood: pick.mood,
+  source: pick.source,
+  probabilities: pick.captureId && probabilities ? roundProbabilities(probabilities) : null,
+  ...openedTab(pick),
 });
 
 /** Whether an entry has outlived the retention at `now`. */

@@ -36,7 +36,10 @@ export interface ImportSummary {
 export interface JournalStore {
   /** Every entry, oldest first. */
   listEntries(): Promise<JournalEntry[]>;
-  /** Adds an entry stamped with an id and the time now. Throws MoodtabError('journal-full') when storage is full. */
+  /**
+   * Adds an entry stamped with the time now and the draft's id (a new one when it has none); an
+   * entry already under that id is replaced. Throws MoodtabError('journal-full') when storage is full.
+   */
   recordEntry(draft: JournalDraft): Promise<JournalEntry>;
   /** Changes an entry (a correction, feedback); undefined when no entry has that id (deleted or pruned). */
   updateEntry(id: string, patch: JournalPatch): Promise<JournalEntry | undefined>;
@@ -93,11 +96,16 @@ export function createJournalStore(
       return readEntries(await area.load(JOURNAL_KEY));
     },
     recordEntry(draft) {
-      const entry: JournalEntry = { id: newId(), time: now().toISOString(), ...draft };
+      const entry: JournalEntry = { ...draft, id: draft.id ?? newId(), time: now().toISOString() };
       // Checked here: an invalid entry would be dropped unseen at the next read.
       if (!isJournalEntry(entry))
         return Promise.reject(new MoodtabError('internal', 'journal: invalid entry'));
-      return resultOf(change((entries) => ({ entries: [...entries, entry], result: entry })));
+      return resultOf(
+        change((entries) => ({
+          entries: [...entries.filter(({ id }) => id !== entry.id), entry],
+          result: entry,
+        })),
+      );
     },
     updateEntry(id, patch) {
       return resultOf(

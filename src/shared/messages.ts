@@ -5,6 +5,7 @@
  * fields and its response type, so a handler map and a sender are both fully typed. Listeners
  * ignore messages for other targets and reject senders that are not this extension's own pages.
  */
+import { isVerdict, type Verdict } from './bandit';
 import { isBackendName, type BackendName } from './backend';
 import {
   isCaptureStage,
@@ -14,20 +15,30 @@ import {
   type RecognizeRequest,
   type WarmUpReport,
 } from './capture';
-import type { Recommendation } from './catalogue';
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
-import { isEntryId, type JournalOutcome } from './journal';
-import { isMood, type Mood } from './moods';
+import type { JournalOutcome } from './journal';
+import { isMood, type Mood, type MoodProbabilities } from './moods';
+import { isCaptureRef, isPickRef, type CaptureRef, type Pick, type PickRef } from './picks';
 import { isSettings, type Settings } from './settings';
 
 export interface CaptureOutcome extends CaptureReading {
-  recommendation: Recommendation;
-  /** The journal entry written for this capture; absent when the journal is off. */
+  /** Names this capture when a hand pick follows it (CaptureRef.id). */
+  captureId: string;
+  /**
+   * The camera's reading after the personal adjustment (personalCalibration.ts): it decides the
+   * mood, and the popup shows it. `changed`: the adjustment moved something.
+   */
+  adjusted: { mood: Mood; probabilities: MoodProbabilities; changed: boolean };
+  /** The two likeliest moods, when the likeliest is below LOW_CONFIDENCE_THRESHOLD. */
+  unsure?: [Mood, Mood];
+  /** The tab that opened; absent when the reading was unsure and the popup is to ask. */
+  pick?: Pick;
+  /** The journal entry written for the pick; absent when the journal is off or nothing opened. */
   journal?: JournalOutcome;
 }
 
 /** The tab opened for a mood picked by hand, and its journal entry (absent when the journal is off). */
-export interface PickOutcome extends Recommendation {
+export interface PickOutcome extends Pick {
   journal?: JournalOutcome;
 }
 
@@ -40,10 +51,21 @@ export interface Protocol {
      * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
      */
     'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
-    /** correcting: the journal entry of the capture whose mood the user corrected by this pick. */
+    /**
+     * A mood picked by hand. inBackground: as for capture-mood. capture: the capture this pick
+     * corrects or answers (the popup's "Calm or sad?"); absent for a pick without a capture.
+     */
     'open-recommendation': {
-      request: { mood: Mood; settings: Settings; correcting?: string };
+      request: { mood: Mood; settings: Settings; inBackground?: boolean; capture?: CaptureRef };
       response: PickOutcome;
+    };
+    /**
+     * "Good pick" / "Not for me" on an opened tab; replaces: the verdict given before, taken back.
+     * journal: the verdict noted on the pick's journal entry; absent when the journal is off.
+     */
+    'recommendation-feedback': {
+      request: { pick: PickRef; verdict: Verdict; replaces?: Verdict };
+      response: { recorded: true; journal?: JournalOutcome };
     };
     /** Sent when the popup opens: start loading the models now, so they are ready at the click. */
     'warm-up': { request: NoFields; response: WarmUpReport };
@@ -98,7 +120,16 @@ const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boole
     'capture-mood': (m) =>
       isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
     'open-recommendation': (m) =>
-      isMood(m.mood) && isSettings(m.settings) && isOptional(m.correcting, isEntryId),
+      hasOnly(m, 'mood', 'settings', 'inBackground', 'capture') &&
+      isMood(m.mood) &&
+      isSettings(m.settings) &&
+      isOptional(m.inBackground, (b) => typeof b === 'boolean') &&
+      isOptional(m.capture, isCaptureRef),
+    'recommendation-feedback': (m) =>
+      hasOnly(m, 'pick', 'verdict', 'replaces') &&
+      isPickRef(m.pick) &&
+      isVerdict(m.verdict) &&
+      isOptional(m.replaces, isVerdict),
     'warm-up': (m) => hasOnly(m),
   },
   offscreen: {

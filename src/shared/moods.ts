@@ -14,6 +14,18 @@ export const isMood = (value: unknown): value is Mood => MOODS.includes(value as
 export const isMediaKind = (value: unknown): value is MediaKind => MEDIA_KINDS.includes(value as MediaKind);
 export const isStrategy = (value: unknown): value is Strategy => STRATEGIES.includes(value as Strategy);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Exactly the five moods, each a probability in [0, 1]. */
+export const isMoodProbabilities = (value: unknown): value is MoodProbabilities =>
+  isRecord(value) &&
+  Object.keys(value).length === MOODS.length &&
+  MOODS.every((mood) => {
+    const p = value[mood];
+    return typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1;
+  });
+
 export function probabilitiesFromArray(values: ArrayLike<number>): MoodProbabilities {
   if (values.length !== MOODS.length) {
     throw new Error(`Expected ${MOODS.length} mood probabilities, got ${values.length}`);

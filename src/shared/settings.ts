@@ -1,12 +1,15 @@
 /** The popup's choices: the one place they are defaulted, merged and checked. */
 import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './moods';
-import { CATALOGUE } from './catalogue';
+import { ANY_PROVIDER, CATALOGUE, isCustomProviderId, providersFor, type Catalogue } from './catalogue';
 
-/** The only things Moodtab stores: choices the user made in the popup. Never images or moods. */
+/** The choices the user made in the popup. (What else is stored: see README, Privacy.) */
 export interface Settings {
   media: MediaKind;
   strategy: Strategy;
-  /** Chosen provider id per media; absent means the catalogue's default. */
+  /**
+   * Chosen provider per media: a catalogue id, one of the user's own (custom-...), or ANY_PROVIDER
+   * (any that needs no account; the bandit learns which). Absent means the catalogue's default.
+   */
   providers: Partial<Record<MediaKind, string>>;
   /** Count down 3-2-1 before a popup capture's snapshot, so the user can face the camera. */
   countdown: boolean;
@@ -26,8 +29,18 @@ const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A built-in provider of the media, ANY_PROVIDER, or a well-formed custom id: custom providers live
+ * in storage (mapping.ts), so their media is checked where they are used, which falls back to the
+ * default provider for one that is gone or of another media.
+ */
 function isProviderOf(media: MediaKind, id: unknown): id is string {
-  return typeof id === 'string' && CATALOGUE.providers[id]?.media === media;
+  if (id === ANY_PROVIDER || isCustomProviderId(id)) return true;
+  return (
+    typeof id === 'string' &&
+    Object.hasOwn(CATALOGUE.providers, id) &&
+    CATALOGUE.providers[id]?.media === media
+  );
 }
 
 /** Reads whatever storage held, keeping only valid fields (storage can hold old or hand-edited data). */
@@ -64,7 +77,22 @@ export function mergeSettings(settings: Settings, patch: Partial<Settings>): Set
   return { ...settings, ...patch, providers: { ...settings.providers, ...patch.providers } };
 }
 
-/** The provider id used for a media: the chosen one, else the catalogue's default. */
+/** The provider choice for a media: the chosen one (maybe ANY_PROVIDER), else the catalogue's default. */
 export function providerIdFor(settings: Settings, media: MediaKind = settings.media): string {
   return settings.providers[media] ?? CATALOGUE.defaultProvider[media];
+}
+
+/**
+ * The provider choice a page shows for a media: the chosen one while the user's catalogue still
+ * has it (or ANY_PROVIDER), else the default, as the background falls back for a removed one.
+ */
+export function shownProviderChoice(
+  settings: Settings,
+  media: MediaKind = settings.media,
+  catalogue: Catalogue = CATALOGUE,
+): string {
+  const chosen = providerIdFor(settings, media);
+  return chosen === ANY_PROVIDER || providersFor(media, catalogue).some(({ id }) => id === chosen)
+    ? chosen
+    : catalogue.defaultProvider[media];
 }

@@ -1,20 +1,40 @@
 /**
  * End to end, in Debian's real Chromium: the built extension (dist/chrome) is loaded, a face video
  * is the fake webcam, the popup's "Capture mood" button is pressed, and the tab that opens must be
- * the provider URL for the mood that the same pipeline reads from that face in Node.
+ * one of the provider URLs for the mood that the same pipeline reads from that face in Node.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
-import { allowCamera, launchWithExtension, type ExtensionBrowser } from '../../src/node/chromium';
+import {
+  allowCamera,
+  CHROME_EXTENSION,
+  grantedOrigins,
+  launchWithExtension,
+  readStorage,
+  seedStorage,
+  tabList,
+  type ExtensionBrowser,
+} from '../../src/node/chromium';
 import { cameraFrame, writeY4m } from '../../src/node/fakeCamera';
 import { decodeImageFile } from '../../src/node/images';
 import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
-import { recommend } from '../../src/shared/catalogue';
-import type { Mood } from '../../src/shared/moods';
+import {
+  armKeyOf,
+  BANDIT_KEY,
+  choiceShares,
+  contextKey,
+  parseBanditState,
+  seededRandom,
+  type BanditState,
+} from '../../src/shared/bandit';
+import { armsFor, recommendationFor } from '../../src/shared/catalogue';
+import { unsureBetween } from '../../src/shared/confidence';
+import { deezerSearchUrl } from '../../src/shared/deezer';
+import type { MediaKind, Mood, MoodProbabilities } from '../../src/shared/moods';
 import english from '../../_locales/en/messages.json';
 
 jest.setTimeout(300_000);
@@ -25,7 +45,16 @@ const fixture = (name: string) => decodeImageFile(join(ROOT, 'test', 'fixtures',
 
 let face: ExtensionBrowser;
 let expectedMood: Mood;
+let expectedProbabilities: MoodProbabilities;
 let expectedCrop: number[];
+
+/** Every URL a mood may open with a media's default provider and "match my mood" (the bandit picks one). */
+const candidateUrls = (mood: Mood, media: MediaKind, provider: string) =>
+  armsFor(mood, media, 'match', provider).map((arm) => recommendationFor(arm, mood, media, 'match').url);
+
+/** Clicks one of the popup's mood picker buttons. */
+const pickInPopup = (popup: Page, mood: string) =>
+  popup.locator(`.mood-picker ::-p-aria([name="${mood}"][role="button"])`).click();
 
 /**
  * Opens the popup in a tab, once it can be used, noting every status line it shows (in
@@ -51,12 +80,14 @@ async function openPopup({ browser, origin }: ExtensionBrowser = face): Promise<
 const statusHistory = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { statusHistory: string[] }).statusHistory);
 
-/** Resolves with the URL of the next tab that navigates to one of the given providers. */
+/** Resolves with the URL of the next new tab that navigates to one of the given providers. */
 function nextProviderTab(prefix: string, { browser }: ExtensionBrowser = face): Promise<string> {
+  const before = new Set(browser.targets());
   return browser
-    .waitForTarget((target) => target.type() === 'page' && target.url().startsWith(prefix), {
-      timeout: 240_000,
-    })
+    .waitForTarget(
+      (target) => !before.has(target) && target.type() === 'page' && target.url().startsWith(prefix),
+      { timeout: 240_000 },
+    )
     .then((target) => target.url());
 }
 
@@ -74,6 +105,7 @@ beforeAll(async () => {
   const recognizer = await createMoodRecognizer(localRecognizerConfig());
   const reading = await recognizer.recognize(frame);
   expectedMood = reading.mood;
+  expectedProbabilities = reading.probabilities;
   expectedCrop = reading.face.crop;
   recognizer.dispose();
 
@@ -107,14 +139,15 @@ describe('Moodtab in Chromium', () => {
   });
 
   it('counts down, captures, opens the provider tab for the face mood, shows the face it read, and releases the camera', async () => {
+    // A face read with confidence opens its tab at once (an unsure one would ask instead).
+    expect(unsureBetween(expectedProbabilities)).toBeUndefined();
     await allowCamera(face);
     const popup = await openPopup();
-    const expectedUrl = recommend(expectedMood, 'music').url;
     const opened = nextProviderTab('https://open.spotify.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
     // The countdown is on by default: the user is told where to look, with the numbers.
     await popup.locator('.snapshot-moment').wait();
-    expect(await opened).toBe(expectedUrl);
+    expect(candidateUrls(expectedMood, 'music', 'spotify')).toContain(await opened);
 
     await waitForResult(popup);
     const status = await popup.$eval('[role=status]', (el) => el.textContent);
@@ -153,7 +186,7 @@ describe('Moodtab in Chromium', () => {
     expect(await popup.$eval('input[name=countdown]', (el) => el.checked)).toBe(false);
     const opened = nextProviderTab('https://www.netflix.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
-    expect(await opened).toBe(recommend(expectedMood, 'movies').url);
+    expect(candidateUrls(expectedMood, 'movies', 'netflix')).toContain(await opened);
     await waitForResult(popup);
     const history = await statusHistory(popup);
     expect(history.some((line) => /^Look at the camera… \d$/.test(line))).toBe(false);
@@ -171,6 +204,20 @@ async function downloaded(dir: string, extension: string): Promise<{ name: strin
   throw new Error(`no ${extension} file was downloaded`);
 }
 
+/** The query of a tab Moodtab opened: the catalogue's search whose URL it is. */
+const queryOf = (url: string, mood: Mood, media: MediaKind, provider: string) =>
+  armsFor(mood, media, 'match', provider).find(
+    (arm) => recommendationFor(arm, mood, media, 'match').url === url,
+  )!.query;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The journal's table on the options page, newest first, as the words it shows (time left out). */
+const journalRows = (options: Page) =>
+  options.$$eval('table.entries tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].slice(1).map((cell) => cell.textContent!.trim())),
+  );
+
 describe('Moodtab in Chromium: welcome page and mood journal', () => {
   it('opens the welcome page on install, where the journal is asked for once', async () => {
     // launchWithExtension waits for the tab the install opened.
@@ -183,25 +230,45 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
     await welcome.close();
   });
 
-  it('keeps an entry for a capture, which the options page charts and lists, exports as CSV, and deletes', async () => {
+  it('keeps one entry per capture, which a correction and "Good pick" rewrite; the options page charts it, exports it as CSV, and deletes it', async () => {
     // The journal was turned on on the welcome page above; the media is Movies since the test before.
     const popup = await openPopup();
     const opened = nextProviderTab('https://www.netflix.com/');
     await popup.locator('::-p-aria(Capture mood)').click();
-    await opened;
+    const query = queryOf(await opened, expectedMood, 'movies', 'netflix');
     await waitForResult(popup);
     await popup.locator('::-p-text(Saved in your mood journal.)').wait();
-    await popup.close();
 
     const options = await face.browser.newPage();
     await options.goto(`${face.origin}options.html`);
     await options.locator('table.entries tbody tr').wait();
     const moodName = english[`mood_${expectedMood}`].message;
-    const { query } = recommend(expectedMood, 'movies');
-    const rows = await options.$$eval('table.entries tbody tr', (trs) =>
-      trs.map((tr) => [...tr.children].slice(1).map((cell) => cell.textContent!.trim())),
+    expect(await journalRows(options)).toEqual([[moodName, 'Camera', 'Movies on Netflix', query, '']]);
+
+    // In the popup, the user corrects the mood and rates the new tab: the same entry changes.
+    const corrected: Mood = expectedMood === 'calm' ? 'sad' : 'calm';
+    const correctedName = english[`mood_${corrected}`].message;
+    await popup.bringToFront();
+    const reopened = nextProviderTab('https://www.netflix.com/');
+    await pickInPopup(popup, correctedName);
+    const correctedQuery = queryOf(await reopened, corrected, 'movies', 'netflix');
+    await popup.waitForFunction(
+      (name) => document.querySelector('section[aria-label=Result] h2')?.textContent === `You chose ${name}`,
+      {},
+      correctedName,
     );
-    expect(rows).toEqual([[moodName, 'Camera', 'Movies on Netflix', query, '']]);
+    await popup.locator('::-p-aria(Good pick)').click();
+    await popup.locator('::-p-text(Moodtab will open picks like this more often)').wait();
+    await popup.close();
+
+    await options.bringToFront();
+    await options.waitForFunction(
+      () => document.querySelector('table.entries tbody tr td:last-child')?.textContent === 'Good pick',
+      { polling: 100, timeout: 10_000 },
+    );
+    expect(await journalRows(options)).toEqual([
+      [correctedName, 'Corrected by hand', 'Movies on Netflix', correctedQuery, 'Good pick'],
+    ]);
     // Today's bar has one segment, in the mood's colour; the table alternative counts it.
     const today = await options.evaluate(() => {
       const now = new Date();
@@ -211,13 +278,13 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
     const segments = await options.$$eval(`#mood-per-day g[data-day="${today}"] rect`, (rects) =>
       rects.map((rect) => rect.getAttribute('class')),
     );
-    expect(segments).toEqual([`segment mood-${expectedMood}`]);
+    expect(segments).toEqual([`segment mood-${corrected}`]);
     const todayRow = await options.$eval('#mood-per-day tbody tr:last-child', (tr) =>
       [...tr.children].map((cell) => cell.textContent),
     );
     expect(todayRow.slice(-1)).toEqual(['1']);
 
-    // The CSV download (a blob link) holds the entry.
+    // The CSV download (a blob link) holds the entry, with the camera's reading kept.
     const downloads = mkdtempSync(join(tmpdir(), 'moodtab-downloads-'));
     const cdp = await face.browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
@@ -227,8 +294,11 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('time,mood,source,calm,angry,sad,happy,surprised,media,provider,query,feedback');
     expect(lines).toHaveLength(2);
+    const reading = Array<string>(5).fill('(0(\\.\\d+)?|1)'); // the five probabilities, rounded
     expect(lines[1]).toMatch(
-      new RegExp(`^\\d{4}-.+Z,${expectedMood},camera,(0(\\.\\d+)?|1),.*,movies,netflix,${query},$`),
+      new RegExp(
+        `^\\d{4}-.+Z,${corrected},corrected,${reading.join(',')},movies,netflix,${escapeRegExp(correctedQuery)},good-pick$`,
+      ),
     );
 
     // "Delete everything", confirmed, empties the journal.
@@ -273,6 +343,142 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     expect(tabs).toEqual([]);
     // The capture button is usable again: the one-capture lock was released after the failure.
     expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
+    await popup.close();
+  });
+
+  it('after "no face", a mood picked by hand opens its tab behind the popup, with no camera and no host permission', async () => {
+    const popup = await openPopup(empty);
+    const requested: string[] = [];
+    popup.on('request', (request: HTTPRequest) => void requested.push(request.url()));
+    await popup.locator('::-p-aria(Capture mood)').click();
+    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
+
+    const opened = nextProviderTab('https://open.spotify.com/', empty);
+    await pickInPopup(popup, 'Sad');
+    const url = await opened;
+    expect(candidateUrls('sad', 'music', 'spotify')).toContain(url);
+    // Behind the popup: the popup (here a tab) is still the active tab, and still in view.
+    const active = (await tabList(empty)).filter((tab) => tab.active).map((tab) => tab.url);
+    expect(active).toEqual([`${empty.origin}popup.html`]);
+    expect(await popup.evaluate(() => document.visibilityState)).toBe('visible');
+    await popup.waitForFunction(
+      () => document.querySelector('section[aria-label=Result] h2')?.textContent === 'You chose Sad',
+    );
+    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe('You chose sad. Opened Spotify.');
+    expect(await popup.$eval('.mood-picker button[aria-pressed=true]', (el) => el.textContent)).toBe('Sad');
+    // Without the opt-in, no preview is asked for and no host permission is held.
+    expect(requested.filter((u) => u.startsWith('https://'))).toEqual([]);
+    expect(await grantedOrigins(empty)).toEqual([]);
+    await popup.close();
+  });
+
+  it('"Not for me" is kept on the device and changes the next pick\'s distribution', async () => {
+    const popup = await openPopup(empty);
+    const opened = nextProviderTab('https://open.spotify.com/', empty);
+    await pickInPopup(popup, 'Happy');
+    const url = await opened;
+    const arms = armsFor('happy', 'music', 'match', 'spotify');
+    const arm = arms.find(
+      (candidate) => recommendationFor(candidate, 'happy', 'music', 'match').url === url,
+    )!;
+    expect(arm).toBeDefined();
+
+    await popup.locator('::-p-aria(Not for me)').click();
+    await popup.locator('::-p-text(Moodtab will open this less often)').wait();
+    const context = contextKey('happy', 'music', 'match');
+    const state = parseBanditState(await readStorage(empty, BANDIT_KEY));
+    expect(state).toEqual({ [context]: { [armKeyOf(arm)]: { good: 0, bad: 1 } } });
+    // The distribution the next pick is drawn from, by the extension's own sampler (seeded here).
+    const before = choiceShares(arms, undefined, seededRandom(1), 20_000)[armKeyOf(arm)]!;
+    const after = choiceShares(arms, state[context], seededRandom(1), 20_000)[armKeyOf(arm)]!;
+    expect(before).toBeCloseTo(1 / arms.length, 1);
+    expect(after).toBeLessThan(before - 0.05);
+
+    // And the background draws from the stored ratings: with one search liked and the others
+    // disliked many times over, the next pick is the liked one.
+    const liked = arms.find((candidate) => candidate !== arm)!;
+    const strong: BanditState = {
+      [context]: Object.fromEntries(
+        arms.map((a) => [armKeyOf(a), a === liked ? { good: 40, bad: 0 } : { good: 0, bad: 40 }]),
+      ),
+    };
+    await seedStorage(empty, { [BANDIT_KEY]: strong });
+    const next = nextProviderTab(recommendationFor(liked, 'happy', 'music', 'match').url, empty);
+    await pickInPopup(popup, 'Happy');
+    await expect(next).resolves.toBe(recommendationFor(liked, 'happy', 'music', 'match').url);
+    await popup.close();
+  });
+});
+
+describe('Moodtab in Chromium with Deezer previews allowed', () => {
+  // The permission prompt cannot be answered in headless Chromium (it has no test hook for it), so
+  // this copy of the build holds the host permission from install, as after the user's yes.
+  const ALLOWED_BUILD = join(ROOT, 'artifacts', 'e2e-chrome-previews');
+  const RECORDED = readFileSync(join(ROOT, 'test', 'fixtures', 'deezer', 'search-sad-songs.json'), 'utf8');
+  let allowed: ExtensionBrowser;
+
+  beforeAll(async () => {
+    rmSync(ALLOWED_BUILD, { recursive: true, force: true });
+    cpSync(CHROME_EXTENSION, ALLOWED_BUILD, { recursive: true });
+    const manifestPath = join(ALLOWED_BUILD, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+    manifest.host_permissions = manifest.optional_host_permissions;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    allowed = await launchWithExtension(null, ALLOWED_BUILD);
+  });
+
+  afterAll(async () => {
+    await allowed?.browser.close();
+  });
+
+  it('lists five-or-fewer previews for the opened query, sending Deezer only the query', async () => {
+    expect(await grantedOrigins(allowed)).toEqual(['https://api.deezer.com/*']);
+    const popup = await openPopup(allowed);
+    const asked: { url: string; headers: Record<string, string> }[] = [];
+    await popup.setRequestInterception(true);
+    popup.on('request', (request: HTTPRequest) => {
+      if (!request.url().startsWith('https://api.deezer.com/')) return void request.continue();
+      asked.push({ url: request.url(), headers: request.headers() });
+      // No network here: the request is answered with a response in Deezer's documented shape.
+      void request.respond({ status: 200, contentType: 'application/json', body: RECORDED });
+    });
+    await pickInPopup(popup, 'Sad');
+    await popup.locator('.previews li').wait();
+    const query = await popup.$eval('.opened a', (a) => a.textContent!.replace(/^Spotify: /, ''));
+    expect(asked.map((request) => request.url)).toEqual([deezerSearchUrl(query)]);
+    // Chromium lists the referer header empty when none is sent.
+    const { referer = '', cookie } = asked[0]!.headers;
+    expect([referer, cookie]).toEqual(['', undefined]);
+    const tracks = await popup.$$eval('.previews li', (items) =>
+      items.map((li) => [
+        li.querySelector('.track')!.textContent,
+        li.querySelector('audio')!.getAttribute('src'),
+      ]),
+    );
+    expect(tracks.map(([title]) => title)).toEqual([
+      'Rain on the Window The Quiet Hours',
+      'Letters I Never Sent Mara Vale',
+      'Blue November June & the Echoes',
+      'Empty Platform Northbound',
+    ]);
+    expect(tracks.every(([, src]) => src!.startsWith('https://cdnt-preview.dzcdn.net/'))).toBe(true);
+    await popup.close();
+  });
+
+  it('the options page loads under the CSP, with the opt-in shown as on and the mapping editor filled', async () => {
+    const options = await allowed.browser.newPage();
+    const errors: string[] = [];
+    options.on('pageerror', (error) => void errors.push(String(error)));
+    await options.goto(`${allowed.origin}options.html`);
+    await options.locator('textarea[name=queries-sad]').wait();
+    await options.waitForFunction(
+      () =>
+        (document.querySelector('input[name=deezer-previews]') as HTMLInputElement | null)?.checked === true,
+    );
+    const sad = await options.$eval('textarea[name=queries-sad]', (el) => (el as HTMLTextAreaElement).value);
+    expect(sad.split('\n')).toEqual(armsFor('sad', 'music', 'match', 'spotify').map((arm) => arm.query));
+    expect(errors).toEqual([]);
+    await options.close();
   });
 });
 

@@ -1,8 +1,18 @@
 import { createCaptureController, type CaptureControllerDeps } from '../../src/background/captureController';
+import type { Recommender } from '../../src/background/recommender';
+import { armsFor, recommendationFor } from '../../src/shared/catalogue';
 import type { CaptureReading } from '../../src/shared/capture';
 import { MoodtabError } from '../../src/shared/errors';
+import type { Mood, MoodProbabilities } from '../../src/shared/moods';
+import { NO_ADJUSTMENT } from '../../src/shared/personalCalibration';
+import type { Pick } from '../../src/shared/picks';
 import type { RecognitionResult } from '../../src/shared/recognition';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import {
+  createRecommendationEvents,
+  type RecommendationEventMap,
+  type RecommendationEventName,
+} from '../../src/shared/recommendationEvents';
+import { DEFAULT_SETTINGS, providerIdFor, type Settings } from '../../src/shared/settings';
 
 const result: RecognitionResult = {
   mood: 'sad',
@@ -21,42 +31,80 @@ const reading: CaptureReading = {
 };
 const movies: Settings = { ...DEFAULT_SETTINGS, media: 'movies' };
 
+/** The first query with the settings' provider: what the fake recommender opens. */
+const pickFor = (mood: Mood, settings: Settings, source: Pick['source'], captureId?: string): Pick => {
+  const arm = armsFor(mood, settings.media, settings.strategy, providerIdFor(settings))[0]!;
+  const recommendation = recommendationFor(arm, mood, settings.media, settings.strategy);
+  return { ...recommendation, id: `pick-${mood}`, source, ...(captureId ? { captureId } : {}) };
+};
+const probabilities = result.probabilities;
+
 function setup(overrides: Partial<CaptureControllerDeps> = {}, stored: Settings = DEFAULT_SETTINGS) {
+  const opened: { url: string; active: boolean }[] = [];
+  const recommender: Recommender = {
+    open: jest.fn(async (mood, settings, { active, source, captureId }) => {
+      const pick = pickFor(mood, settings, source, captureId);
+      opened.push({ url: pick.url, active });
+      return pick;
+    }),
+  };
+  const events = createRecommendationEvents();
+  const heard: { [K in RecommendationEventName]?: RecommendationEventMap[K][] } = {};
+  events.subscribe({
+    onCaptured: (e) => void (heard.captured ??= []).push(e),
+    onPicked: (e) => void (heard.picked ??= []).push(e),
+    onCorrected: (e) => void (heard.corrected ??= []).push(e),
+    onFeedback: (e) => void (heard.feedback ??= []).push(e),
+  });
+  let ids = 0;
   const deps: CaptureControllerDeps = {
     host: {
       warmUp: jest.fn(async () => ({ backend: { name: 'wasm' as const }, loadMs: 500 })),
       recognize: jest.fn(async () => reading),
     },
+    recommender,
+    events,
     loadSettings: jest.fn(async () => stored),
+    loadAdjustment: jest.fn(async () => NO_ADJUSTMENT),
     loadBackendChoice: jest.fn(async () => 'wasm' as const),
     saveBackendChoice: jest.fn(async () => undefined),
-    openTab: jest.fn(async () => undefined),
     cameraPermission: jest.fn(async () => 'granted' as const),
     openPermissionPage: jest.fn(async () => undefined),
     notifyStage: jest.fn(),
-    journal: {
-      recordCapture: jest.fn(async () => undefined),
-      recordPick: jest.fn(async () => undefined),
-    },
+    newId: () => `capture-${++ids}`,
     ...overrides,
   };
-  return { deps, controller: createCaptureController(deps) };
+  return { deps, opened, heard, controller: createCaptureController(deps) };
 }
+
+/** A reading whose top mood is below the confidence threshold. */
+const unsureReading = (probabilities: MoodProbabilities): CaptureReading => ({
+  ...reading,
+  result: { ...result, mood: 'calm', probabilities },
+});
 
 describe('capture controller', () => {
   it('opens the tab for the recognised mood with the media and strategy it is given', async () => {
-    const { deps, controller } = setup();
+    const { deps, opened, controller } = setup();
     const outcome = await controller.capture({ ...movies, strategy: 'lift' });
     expect(deps.host.recognize).toHaveBeenCalledWith({ frames: 3, countdownSeconds: 0, backend: 'wasm' });
     expect(deps.loadSettings).not.toHaveBeenCalled();
-    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good', true);
+    expect(deps.recommender.open).toHaveBeenCalledWith(
+      'sad',
+      { ...movies, strategy: 'lift' },
+      { active: true, source: 'camera', captureId: 'capture-1' },
+    );
+    expect(opened).toEqual([{ url: 'https://www.netflix.com/search?q=feel-good', active: true }]);
     expect(outcome).toMatchObject({
       result,
       cameraReleased: true,
       backend: { name: 'wasm' },
       tensors: 500,
-      recommendation: { mood: 'sad', media: 'movies' },
+      captureId: 'capture-1',
+      adjusted: { mood: 'sad', probabilities: result.probabilities, changed: false },
+      pick: { mood: 'sad', media: 'movies', source: 'camera', captureId: 'capture-1' },
     });
+    expect(outcome.unsure).toBeUndefined();
     expect(deps.notifyStage).toHaveBeenCalledWith('opening-tab');
     // The engine's stage timings, plus opening the tab and the whole capture.
     expect(outcome.timings).toMatchObject({ openCamera: 100, snapshot: 300 });
@@ -64,7 +112,7 @@ describe('capture controller', () => {
   });
 
   it('uses the provider chosen for the media, and opens the tab behind the popup when asked', async () => {
-    const { deps, controller } = setup();
+    const { opened, controller } = setup();
     await controller.capture(
       {
         ...DEFAULT_SETTINGS,
@@ -73,14 +121,14 @@ describe('capture controller', () => {
       },
       { inBackground: true },
     );
-    expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad', false);
+    expect(opened).toEqual([{ url: 'https://www.pinterest.com/search/pins/?q=sad', active: false }]);
   });
 
   it('uses the stored settings for a capture that comes without them (the shortcut)', async () => {
-    const { deps, controller } = setup({}, movies);
+    const { deps, opened, controller } = setup({}, movies);
     await controller.capture();
     expect(deps.loadSettings).toHaveBeenCalled();
-    expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=drama', true);
+    expect(opened).toEqual([{ url: 'https://www.netflix.com/search?q=drama', active: true }]);
   });
 
   it('counts down 3-2-1 only when asked (popup captures with the setting on)', async () => {
@@ -138,7 +186,7 @@ describe('capture controller', () => {
       .mockResolvedValueOnce({ ...reading, backend: { name: 'wasm', measured: {} } });
     await expect(controller.capture(DEFAULT_SETTINGS)).resolves.toMatchObject({ result });
     expect(deps.host.recognize).toHaveBeenCalledWith(expect.objectContaining({ backend: undefined }));
-    expect(deps.openTab).toHaveBeenCalled();
+    expect(deps.recommender.open).toHaveBeenCalled();
   });
 
   it('runs one capture at a time', async () => {
@@ -171,7 +219,7 @@ describe('capture controller', () => {
       },
     });
     await expect(controller.capture()).rejects.toMatchObject({ code: 'no-face' });
-    expect(deps.openTab).not.toHaveBeenCalled();
+    expect(deps.recommender.open).not.toHaveBeenCalled();
     await expect(controller.capture()).rejects.toMatchObject({ code: 'no-face' }); // not capture-in-progress
   });
 
@@ -202,34 +250,152 @@ describe('capture controller', () => {
     expect(deps.openPermissionPage).toHaveBeenCalled();
   });
 
-  it('opens a hand-corrected mood', async () => {
-    const { deps, controller } = setup();
-    const recommendation = await controller.openFor('happy', DEFAULT_SETTINGS);
-    expect(recommendation.url).toBe('https://open.spotify.com/search/happy%20hits/playlists');
-    expect(deps.openTab).toHaveBeenCalledWith(recommendation.url);
-    expect(recommendation.journal).toBeUndefined(); // journal off
+  it('opens a mood picked without a capture, behind the popup when asked', async () => {
+    const { opened, heard, controller } = setup();
+    const pick = await controller.openFor('happy', DEFAULT_SETTINGS, { inBackground: true });
+    expect(pick).toMatchObject({ mood: 'happy', source: 'manual' });
+    expect(opened).toEqual([
+      { url: 'https://open.spotify.com/search/happy%20hits/playlists', active: false },
+    ]);
+    expect(heard.picked).toEqual([{ pick, at: expect.any(Number) }]);
+    expect(heard.corrected).toBeUndefined();
   });
 
-  it('notes each opened tab in the journal, after the tab opened, and says what became of the entry', async () => {
-    const saved = { status: 'saved', entryId: 'entry-1' } as const;
-    const order: string[] = [];
-    const { deps, controller } = setup({
-      openTab: jest.fn(async () => void order.push('tab')),
-      journal: {
-        recordCapture: jest.fn(async () => (order.push('journal'), saved)),
-        recordPick: jest.fn(async () => ({ status: 'failed', error: 'journal-full' }) as const),
+  it('applies the personal adjustment before deciding: the bars and the mood the user sees', async () => {
+    const factors = { ...NO_ADJUSTMENT, calm: 1.5, sad: 1 / 1.5 };
+    const { controller } = setup({ loadAdjustment: jest.fn(async () => factors) });
+    // Camera: sad 0.7, calm 0.1; adjusted: sad 0.57, calm 0.18. Still sad, but less sure.
+    const outcome = await controller.capture(DEFAULT_SETTINGS);
+    expect(outcome.result.probabilities).toEqual(result.probabilities); // the camera's own reading kept
+    expect(outcome.adjusted.changed).toBe(true);
+    expect(outcome.adjusted.probabilities.sad).toBeLessThan(result.probabilities.sad);
+    expect(outcome.adjusted.probabilities.calm).toBeGreaterThan(result.probabilities.calm);
+    expect(outcome.adjusted.mood).toBe('sad');
+  });
+
+  it('an adjustment it cannot read does not stop the capture', async () => {
+    const { controller } = setup({ loadAdjustment: jest.fn(async () => Promise.reject(new Error('gone'))) });
+    await expect(controller.capture(DEFAULT_SETTINGS)).resolves.toMatchObject({
+      adjusted: { changed: false },
+    });
+  });
+
+  it('when unsure, asks instead of opening a tab (popup) and says between which two', async () => {
+    const probabilities = { calm: 0.38, angry: 0.05, sad: 0.41, happy: 0.1, surprised: 0.06 };
+    const { deps, heard, controller } = setup({
+      host: { warmUp: jest.fn(), recognize: jest.fn(async () => unsureReading(probabilities)) },
+    });
+    const outcome = await controller.capture(DEFAULT_SETTINGS, { inBackground: true });
+    expect(outcome.unsure).toEqual(['sad', 'calm']);
+    expect(outcome.pick).toBeUndefined();
+    expect(deps.recommender.open).not.toHaveBeenCalled();
+    expect(deps.notifyStage).not.toHaveBeenCalledWith('opening-tab');
+    expect(heard.captured).toEqual([
+      expect.objectContaining({
+        captureId: 'capture-1',
+        camera: { mood: 'calm', probabilities },
+        unsure: ['sad', 'calm'],
+      }),
+    ]);
+    expect(heard.captured![0]!.shown).toBeUndefined();
+    expect(heard.picked).toBeUndefined();
+  });
+
+  it('when unsure, the shortcut still opens the likeliest mood and says it was unsure', async () => {
+    const probabilities = { calm: 0.38, angry: 0.05, sad: 0.41, happy: 0.1, surprised: 0.06 };
+    const { opened, controller } = setup({
+      host: { warmUp: jest.fn(), recognize: jest.fn(async () => unsureReading(probabilities)) },
+    });
+    const outcome = await controller.capture(undefined, { whenUnsure: 'open' });
+    expect(outcome).toMatchObject({ unsure: ['sad', 'calm'], pick: { mood: 'sad', source: 'camera' } });
+    expect(opened).toEqual([{ url: 'https://open.spotify.com/search/sad%20songs/playlists', active: true }]);
+  });
+
+  it('tells the listeners what the capture read and opened', async () => {
+    const { heard, controller } = setup();
+    const outcome = await controller.capture(DEFAULT_SETTINGS);
+    expect(heard.captured).toEqual([
+      {
+        captureId: 'capture-1',
+        at: expect.any(Number),
+        camera: { mood: 'sad', probabilities: result.probabilities },
+        adjusted: { mood: 'sad', probabilities: result.probabilities },
+        shown: 'sad',
+      },
+    ]);
+    // The journal's entry for the capture: its pick, under the capture's id, with the camera's reading.
+    expect(outcome.pick?.captureId).toBe('capture-1');
+    expect(heard.picked).toEqual([
+      { pick: outcome.pick, at: expect.any(Number), reading: result.probabilities },
+    ]);
+  });
+
+  it('a listener that fails does not turn an opened tab into an error', async () => {
+    const { deps, controller } = setup();
+    deps.events.subscribe({
+      onCaptured: async () => {
+        throw new Error('storage is full');
       },
     });
-    const outcome = await controller.capture(movies);
-    expect(order).toEqual(['tab', 'journal']);
-    expect(deps.journal.recordCapture).toHaveBeenCalledWith(result.probabilities, outcome.recommendation);
-    expect(outcome.journal).toEqual(saved);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(controller.capture(DEFAULT_SETTINGS)).resolves.toMatchObject({ pick: { mood: 'sad' } });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
 
-    const pick = await controller.openFor('calm', movies, 'entry-1');
-    expect(deps.journal.recordPick).toHaveBeenCalledWith(
-      expect.objectContaining({ mood: 'calm', media: 'movies' }),
-      'entry-1',
-    );
-    expect(pick.journal).toEqual({ status: 'failed', error: 'journal-full' });
+  it('a correction opens the chosen mood and tells the listeners what it replaced', async () => {
+    const { heard, controller } = setup();
+    const pick = await controller.openFor('calm', DEFAULT_SETTINGS, {
+      inBackground: true,
+      capture: { id: 'capture-9', camera: 'sad', shown: 'sad', probabilities },
+    });
+    expect(pick).toMatchObject({ source: 'corrected', captureId: 'capture-9' });
+    expect(heard.corrected).toEqual([
+      { captureId: 'capture-9', at: expect.any(Number), camera: 'sad', from: 'sad', to: 'calm' },
+    ]);
+    expect(heard.picked).toEqual([{ pick, at: expect.any(Number), reading: probabilities }]);
+  });
+
+  it('answering "calm or sad?" is a choice: nothing was shown before', async () => {
+    const { heard, controller } = setup();
+    const pick = await controller.openFor('calm', DEFAULT_SETTINGS, {
+      capture: { id: 'capture-3', camera: 'calm', probabilities },
+    });
+    expect(pick).toMatchObject({ source: 'chosen', captureId: 'capture-3' });
+    expect(heard.corrected).toEqual([
+      { captureId: 'capture-3', at: expect.any(Number), camera: 'calm', to: 'calm' },
+    ]);
+  });
+
+  it('picking the mood already shown again corrects nothing', async () => {
+    const { heard, controller } = setup();
+    const pick = await controller.openFor('sad', DEFAULT_SETTINGS, {
+      capture: { id: 'capture-4', camera: 'sad', shown: 'sad', probabilities },
+    });
+    expect(pick.source).toBe('manual');
+    expect(pick.captureId).toBeUndefined();
+    expect(heard.corrected).toBeUndefined();
+  });
+
+  it('passes feedback to the listeners, and reports a listener that could not keep it', async () => {
+    const { deps, heard, controller } = setup();
+    const ref = {
+      id: 'p1',
+      mood: 'sad' as const,
+      media: 'music' as const,
+      strategy: 'match' as const,
+      providerId: 'spotify',
+      query: 'sad songs',
+    };
+    await controller.feedback(ref, 'not-for-me', 'good-pick');
+    expect(heard.feedback).toEqual([
+      { pick: ref, verdict: 'not-for-me', replaces: 'good-pick', at: expect.any(Number) },
+    ]);
+    deps.events.subscribe({
+      onFeedback: async () => {
+        throw new Error('storage is full');
+      },
+    });
+    await expect(controller.feedback(ref, 'good-pick')).rejects.toThrow('storage is full');
   });
 });

@@ -97,12 +97,26 @@ import '@tensorflow/tfjs-core'; // ${ZONE}
 `,
   },
   {
+    file: 'src/options/sections/recommendations/index.tsx',
+    code: `
+import 'preact'; // ok
+import '../../../shared/mapping'; // ok
+import '../../../platform/browserApi'; // ok
+import '@tensorflow/tfjs-core'; // ${ZONE}
+import '../../../recognition'; // ${ZONE}
+import '../../../popup/state'; // ${ZONE}
+import '../../../background/recommender'; // ${ZONE}
+import 'webextension-polyfill'; // ${ZONE}
+export const api = chrome.permissions; // no-restricted-globals
+`,
+  },
+  {
     file: 'src/options/App.tsx',
     code: `
 import 'preact'; // ok
 import '../shared/journalStore'; // ok
 import '../platform/browserApi'; // ok
-import '../ui/labels'; // ok
+import '../shared/labels'; // ok
 import '../popup/state'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
 import '../background/journalRecorder'; // ${ZONE}
@@ -122,7 +136,7 @@ import '../capture/camera'; // ${ZONE}
 `,
   },
   {
-    file: 'src/ui/labels.ts',
+    file: 'src/ui/providerLabel.ts',
     code: `
 import 'preact'; // ok
 import '../platform/i18n'; // ok

@@ -13,11 +13,23 @@ const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.ht
 const settings = { media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' }, countdown: true };
 const recognize = { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 0 };
 const capture = { target: 'background', type: 'capture-mood', settings };
+const open = { target: 'background', type: 'open-recommendation', mood: 'sad', settings };
+const pick = {
+  id: 'pick-1',
+  mood: 'sad',
+  media: 'music',
+  strategy: 'match',
+  providerId: 'spotify',
+  query: 'sad songs',
+};
+const feedback = { target: 'background', type: 'recommendation-feedback', pick, verdict: 'not-for-me' };
+const probabilities = { calm: 0.1, angry: 0, sad: 0.2, happy: 0.7, surprised: 0 };
 
 function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
   const all: Handlers<'background'> = {
     'capture-mood': jest.fn(async () => ({ ok: 'capture' }) as never),
     'open-recommendation': jest.fn(async () => ({ ok: 'open' }) as never),
+    'recommendation-feedback': jest.fn(async () => ({ recorded: true }) as const),
     'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
     ...handlers,
   };
@@ -31,6 +43,22 @@ describe('parseMessage', () => {
       parseMessage({ target: 'background', type: 'open-recommendation', mood: 'sad', settings }, 'background')
         .type,
     ).toBe('open-recommendation');
+    expect(parseMessage({ ...open, inBackground: true }, 'background').type).toBe('open-recommendation');
+    const correction = { id: 'capture-1', camera: 'happy', shown: 'happy', probabilities };
+    expect(parseMessage({ ...open, capture: correction }, 'background').type).toBe('open-recommendation');
+    expect(
+      parseMessage({ ...open, capture: { id: 'c', camera: 'calm', probabilities } }, 'background').type,
+    ).toBe('open-recommendation');
+    expect(
+      parseMessage({ ...open, settings: { ...settings, providers: { music: 'any' } } }, 'background').type,
+    ).toBe('open-recommendation');
+    expect(parseMessage(feedback, 'background').type).toBe('recommendation-feedback');
+    expect(parseMessage({ ...feedback, pick: { ...pick, captureId: 'capture-1' } }, 'background').type).toBe(
+      'recommendation-feedback',
+    );
+    expect(
+      parseMessage({ ...feedback, verdict: 'good-pick', replaces: 'not-for-me' }, 'background').type,
+    ).toBe('recommendation-feedback');
     expect(parseMessage(recognize, 'offscreen').type).toBe('recognize-mood');
     expect(parseMessage({ ...recognize, countdownSeconds: 3, backend: 'wasm' }, 'offscreen').type).toBe(
       'recognize-mood',
@@ -54,6 +82,26 @@ describe('parseMessage', () => {
     [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid fields'],
     [{ target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' }, 'invalid fields'],
     [{ ...capture, inBackground: 'yes' }, 'invalid fields'],
+    [{ ...open, inBackground: 1 }, 'invalid fields for background/open-recommendation'],
+    [{ ...open, extra: true }, 'invalid fields'],
+    [{ ...open, capture: { id: 'c', camera: 'bored', probabilities } }, 'invalid fields'],
+    [{ ...open, capture: { id: 'c', camera: 'sad' } }, 'invalid fields'],
+    [
+      { ...open, capture: { id: 'c', camera: 'sad', probabilities: { ...probabilities, sad: 2 } } },
+      'invalid fields',
+    ],
+    [{ ...open, correcting: 'entry-1' }, 'invalid fields'],
+    [{ ...open, capture: { id: 'c', camera: 'sad', shown: 'sad', probabilities: [] } }, 'invalid fields'],
+    [{ ...open, capture: { id: '../../etc', camera: 'sad', probabilities } }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, captureId: '../x' } }, 'invalid fields'],
+    [{ ...feedback, verdict: 'meh' }, 'invalid fields for background/recommendation-feedback'],
+    [{ ...feedback, replaces: 'meh' }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, query: 'x'.repeat(81) } }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, query: 'a\nb' } }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, providerId: 'Spotify!' } }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, mood: 'constructor' } }, 'invalid fields'],
+    [{ ...feedback, pick: { ...pick, extra: 1 } }, 'invalid fields'],
+    [{ ...feedback, rating: 5 }, 'invalid fields'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
     [{ ...recognize, frames: 1000 }, 'invalid fields for offscreen/recognize-mood'],

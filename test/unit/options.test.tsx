@@ -1,12 +1,31 @@
 /** @jest-environment jsdom */
-/** The options page in jsdom, on an in-memory storage.local: settings, the journal, its charts and data controls. */
+/**
+ * The options page in jsdom, on an in-memory storage.local: settings, recommendations (the mapping
+ * editor, what Moodtab learned, the previews opt-in), the journal, its charts and data controls.
+ */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
 import { localDayKey } from '../../src/options/charts/chartData';
 import { App } from '../../src/options/App';
+import { RecommendationsSection } from '../../src/options/sections/recommendations';
+import { armKey, BANDIT_KEY, contextKey, withVerdict } from '../../src/shared/bandit';
+import { CATALOGUE } from '../../src/shared/catalogue';
 import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
 import { journalToJson } from '../../src/shared/journalFile';
+import {
+  EMPTY_MAPPING,
+  exportPack,
+  MAPPING_KEY,
+  withCustomProvider,
+  withQueries,
+} from '../../src/shared/mapping';
+import {
+  CALIBRATION_KEY,
+  emptyCounts,
+  withOutcome,
+  type OutcomeCounts,
+} from '../../src/shared/personalCalibration';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 import { useLanguage } from './helpers/i18n';
@@ -94,12 +113,14 @@ describe('options page', () => {
       $$('main > section').map((section) => [section.id, section.querySelector('h2')!.textContent]),
     ).toEqual([
       ['choices', 'What Moodtab opens'],
+      ['recommendations', 'Recommendations'],
       ['journal', 'Mood journal'],
       ['moods', 'Your moods'],
       ['data', 'Your data'],
     ]);
     expect($$('nav a').map((link) => link.getAttribute('href'))).toEqual([
       '#choices',
+      '#recommendations',
       '#journal',
       '#moods',
       '#data',
@@ -126,6 +147,24 @@ describe('options page', () => {
     expect(root.textContent).toContain('Press Alt+Shift+M on any page');
     await act(() => buttonNamed('Change the shortcut').click());
     expect(api.openShortcutSettings).toHaveBeenCalled();
+  });
+
+  it("offers the user's own providers and any provider without an account, marking those that need one", async () => {
+    const radio = { name: 'Radio', media: 'music' as const, url: 'https://radio.example/?q={query}' };
+    await openOptions({
+      [MAPPING_KEY]: withCustomProvider(EMPTY_MAPPING, radio),
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, providers: { movies: 'any', pictures: 'custom-gone' } },
+    });
+    const music = $<HTMLSelectElement>('select[name=provider-music]')!;
+    expect([...music.options].map((option) => option.value)).toEqual(
+      expect.arrayContaining(['spotify', 'custom-radio', 'any']),
+    );
+    expect([...music.options].map((option) => option.textContent)).toContain('Apple Music (account needed)');
+    expect($<HTMLSelectElement>('select[name=provider-movies]')!.value).toBe('any');
+    // A provider the user removed falls back to the default, as the background does.
+    expect($<HTMLSelectElement>('select[name=provider-pictures]')!.value).toBe('buzzfeed');
+    await choose(music, 'custom-radio');
+    expect(stored.get(SETTINGS_KEY)).toMatchObject({ providers: { music: 'custom-radio', movies: 'any' } });
   });
 
   it('turns the journal on and off (an answer: not asked again) and keeps what is there', async () => {
@@ -178,9 +217,14 @@ describe('options page', () => {
         query: 'drama',
         feedback: 'good-pick',
       }),
-      entry('c', 3, { mood: 'calm' }),
+      entry('c', 3, { mood: 'calm', source: 'chosen', provider: 'custom-radio', query: 'lo-fi' }),
     ];
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: entries });
+    const radio = { name: 'Radio', media: 'music' as const, url: 'https://radio.example/?q={query}' };
+    await openOptions({
+      [JOURNAL_PREFS_KEY]: ON,
+      [JOURNAL_KEY]: entries,
+      [MAPPING_KEY]: withCustomProvider(EMPTY_MAPPING, radio),
+    });
 
     // Stacked bars: today's bar has a happy and a sad segment, drawn in SVG, hidden from screen readers.
     const today = $(`#mood-per-day g[data-day="${TODAY}"]`)!;
@@ -222,7 +266,7 @@ describe('options page', () => {
       ['Sad', 'Corrected by hand', 'Movies on Netflix', 'drama', 'Good pick'],
       ['Happy', 'Picked by hand', 'Music on Spotify', 'happy hits', ''],
       ['Happy', 'Camera', 'Music on Spotify', 'happy hits', ''],
-      ['Calm', 'Camera', 'Music on Spotify', 'happy hits', ''],
+      ['Calm', 'Chosen from two', 'Music on Radio', 'lo-fi', ''],
     ]);
   });
 
@@ -336,6 +380,7 @@ describe('options page', () => {
     await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
     expect($$('main h2').map((h) => h.textContent)).toEqual([
       'Was Moodtab öffnet',
+      'Vorschläge',
       'Stimmungstagebuch',
       'Deine Stimmungen',
       'Deine Daten',
@@ -347,5 +392,271 @@ describe('options page', () => {
     expect($('#mood-share figcaption')!.textContent).toBe(
       'Proporción de cada estado de ánimo, últimos 7 días',
     );
+  });
+});
+
+describe('recommendations section', () => {
+  const within = (section: string) => $(`section.${section}`)!;
+  const buttonIn = (section: string, name: string) =>
+    [...within(section).querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+  const statusOf = (section: string) => within(section).querySelector('.status')!.textContent;
+
+  async function type(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
+    await act(() => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  async function click(element: HTMLElement) {
+    await act(() => element.click());
+    await settle();
+  }
+
+  async function mount() {
+    root = document.createElement('div');
+    document.body.replaceChildren(root);
+    await act(() => render(<RecommendationsSection />, root));
+    await settle();
+  }
+
+  /** The section alone, on storage.local holding `items` only. */
+  async function openSection(items: Record<string, unknown> = {}) {
+    resetFakes(items);
+    await mount();
+  }
+
+  /** calm read but sad meant three times, plus kept readings: sad +12%, calm −9%. */
+  function correctedCounts(): OutcomeCounts {
+    let counts = emptyCounts();
+    for (let i = 0; i < 15; i++) counts = withOutcome(counts, 'sad', 'sad');
+    for (let i = 0; i < 22; i++) counts = withOutcome(counts, 'calm', 'calm');
+    for (let i = 0; i < 3; i++) counts = withOutcome(counts, 'calm', 'sad');
+    return counts;
+  }
+
+  describe('query lists', () => {
+    it('shows the lists of one media and strategy, one query per line', async () => {
+      await openSection();
+      const sad = $<HTMLTextAreaElement>('textarea[name=queries-sad]')!;
+      expect(sad.value).toBe(CATALOGUE.queries.music.match.sad.join('\n'));
+      await choose($<HTMLSelectElement>('select[name=lists-media]')!, 'movies');
+      await choose($<HTMLSelectElement>('select[name=lists-strategy]')!, 'lift');
+      expect($<HTMLTextAreaElement>('textarea[name=queries-sad]')!.value).toBe(
+        CATALOGUE.queries.movies.lift.sad.join('\n'),
+      );
+    });
+
+    it('saves edited lists, keeping only what differs from the built-in ones', async () => {
+      await openSection();
+      await type($<HTMLTextAreaElement>('textarea[name=queries-sad]')!, 'delta blues\n\n  sad songs  ');
+      await click(buttonIn('query-lists', 'Save these lists'));
+      expect(api.saveStored).toHaveBeenCalledWith(MAPPING_KEY, {
+        providers: {},
+        queries: { music: { match: { sad: ['delta blues', 'sad songs'] } } },
+      });
+      expect(statusOf('query-lists')).toBe('Saved.');
+      await click(buttonIn('query-lists', 'Restore the built-in lists'));
+      expect(stored.get(MAPPING_KEY)).toEqual(EMPTY_MAPPING);
+      expect($<HTMLTextAreaElement>('textarea[name=queries-sad]')!.value).toBe(
+        CATALOGUE.queries.music.match.sad.join('\n'),
+      );
+    });
+
+    it('saves nothing while a list is wrong, and says which and why', async () => {
+      await openSection();
+      await type($<HTMLTextAreaElement>('textarea[name=queries-calm]')!, '\n  \n');
+      await type($<HTMLTextAreaElement>('textarea[name=queries-happy]')!, 'funny\nFunny');
+      await click(buttonIn('query-lists', 'Save these lists'));
+      expect(api.saveStored).not.toHaveBeenCalled();
+      expect(statusOf('query-lists')).toBe('Nothing was saved: fix the lists marked below.');
+      expect($('#queries-calm-problem')!.textContent).toBe('The list needs at least one search.');
+      expect($('#queries-happy-problem')!.textContent).toBe('The list has the same search twice.');
+      expect($('textarea[name=queries-calm]')!.getAttribute('aria-invalid')).toBe('true');
+      expect($('#queries-sad-problem')).toBeNull();
+    });
+  });
+
+  describe('custom providers', () => {
+    it('checks the URL as it is typed and shows a live example link once it is valid', async () => {
+      await openSection();
+      await type($<HTMLInputElement>('input[name=provider-name]')!, 'Radio');
+      await type($<HTMLInputElement>('input[name=provider-url]')!, 'http://radio.example/?q={query}');
+      expect($('#provider-url-problem')!.textContent).toBe('The address must start with https://.');
+      expect($('#provider-url-example')).toBeNull();
+      await type($<HTMLInputElement>('input[name=provider-url]')!, 'https://radio.example/?q={query}');
+      expect($('#provider-url-problem')).toBeNull();
+      const example = $<HTMLAnchorElement>('#provider-url-example a')!;
+      expect(example.href).toBe('https://radio.example/?q=happy%20hits');
+      expect(example.rel).toBe('noreferrer');
+    });
+
+    it('adds a valid provider, lists it, and removes it', async () => {
+      await openSection();
+      await type($<HTMLInputElement>('input[name=provider-name]')!, 'My cinema');
+      await choose($<HTMLSelectElement>('select[name=provider-media]')!, 'movies');
+      await type($<HTMLInputElement>('input[name=provider-url]')!, 'https://cinema.example/search/{query}');
+      await click(buttonIn('custom-providers', 'Add provider'));
+      expect(stored.get(MAPPING_KEY)).toEqual({
+        providers: {
+          'custom-my-cinema': {
+            name: 'My cinema',
+            media: 'movies',
+            url: 'https://cinema.example/search/{query}',
+          },
+        },
+        queries: {},
+      });
+      expect(statusOf('custom-providers')).toBe('My cinema added.');
+      expect(within('custom-providers').querySelector('li')!.textContent).toContain('My cinema (Movies)');
+      expect($<HTMLInputElement>('input[name=provider-name]')!.value).toBe('');
+
+      await click(within('custom-providers').querySelector<HTMLButtonElement>('li button')!);
+      expect(stored.get(MAPPING_KEY)).toEqual(EMPTY_MAPPING);
+    });
+
+    it('refuses to add a provider with problems, saying what they are', async () => {
+      await openSection();
+      await click(buttonIn('custom-providers', 'Add provider'));
+      expect(api.saveStored).not.toHaveBeenCalled();
+      expect($('#provider-name-problem')!.textContent).toBe('Give the provider a name.');
+      expect($('#provider-url-problem')!.textContent).toContain('must start with https://');
+    });
+  });
+
+  describe('mapping packs', () => {
+    const mapping = withQueries(
+      withCustomProvider(EMPTY_MAPPING, {
+        name: 'Radio',
+        media: 'music',
+        url: 'https://radio.example/?q={query}',
+      }),
+      'music',
+      'lift',
+      'sad',
+      ['motown classics'],
+    );
+
+    async function importFile(content: string) {
+      const input = $<HTMLInputElement>('input[name=mapping-pack]')!;
+      Object.defineProperty(input, 'files', { value: [{ text: async () => content }], configurable: true });
+      await act(() => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle();
+    }
+
+    it('exports the whole mapping as a JSON file', async () => {
+      const blobs: Blob[] = [];
+      const { createObjectURL, revokeObjectURL } = URL;
+      URL.createObjectURL = jest.fn((blob: Blob) => (blobs.push(blob), 'blob:pack'));
+      URL.revokeObjectURL = jest.fn();
+      const links: string[][] = [];
+      const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        links.push([this.href, this.download]);
+      });
+      await openSection({ [MAPPING_KEY]: mapping });
+      await click(buttonIn('mapping-pack', 'Export mapping pack'));
+      expect(links).toEqual([['blob:pack', 'moodtab-mapping.json']]);
+      expect(JSON.parse(await blobText(blobs[0]!))).toEqual(exportPack(mapping));
+      clicked.mockRestore();
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    });
+
+    it('imports a valid pack and says what it brought', async () => {
+      await openSection();
+      await importFile(JSON.stringify(exportPack(mapping)));
+      expect(stored.get(MAPPING_KEY)).toEqual(mapping);
+      expect(statusOf('mapping-pack')).toBe(
+        'Imported. Your own providers: 1. Lists that differ from the built-in ones: 1.',
+      );
+    });
+
+    it('a bad file changes nothing and says why', async () => {
+      await openSection({ [MAPPING_KEY]: mapping });
+      const pack: ReturnType<typeof exportPack> = JSON.parse(JSON.stringify(exportPack(mapping)));
+      pack.providers['custom-radio']!.url = 'http://radio.example/?q={query}';
+      await importFile(JSON.stringify(pack));
+      expect(api.saveStored).not.toHaveBeenCalled();
+      expect(stored.get(MAPPING_KEY)).toEqual(mapping);
+      expect(statusOf('mapping-pack')).toContain('Nothing changed. This file cannot be imported:');
+      expect(within('mapping-pack').querySelector('.problems li')!.textContent).toBe(
+        'providers.custom-radio.url: The address must start with https://.',
+      );
+      await importFile('not json at all');
+      expect(statusOf('mapping-pack')).toContain('The file is not JSON.');
+      expect(api.saveStored).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('what Moodtab learned', () => {
+    it('explains the personal adjustment ("sad +12%") and resets it', async () => {
+      await openSection({ [CALIBRATION_KEY]: correctedCounts() });
+      expect(within('personal-calibration').querySelector('.adjustment')!.textContent).toBe(
+        'Adjusted to you: sad +12%, calm −9%.',
+      );
+      expect(within('personal-calibration').textContent).toContain('Captures counted: 40.');
+      await click(buttonIn('personal-calibration', 'Reset the adjustment'));
+      expect(api.removeStored).toHaveBeenCalledWith(CALIBRATION_KEY);
+      expect(within('personal-calibration').textContent).toContain('Not adjusted yet.');
+      expect(buttonIn('personal-calibration', 'Reset the adjustment').disabled).toBe(true);
+    });
+
+    it('counts the ratings the bandit learned from, and forgets them on reset', async () => {
+      const context = contextKey('sad', 'music', 'match');
+      let state = withVerdict({}, context, armKey('spotify', 'sad songs'), 'good-pick');
+      state = withVerdict(state, context, armKey('spotify', 'heartbreak ballads'), 'not-for-me');
+      state = withVerdict(state, context, armKey('spotify', 'melancholy indie'), 'not-for-me');
+      await openSection({ [BANDIT_KEY]: state });
+      expect(within('learned-picks').textContent).toContain('Ratings so far: “Good pick” 1, “Not for me” 2.');
+      await click(buttonIn('learned-picks', 'Forget my ratings'));
+      expect(api.removeStored).toHaveBeenCalledWith(BANDIT_KEY);
+      expect(stored.has(BANDIT_KEY)).toBe(false);
+      expect(within('learned-picks').textContent).toContain('No ratings yet.');
+    });
+  });
+
+  describe('song previews opt-in', () => {
+    const box = () => $<HTMLInputElement>('input[name=deezer-previews]')!;
+
+    it('is off without the host permission, and asks for it in the click itself', async () => {
+      let granted = false;
+      resetFakes();
+      api.hasHostPermission.mockImplementation(async () => granted);
+      api.requestHostPermission.mockImplementation(async () => (granted = true));
+      await mount();
+      expect(box().checked).toBe(false);
+      await act(() => box().click());
+      // Called synchronously in the click handler (Firefox accepts the request only there).
+      expect(api.requestHostPermission).toHaveBeenCalledWith(['https://api.deezer.com/*']);
+      await settle();
+      expect(box().checked).toBe(true);
+
+      api.removeHostPermission.mockImplementation(async () => !(granted = false));
+      await click(box());
+      expect(api.removeHostPermission).toHaveBeenCalledWith(['https://api.deezer.com/*']);
+      expect(box().checked).toBe(false);
+    });
+
+    it('stays off, and says so, when the browser does not grant it', async () => {
+      resetFakes();
+      api.requestHostPermission.mockResolvedValue(false);
+      await mount();
+      await click(box());
+      expect(box().checked).toBe(false);
+      expect(statusOf('previews-opt-in')).toBe('Your browser did not grant access, so previews stay off.');
+    });
+  });
+
+  it('speaks German and Spanish, problems included', async () => {
+    useLanguage('de');
+    await openSection();
+    expect(within('query-lists').querySelector('h3')!.textContent).toBe('Suchen pro Stimmung');
+    await type($<HTMLInputElement>('input[name=provider-url]')!, 'http://radio.example/?q={query}');
+    expect($('#provider-url-problem')!.textContent).toBe('Die Adresse muss mit https:// beginnen.');
+    useLanguage('es');
+    await openSection();
+    expect(buttonIn('learned-picks', 'Olvidar mis valoraciones')).toBeDefined();
   });
 });

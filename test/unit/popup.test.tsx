@@ -1,15 +1,21 @@
 /** @jest-environment jsdom */
 /** The popup rendered in jsdom, with the platform seam (browserApi) mocked: what the user sees and sends. */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
 import { App } from '../../src/popup/App';
-import { recommend } from '../../src/shared/catalogue';
+import { armsFor, recommendationFor } from '../../src/shared/catalogue';
+import { DEEZER_REQUEST, deezerSearchUrl } from '../../src/shared/deezer';
 import { MoodtabError } from '../../src/shared/errors';
-import type { CaptureOutcome } from '../../src/shared/messages';
 import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
-import type { Settings } from '../../src/shared/settings';
+import { MAPPING_KEY, withCustomProvider, EMPTY_MAPPING } from '../../src/shared/mapping';
+import type { CaptureOutcome } from '../../src/shared/messages';
+import type { Mood, MoodProbabilities } from '../../src/shared/moods';
+import type { Pick } from '../../src/shared/picks';
+import { SETTINGS_KEY, type Settings } from '../../src/shared/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 
 jest.mock('../../src/platform/browserApi', () =>
@@ -19,6 +25,14 @@ const api = jest.mocked(browserApi);
 // Browsers have crypto.randomUUID (journal entry ids); jsdom 20 does not.
 Object.assign(globalThis.crypto, { randomUUID });
 
+/** A pick of the first query for the mood with the stored choices (YouTube Music, lift). */
+const pickOf = (mood: Mood, source: Pick['source'], id = `pick-${mood}`): Pick => ({
+  ...recommendationFor(armsFor(mood, 'music', 'lift', 'youtube-music')[0]!, mood, 'music', 'lift'),
+  id,
+  source,
+  ...(source === 'manual' ? {} : { captureId: 'capture-1' }),
+});
+
 const STORED: Settings = {
   media: 'music',
   strategy: 'lift',
@@ -27,21 +41,57 @@ const STORED: Settings = {
 };
 /** A 48x48 grey gradient: the crop the model read. */
 const CROP = Array.from({ length: 48 * 48 }, (_, i) => i % 256);
+const probabilities: MoodProbabilities = { calm: 0.1, angry: 0.02, sad: 0.03, happy: 0.8, surprised: 0.05 };
 const outcome: CaptureOutcome = {
   result: {
     mood: 'happy',
-    probabilities: { calm: 0.1, angry: 0.02, sad: 0.03, happy: 0.8, surprised: 0.05 },
+    probabilities,
     faces: 2,
     face: { box: { x: 10, y: 10, width: 200, height: 200 }, crop: CROP },
     frames: 3,
     timings: {},
   },
-  recommendation: recommend('happy', 'music', { strategy: 'lift', providerId: 'youtube-music' }),
+  captureId: 'capture-1',
+  adjusted: { mood: 'happy', probabilities, changed: false },
+  pick: pickOf('happy', 'camera'),
   cameraReleased: true,
   backend: { name: 'wasm' },
   timings: {},
   tensors: 500,
 };
+const unsureProbabilities: MoodProbabilities = {
+  calm: 0.41,
+  angry: 0.05,
+  sad: 0.38,
+  happy: 0.1,
+  surprised: 0.06,
+};
+const unsureOutcome: CaptureOutcome = {
+  ...outcome,
+  result: { ...outcome.result, mood: 'calm', probabilities: unsureProbabilities },
+  adjusted: { mood: 'calm', probabilities: unsureProbabilities, changed: false },
+  unsure: ['calm', 'sad'],
+  pick: undefined,
+};
+
+/** Answers the popup's requests: the capture's outcome, a pick per hand-picked mood, feedback. */
+function answer(capture: CaptureOutcome | Error = outcome) {
+  api.sendRequest.mockImplementation(async (message) => {
+    switch (message.type) {
+      case 'capture-mood':
+        if (capture instanceof Error) throw capture;
+        return capture as never;
+      case 'open-recommendation': {
+        const { mood, capture: ref } = message as unknown as { mood: Mood; capture?: { shown?: Mood } };
+        return pickOf(mood, !ref ? 'manual' : ref.shown ? 'corrected' : 'chosen') as never;
+      }
+      case 'recommendation-feedback':
+        return { recorded: true } as never;
+      default:
+        return undefined as never;
+    }
+  });
+}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -56,8 +106,21 @@ let root: HTMLElement;
 const $ = <E extends Element>(selector: string) => root.querySelector<E>(selector);
 const status = () => $('[role=status]')!.textContent;
 const captureButton = () => $<HTMLButtonElement>('button.capture');
-const buttonNamed = (name: string) =>
-  [...root.querySelectorAll('button')].find((button) => button.textContent === name)!;
+const buttonNamed = (name: string, within = 'main') =>
+  [...root.querySelectorAll(`${within} button`)].find(
+    (button) => button.textContent === name,
+  ) as HTMLButtonElement;
+const pickerButton = (name: string) => buttonNamed(name, '.mood-picker');
+const heading = () => $('section[aria-label=Result] h2')?.textContent;
+const meterValues = () =>
+  [...root.querySelectorAll('[role=meter]')].map((meter) => [
+    meter.getAttribute('aria-label'),
+    meter.getAttribute('aria-valuenow'),
+  ]);
+const click = async (button: HTMLElement) => {
+  await act(() => button.click());
+  await settle();
+};
 const requestsOf = (type: string) => api.sendRequest.mock.calls.filter(([message]) => message.type === type);
 
 /** jsdom draws nothing: a 2D context that keeps what was put on the canvas. */
@@ -77,9 +140,16 @@ async function openPopup(): Promise<void> {
 
 beforeEach(() => {
   drawn.length = 0;
-  resetFakes({ settings: STORED, [JOURNAL_PREFS_KEY]: { enabled: false, asked: true, retention: 365 } });
+  // Asked about the journal before, and said no: the journal's own tests below say otherwise.
+  resetFakes({
+    [SETTINGS_KEY]: STORED,
+    [JOURNAL_PREFS_KEY]: { enabled: false, asked: true, retention: 365 },
+  });
   api.sendRequest.mockResolvedValue(undefined);
   jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fakeContext as never);
+  globalThis.fetch = jest.fn(async () => {
+    throw new Error('no request was expected');
+  });
 });
 
 describe('popup', () => {
@@ -97,13 +167,15 @@ describe('popup', () => {
   });
 
   it('offers nothing to press until the stored choices are read, then shows them', async () => {
-    const stored = deferred<unknown>();
-    api.loadStored.mockReturnValue(stored.promise);
+    const settings = deferred<unknown>();
+    api.loadStored.mockImplementation((key) =>
+      key === SETTINGS_KEY ? settings.promise : Promise.resolve(undefined),
+    );
     await openPopup();
     expect(captureButton()).toBeNull();
     expect(api.loadStored).toHaveBeenCalledWith('settings');
 
-    stored.resolve(STORED);
+    settings.resolve(STORED);
     await settle();
     expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
     expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('youtube-music');
@@ -126,7 +198,23 @@ describe('popup', () => {
     expect(api.saveStored).toHaveBeenLastCalledWith('settings', { ...STORED, media: 'movies' });
 
     const provider = $<HTMLSelectElement>('.options label:first-child select')!;
-    expect([...provider.options].map((option) => option.value)).toEqual(['netflix', 'prime-video']);
+    expect([...provider.options].map((option) => option.value)).toEqual([
+      'netflix',
+      'prime-video',
+      'justwatch',
+      'youtube-trailers',
+      'imdb',
+      'any',
+    ]);
+    // Where playing needs an account, the choice says so.
+    expect([...provider.options].map((option) => option.textContent)).toEqual([
+      'Netflix (account needed)',
+      'Prime Video (account needed)',
+      'JustWatch',
+      'YouTube trailers',
+      'IMDb',
+      'Any without an account (learns what you like)',
+    ]);
     provider.value = 'prime-video';
     await act(() => {
       provider.dispatchEvent(new Event('change', { bubbles: true }));
@@ -217,7 +305,7 @@ describe('popup', () => {
       ['Happy', '80'],
       ['Surprised', '5'],
     ]);
-    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(outcome.recommendation.url);
+    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(outcome.pick!.url);
     expect(root.textContent).toContain('The camera is off again');
     // The 48x48 face the model read, drawn grey level by grey level.
     expect($('canvas[role=img]')!.getAttribute('aria-label')).toMatch(/face Moodtab read/);
@@ -230,26 +318,222 @@ describe('popup', () => {
     expect(captureButton()!.disabled).toBe(false);
   });
 
-  it('opens the tab for a mood picked by hand, with the current choices', async () => {
-    const calm = recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' });
-    api.sendRequest.mockImplementation(
-      async ({ type }) => (type === 'capture-mood' ? outcome : calm) as never,
-    );
+  it('a correction replaces the result: opened behind the popup, "You chose", the bars as the camera\'s reading', async () => {
+    answer();
     await openPopup();
-    await act(() => captureButton()!.click());
-    await settle();
+    await click(captureButton()!);
+    expect($('.mood-picker legend')!.textContent).toBe('Not right? Pick your mood');
 
-    await act(() => buttonNamed('Calm').click());
-    await settle();
+    await click(pickerButton('Calm'));
     expect(api.sendRequest).toHaveBeenLastCalledWith({
       target: 'background',
       type: 'open-recommendation',
       mood: 'calm',
       settings: STORED,
+      inBackground: true,
+      capture: { id: 'capture-1', camera: 'happy', shown: 'happy', probabilities },
     });
-    expect($('section[aria-label=Result] h2')!.textContent).toBe('Calm');
-    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(calm.url);
-    expect(status()).toBe('You look calm. Opened YouTube Music.');
+    expect(heading()).toBe('You chose Calm');
+    expect($('.camera-reading')!.textContent).toBe("The camera's reading: Happy");
+    expect($('.reading')!.classList.contains('superseded')).toBe(true);
+    expect(meterValues()).toContainEqual(['Happy', '80']); // the camera's bars, not replaced
+    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(pickOf('calm', 'corrected').url);
+    expect(status()).toBe('You chose calm. Opened YouTube Music.');
+    expect(pickerButton('Calm').getAttribute('aria-pressed')).toBe('true');
+    expect(pickerButton('Happy').getAttribute('aria-pressed')).toBe('false');
+
+    // Correcting again replaces the first correction, not the camera's reading.
+    await click(pickerButton('Sad'));
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        mood: 'sad',
+        capture: { id: 'capture-1', camera: 'happy', shown: 'calm', probabilities },
+      }),
+    );
+    expect(heading()).toBe('You chose Sad');
+  });
+
+  it('offers the five moods before any capture, and a pick needs no camera', async () => {
+    answer();
+    await openPopup();
+    expect($('.mood-picker legend')!.textContent).toBe('Or pick your mood');
+    expect([...root.querySelectorAll('.mood-picker button')].map((b) => b.textContent)).toEqual([
+      'Calm',
+      'Angry',
+      'Sad',
+      'Happy',
+      'Surprised',
+    ]);
+    await click(pickerButton('Surprised'));
+    expect(requestsOf('capture-mood')).toEqual([]);
+    expect(api.sendRequest).toHaveBeenLastCalledWith({
+      target: 'background',
+      type: 'open-recommendation',
+      mood: 'surprised',
+      settings: STORED,
+      inBackground: true,
+    });
+    expect(heading()).toBe('You chose Surprised');
+    expect(root.querySelectorAll('[role=meter]')).toHaveLength(0);
+    expect(status()).toBe('You chose surprised. Opened YouTube Music.');
+  });
+
+  it('after a failed capture (no face), the mood picker still opens the tab', async () => {
+    answer(new MoodtabError('no-face'));
+    await openPopup();
+    await click(captureButton()!);
+    expect(status()).toBe('No face was found. Face the camera in good light and try again.');
+    expect(pickerButton('Sad').disabled).toBe(false);
+    await click(pickerButton('Sad'));
+    expect(requestsOf('open-recommendation')).toEqual([
+      [
+        {
+          target: 'background',
+          type: 'open-recommendation',
+          mood: 'sad',
+          settings: STORED,
+          inBackground: true,
+        },
+      ],
+    ]);
+    expect(heading()).toBe('You chose Sad');
+    expect($('.status')!.classList.contains('error')).toBe(false);
+  });
+
+  it('when the reading is unsure, asks "Calm or sad?" instead of showing an opened tab', async () => {
+    answer(unsureOutcome);
+    await openPopup();
+    await click(captureButton()!);
+    expect(heading()).toBe('Calm or sad?');
+    expect(status()).toBe('Moodtab is not sure: calm or sad? Pick one below.');
+    expect($('.opened')).toBeNull();
+    const choices = [...root.querySelectorAll('.unsure button')].map((b) => b.textContent);
+    expect(choices).toEqual(['Calm', 'Sad']);
+
+    await click(buttonNamed('Sad', '.unsure'));
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        type: 'open-recommendation',
+        mood: 'sad',
+        capture: { id: 'capture-1', camera: 'calm', probabilities: unsureProbabilities },
+      }),
+    );
+    expect(heading()).toBe('You chose Sad');
+    expect($('.unsure')).toBeNull();
+    expect($<HTMLAnchorElement>('.opened a')!.href).toBe(pickOf('sad', 'chosen').url);
+  });
+
+  it('asks for feedback on the opened tab and sends it with the pick; a changed mind replaces it', async () => {
+    answer();
+    await openPopup();
+    await click(captureButton()!);
+    const notForMe = buttonNamed('Not for me', '.feedback');
+    await click(notForMe);
+    const ref = {
+      id: 'pick-happy',
+      captureId: 'capture-1',
+      mood: 'happy',
+      media: 'music',
+      strategy: 'lift',
+      providerId: 'youtube-music',
+      query: outcome.pick!.query,
+    };
+    expect(api.sendRequest).toHaveBeenLastCalledWith({
+      target: 'background',
+      type: 'recommendation-feedback',
+      pick: ref,
+      verdict: 'not-for-me',
+    });
+    expect(notForMe.getAttribute('aria-pressed')).toBe('true');
+    expect($('.feedback .note')!.textContent).toBe('Thanks. Moodtab will open this less often.');
+
+    await click(notForMe); // the same verdict again changes nothing
+    expect(requestsOf('recommendation-feedback')).toHaveLength(1);
+    await click(buttonNamed('Good pick', '.feedback'));
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        type: 'recommendation-feedback',
+        verdict: 'good-pick',
+        replaces: 'not-for-me',
+      }),
+    );
+  });
+
+  it("offers the user's own providers from their mapping", async () => {
+    stored.set(
+      MAPPING_KEY,
+      withCustomProvider(EMPTY_MAPPING, {
+        name: 'Radio',
+        media: 'music',
+        url: 'https://radio.example/?q={query}',
+      }),
+    );
+    await openPopup();
+    const provider = $<HTMLSelectElement>('select[name=provider]')!;
+    expect([...provider.options].map((o) => o.value)).toContain('custom-radio');
+  });
+
+  describe('Deezer previews', () => {
+    const recorded = readFileSync(
+      join(__dirname, '..', 'fixtures', 'deezer', 'search-sad-songs.json'),
+      'utf8',
+    );
+    /** What fetch resolves with, as far as the popup reads it (jsdom has no Response). */
+    const answering = (body: string, status = 200) =>
+      jest.fn(async () => ({ ok: status < 400, status, json: async () => JSON.parse(body) }) as Response);
+
+    it('without the opt-in, sends nothing and shows nothing', async () => {
+      answer();
+      await openPopup();
+      await click(pickerButton('Sad'));
+      expect(globalThis.fetch).not.toHaveBeenCalled();
+      expect($('.previews')).toBeNull();
+    });
+
+    it('with the opt-in, lists the previews for the opened query, sending only the query', async () => {
+      api.hasHostPermission.mockResolvedValue(true);
+      globalThis.fetch = answering(recorded);
+      answer();
+      await openPopup();
+      await click(pickerButton('Sad'));
+      await settle(); // the response, then its body
+      await settle();
+      const query = pickOf('sad', 'manual').query;
+      expect(globalThis.fetch).toHaveBeenCalledWith(
+        deezerSearchUrl(query),
+        expect.objectContaining(DEEZER_REQUEST),
+      );
+      const items = [...root.querySelectorAll('.previews li')];
+      expect(items.map((li) => li.querySelector('.track')!.textContent)).toEqual([
+        'Rain on the Window The Quiet Hours',
+        'Letters I Never Sent Mara Vale',
+        'Blue November June & the Echoes',
+        'Empty Platform Northbound',
+      ]);
+      const audio = items[0]!.querySelector('audio')!;
+      expect(audio.getAttribute('src')).toMatch(/^https:\/\/cdnt-preview\.dzcdn\.net\//);
+      expect(audio.getAttribute('preload')).toBe('none');
+      expect($('.previews')!.textContent).toContain(`Only “${query}” was sent to Deezer.`);
+    });
+
+    it('says why when Deezer answers with an error', async () => {
+      api.hasHostPermission.mockResolvedValue(true);
+      globalThis.fetch = answering(
+        '{"error":{"type":"Exception","message":"Quota limit exceeded","code":4}}',
+      );
+      answer();
+      await openPopup();
+      await click(pickerButton('Calm'));
+      await settle();
+      await settle();
+      expect($('.previews')!.textContent).toContain(
+        'Previews could not be loaded (Deezer: Quota limit exceeded).',
+      );
+      globalThis.fetch = answering('', 503);
+      await click(pickerButton('Sad'));
+      await settle();
+      expect($('.previews')!.textContent).toContain('Previews could not be loaded (Deezer answered 503).');
+    });
   });
 
   it('shows why a capture failed and lets the user try again', async () => {
@@ -263,72 +547,84 @@ describe('popup', () => {
     expect(captureButton()!.disabled).toBe(false);
   });
 
-  it('after the first result, asks once whether to keep a journal; yes makes that result its first entry', async () => {
-    stored.delete(JOURNAL_PREFS_KEY); // never asked
-    api.sendRequest.mockResolvedValue(outcome);
-    await openPopup();
-    expect($('.journal-opt-in')).toBeNull(); // not before there is a result
-    await act(() => captureButton()!.click());
-    await settle();
-    expect($('.journal-opt-in h2')!.textContent).toBe('Keep a mood journal?');
+  describe('mood journal', () => {
+    it('after the first result, asks once whether to keep a journal; yes makes that result its first entry', async () => {
+      stored.delete(JOURNAL_PREFS_KEY); // never asked
+      answer();
+      await openPopup();
+      expect($('.journal-opt-in')).toBeNull(); // not before there is a result
+      await click(captureButton()!);
+      expect($('.journal-opt-in h2')!.textContent).toBe('Keep a mood journal?');
 
-    await act(() => buttonNamed('Yes, keep a journal').click());
-    await settle();
-    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
-    const [entry] = stored.get(JOURNAL_KEY) as JournalEntry[];
-    expect(entry).toMatchObject({
-      mood: 'happy',
-      source: 'camera',
-      probabilities: outcome.result.probabilities,
-      media: 'music',
-      provider: 'youtube-music',
-      query: outcome.recommendation.query,
+      await click(buttonNamed('Yes, keep a journal'));
+      expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
+      const [entry] = stored.get(JOURNAL_KEY) as JournalEntry[];
+      // Under the capture's id, as the background would have written it.
+      expect(entry).toMatchObject({
+        id: 'capture-1',
+        mood: 'happy',
+        source: 'camera',
+        probabilities: outcome.result.probabilities,
+        media: 'music',
+        provider: 'youtube-music',
+        query: outcome.pick!.query,
+      });
+      expect(JSON.stringify(entry)).not.toMatch(/crop|box|image/);
+      expect($('.journal-opt-in')).toBeNull();
+      expect($('.journal-note')!.textContent).toBe('Saved in your mood journal. See your journal');
+
+      // The correction that follows names the same capture, whose entry the background rewrites.
+      await click(pickerButton('Calm'));
+      expect(api.sendRequest).toHaveBeenLastCalledWith(
+        expect.objectContaining({ mood: 'calm', capture: expect.objectContaining({ id: entry!.id }) }),
+      );
     });
-    expect(JSON.stringify(entry)).not.toMatch(/crop|box|image/);
-    expect($('.journal-opt-in')).toBeNull();
-    expect($('.journal-note')!.textContent).toBe('Saved in your mood journal. See your journal');
 
-    // The correction that follows updates that entry instead of adding one.
-    api.sendRequest.mockResolvedValue(
-      recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' }),
-    );
-    await act(() => buttonNamed('Calm').click());
-    await settle();
-    expect(api.sendRequest).toHaveBeenLastCalledWith(
-      expect.objectContaining({ mood: 'calm', correcting: entry!.id }),
-    );
-  });
+    it('a yes after "Good pick" keeps the verdict on the entry; a pick without a capture is its own entry', async () => {
+      stored.delete(JOURNAL_PREFS_KEY);
+      answer();
+      await openPopup();
+      await click(pickerButton('Sad'));
+      await click(buttonNamed('Good pick', '.feedback'));
+      await click(buttonNamed('Yes, keep a journal'));
+      expect(stored.get(JOURNAL_KEY)).toEqual([
+        expect.objectContaining({
+          id: 'pick-sad',
+          mood: 'sad',
+          source: 'manual',
+          probabilities: null,
+          feedback: 'good-pick',
+        }),
+      ]);
+    });
 
-  it('no thanks keeps no journal and does not ask again', async () => {
-    stored.delete(JOURNAL_PREFS_KEY);
-    api.sendRequest.mockResolvedValue(outcome);
-    await openPopup();
-    await act(() => captureButton()!.click());
-    await settle();
-    await act(() => buttonNamed('No, thanks').click());
-    await settle();
-    expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
-    expect(stored.get(JOURNAL_KEY)).toBeUndefined();
-    expect($('.journal-opt-in')).toBeNull();
-    expect($('.journal-note')).toBeNull();
-  });
+    it('no thanks keeps no journal and does not ask again', async () => {
+      stored.delete(JOURNAL_PREFS_KEY);
+      answer();
+      await openPopup();
+      await click(captureButton()!);
+      await click(buttonNamed('No, thanks'));
+      expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
+      expect(stored.get(JOURNAL_KEY)).toBeUndefined();
+      expect($('.journal-opt-in')).toBeNull();
+      expect($('.journal-note')).toBeNull();
+    });
 
-  it('says where the result went in the journal, or why it could not go there', async () => {
-    api.sendRequest.mockResolvedValue({ ...outcome, journal: { status: 'saved', entryId: 'entry-7' } });
-    await openPopup();
-    await act(() => captureButton()!.click());
-    await settle();
-    expect($('.journal-opt-in')).toBeNull(); // asked before
-    expect($('.journal-note')!.textContent).toContain('Saved in your mood journal.');
-    await act(() => buttonNamed('See your journal').click());
-    expect(api.openOptionsPage).toHaveBeenCalled();
+    it('says where the result went in the journal, or why it could not go there', async () => {
+      answer({ ...outcome, journal: { status: 'saved', entryId: 'capture-1' } });
+      await openPopup();
+      await click(captureButton()!);
+      expect($('.journal-opt-in')).toBeNull(); // asked before
+      expect($('.journal-note')!.textContent).toContain('Saved in your mood journal.');
+      await act(() => buttonNamed('See your journal').click());
+      expect(api.openOptionsPage).toHaveBeenCalled();
 
-    api.sendRequest.mockResolvedValue({ ...outcome, journal: { status: 'failed', error: 'journal-full' } });
-    await act(() => captureButton()!.click());
-    await settle();
-    expect($('.journal-note.error')!.textContent).toMatch(
-      /^The mood journal is full, so this entry was not saved\. Everything already in it is kept\./,
-    );
+      answer({ ...outcome, journal: { status: 'failed', error: 'journal-full' } });
+      await click(captureButton()!);
+      expect($('.journal-note.error')!.textContent).toMatch(
+        /^The mood journal is full, so this entry was not saved\. Everything already in it is kept\./,
+      );
+    });
   });
 
   it('shows the steps to re-allow a blocked camera, in this browser', async () => {

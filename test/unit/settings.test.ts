@@ -40,8 +40,20 @@ describe('isSettings', () => {
     ).toBe(true);
   });
 
+  it('accepts "any provider" and the user\'s own providers (checked against their mapping where used)', () => {
+    expect(isSettings({ ...DEFAULT_SETTINGS, providers: { music: 'any', movies: 'custom-my-cinema' } })).toBe(
+      true,
+    );
+    expect(parseSettings({ providers: { pictures: 'any', music: 'custom-radio' } }).providers).toEqual({
+      pictures: 'any',
+      music: 'custom-radio',
+    });
+  });
+
   it.each([
     ['nothing', undefined],
+    ['a malformed custom provider id', { ...DEFAULT_SETTINGS, providers: { music: 'custom-<script>' } }],
+    ['an inherited property name as provider', { ...DEFAULT_SETTINGS, providers: { music: 'toString' } }],
     ['no providers', { media: 'music', strategy: 'match', countdown: true }],
     ['no countdown choice', { media: 'music', strategy: 'match', providers: {} }],
     ['a countdown that is not yes or no', { media: 'music', strategy: 'match', providers: {}, countdown: 3 }],

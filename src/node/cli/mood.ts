@@ -1,11 +1,13 @@
 /**
  * npm run mood -- PHOTO.jpg|png [--media music|movies|pictures] [--strategy match|lift] [--backend wasm|cpu]
  *
- * Runs the extension's recognition pipeline on a photo; prints a summary, the URL the extension
- * would open, and the result as JSON on the last line.
+ * Runs the extension's recognition pipeline on a photo; prints a summary, the tabs the extension
+ * may open for it with the default provider (its bandit picks one; a new user's picks are evenly
+ * spread) or the question it would ask when unsure, and the result as JSON on the last line.
  */
 import english from '../../../_locales/en/messages.json';
-import { recommend } from '../../shared/catalogue';
+import { armsFor, CATALOGUE, recommendationFor } from '../../shared/catalogue';
+import { unsureBetween } from '../../shared/confidence';
 import { errorMessageKey, MoodtabError } from '../../shared/errors';
 import { formatMessage } from '../../shared/i18n';
 import { isMediaKind, isStrategy, MOODS } from '../../shared/moods';
@@ -30,7 +32,10 @@ async function main(): Promise<number> {
   const recognizer = await createMoodRecognizer(localRecognizerConfig(options.model));
   try {
     const result = await recognizer.recognize(decodeImageFile(photo));
-    const recommendation = recommend(result.mood, media, { strategy });
+    const unsure = unsureBetween(result.probabilities);
+    const urls = armsFor(result.mood, media, strategy, CATALOGUE.defaultProvider[media]).map(
+      (arm) => recommendationFor(arm, result.mood, media, strategy).url,
+    );
     const bars = MOODS.map(
       (m) => `${m.padEnd(10)} ${(result.probabilities[m] * 100).toFixed(1).padStart(5)}%`,
     );
@@ -38,8 +43,11 @@ async function main(): Promise<number> {
       `${photo}: ${result.mood} (${result.faces} face${result.faces === 1 ? '' : 's'} seen; read the largest)`,
     );
     console.log(bars.join('\n'));
-    console.log(`would open: ${recommendation.url}`);
-    console.log(JSON.stringify({ ...result, url: recommendation.url, provider: recommendation.provider.id }));
+    if (unsure) console.log(`unsure: the popup would ask "${unsure[0]} or ${unsure[1]}?"`);
+    console.log(
+      `${unsure ? 'the shortcut would open one of' : 'would open one of'}:\n  ${urls.join('\n  ')}`,
+    );
+    console.log(JSON.stringify({ ...result, unsure: unsure ?? null, urls }));
     return 0;
   } catch (error) {
     if (!(error instanceof MoodtabError)) throw error;

@@ -8,6 +8,7 @@ import { ChoicesSection } from './choices';
 import { DataSection } from './data';
 import { JournalSection } from './journal';
 import { MoodsSection } from './moods';
+import { RecommendationsSection } from './recommendations';
 
 export interface OptionsSection {
   /** The section's anchor (options.html#journal) and its heading's id prefix. */
@@ -18,8 +19,11 @@ export interface OptionsSection {
 
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'choices', title: 'options_choicesTitle', Component: ChoicesSection },
-  // The Recommendations section (mapping editor, "adjusted to you" calibration, bandit reset) mounts
-  // here, from ./recommendations/index.tsx: { id: 'recommendations', title: ..., Component: ... }.
+  {
+    id: 'recommendations',
+    title: 'options_recommendationsTitle',
+    Component: RecommendationsSection,
+  },
   { id: 'journal', title: 'options_journalTitle', Component: JournalSection },
   { id: 'moods', title: 'options_moodsTitle', Component: MoodsSection },
   { id: 'data', title: 'options_dataTitle', Component: DataSection },

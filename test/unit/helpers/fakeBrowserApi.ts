@@ -39,6 +39,10 @@ export function fakeBrowserApi() {
     extensionUrl: fake((path: string) => `chrome-extension://moodtab-id/${path}`),
     loadStored: fake(async (key: string) => copy(stored.get(key))),
     saveStored: fake(async (key: string, value: unknown) => write(key, value)),
+    removeStored: fake(async (key: string) => {
+      stored.delete(key);
+      watchers.get(key)?.forEach((listener) => listener(undefined));
+    }),
     watchStored: fake((key: string, listener: (value: unknown) => void) => {
       const set = watchers.get(key) ?? new Set();
       watchers.set(key, set.add(listener));
@@ -62,5 +66,9 @@ export function fakeBrowserApi() {
     captureShortcut: fake(async () => 'Alt+Shift+M'),
     isFirefox: fake(() => false),
     watchCameraPermission: fake(async (listener: (state: CameraPermission) => void) => listener('prompt')),
+    // The optional host permission for Deezer previews: not held until a test grants it.
+    hasHostPermission: fake(async (_origins: string[]) => false),
+    requestHostPermission: fake(async (_origins: string[]) => false),
+    removeHostPermission: fake(async (_origins: string[]) => true),
   };
 }

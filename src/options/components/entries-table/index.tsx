@@ -1,18 +1,24 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { CATALOGUE } from '../../../shared/catalogue';
+import type { Catalogue } from '../../../shared/catalogue';
 import type { JournalEntry } from '../../../shared/journal';
-import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../../ui/labels';
+import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../../shared/labels';
 import { formatTime } from '../../charts/format';
+import { useCatalogue } from '../../hooks';
 
 const PAGE = 50;
 
-/** A provider's name; an id from a newer Moodtab's import that this one does not know is shown as it is. */
-const providerName = (id: string) => CATALOGUE.providers[id]?.name ?? id;
+/**
+ * A provider's name, the user's own included; an id this Moodtab does not know (from a newer
+ * Moodtab's import, or a provider the user has since removed) is shown as it is.
+ */
+const providerName = (catalogue: Catalogue, id: string) =>
+  (Object.hasOwn(catalogue.providers, id) ? catalogue.providers[id]?.name : undefined) ?? id;
 
 /** Every journal entry, newest first, a page at a time. */
 export function EntriesTable({ entries }: { entries: JournalEntry[] }) {
   const [shown, setShown] = useState(PAGE);
+  const catalogue = useCatalogue();
   const newest = [...entries].reverse().slice(0, shown);
   return (
     <>
@@ -37,7 +43,9 @@ export function EntriesTable({ entries }: { entries: JournalEntry[] }) {
                 <span class={`swatch mood-${entry.mood}`} aria-hidden="true" /> {t(MOOD_LABEL[entry.mood])}
               </td>
               <td>{t(SOURCE_LABEL[entry.source])}</td>
-              <td>{t('entries_openedOn', t(MEDIA_LABEL[entry.media]), providerName(entry.provider))}</td>
+              <td>
+                {t('entries_openedOn', t(MEDIA_LABEL[entry.media]), providerName(catalogue, entry.provider))}
+              </td>
               <td>{entry.query}</td>
               <td>{entry.feedback ? t(FEEDBACK_LABEL[entry.feedback]) : ''}</td>
             </tr>

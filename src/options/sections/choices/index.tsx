@@ -1,16 +1,21 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { providersFor } from '../../../shared/catalogue';
+import { ANY_PROVIDER, providersFor } from '../../../shared/catalogue';
 import { errorMessageKey, toErrorInfo, type ErrorCode } from '../../../shared/errors';
+import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../shared/labels';
 import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
-import { providerIdFor, type Settings } from '../../../shared/settings';
-import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../ui/labels';
+import { shownProviderChoice, type Settings } from '../../../shared/settings';
+import { providerLabel } from '../../../ui/providerLabel';
 import { Shortcut } from '../../../ui/shortcut';
-import { useSettings } from '../../hooks';
+import { useCatalogue, useSettings } from '../../hooks';
 
-/** The popup's choices, all at once: the media, a provider for each, match or lift, the countdown; and the shortcut. */
+/**
+ * The popup's choices, all at once: the media, a provider for each (the user's own providers and
+ * "any without an account" included), match or lift, the countdown; and the shortcut.
+ */
 export function ChoicesSection() {
   const [settings, change] = useSettings();
+  const catalogue = useCatalogue();
   const [failure, setFailure] = useState<ErrorCode>();
   if (!settings) return null;
   const save = (patch: Partial<Settings>) =>
@@ -42,14 +47,15 @@ export function ChoicesSection() {
             <span>{t(MEDIA_LABEL[media])}</span>
             <select
               name={`provider-${media}`}
-              value={providerIdFor(settings, media)}
+              value={shownProviderChoice(settings, media, catalogue)}
               onChange={(event) => save({ providers: { [media]: event.currentTarget.value } })}
             >
-              {providersFor(media).map((provider) => (
+              {providersFor(media, catalogue).map((provider) => (
                 <option key={provider.id} value={provider.id}>
-                  {provider.name}
+                  {providerLabel(provider)}
                 </option>
               ))}
+              <option value={ANY_PROVIDER}>{t('choices_anyProvider')}</option>
             </select>
           </label>
         ))}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
 import { errorMessageKey, toErrorInfo } from '../../../shared/errors';
 import { RETENTIONS, type JournalPrefs } from '../../../shared/journal';
-import { RETENTION_LABEL } from '../../../ui/labels';
+import { RETENTION_LABEL } from '../../../shared/labels';
 import { journalStore, useJournalPrefs } from '../../hooks';
 
 const retentionFrom = (value: string) => RETENTIONS.find((retention) => String(retention) === value);

@@ -1,11 +1,14 @@
 import { t } from '../../../platform/i18n';
-import { providersFor } from '../../../shared/catalogue';
+import { ANY_PROVIDER, providersFor, type Catalogue } from '../../../shared/catalogue';
+import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../shared/labels';
 import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
-import { providerIdFor, type Settings } from '../../../shared/settings';
-import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../ui/labels';
+import { shownProviderChoice, type Settings } from '../../../shared/settings';
+import { providerLabel } from '../../../ui/providerLabel';
 
 interface ChoicesProps {
   settings: Settings;
+  /** The user's catalogue: their own providers are offered too. */
+  catalogue: Catalogue;
   disabled: boolean;
   onChange(patch: Partial<Settings>): void;
 }
@@ -14,7 +17,9 @@ interface ChoicesProps {
  * What to open (media, provider for that media, whether picks match or lift the mood) and whether
  * the snapshot waits for a countdown.
  */
-export function Choices({ settings, disabled, onChange }: ChoicesProps) {
+export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProps) {
+  const providers = providersFor(settings.media, catalogue);
+  const selected = shownProviderChoice(settings, settings.media, catalogue);
   return (
     <>
       <fieldset class="media" disabled={disabled}>
@@ -36,20 +41,23 @@ export function Choices({ settings, disabled, onChange }: ChoicesProps) {
         <label>
           {t('choices_from')}{' '}
           <select
-            value={providerIdFor(settings)}
+            name="provider"
+            value={selected}
             disabled={disabled}
             onChange={(event) => onChange({ providers: { [settings.media]: event.currentTarget.value } })}
           >
-            {providersFor(settings.media).map((provider) => (
+            {providers.map((provider) => (
               <option key={provider.id} value={provider.id}>
-                {provider.name}
+                {providerLabel(provider)}
               </option>
             ))}
+            <option value={ANY_PROVIDER}>{t('choices_anyProvider')}</option>
           </select>
         </label>
         <label>
           {t('choices_picksThat')}{' '}
           <select
+            name="strategy"
             value={settings.strategy}
             disabled={disabled}
             onChange={(event) => {

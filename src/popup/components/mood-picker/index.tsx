@@ -1,14 +1,26 @@
 import { t } from '../../../platform/i18n';
+import { MOOD_LABEL } from '../../../shared/labels';
 import { MOODS, type Mood } from '../../../shared/moods';
-import { MOOD_LABEL } from '../../../ui/labels';
 
-/** Lets the user correct a wrong reading; the tab for the picked mood opens. */
-export function MoodPicker({ onPick }: { onPick(mood: Mood): void }) {
+interface MoodPickerProps {
+  /** The mood picked by hand, shown pressed. */
+  chosen?: Mood;
+  /** A capture's result is shown: the picker then corrects it. */
+  afterCapture: boolean;
+  disabled: boolean;
+  onPick(mood: Mood): void;
+}
+
+/**
+ * The five moods, always one click away: no camera needed, also after any error. A pick opens its
+ * tab behind the popup, as a capture does.
+ */
+export function MoodPicker({ chosen, afterCapture, disabled, onPick }: MoodPickerProps) {
   return (
-    <fieldset class="correct">
-      <legend>{t('picker_notRight')}</legend>
+    <fieldset class="mood-picker" disabled={disabled}>
+      <legend>{afterCapture ? t('picker_notRight') : t('picker_pick')}</legend>
       {MOODS.map((mood) => (
-        <button key={mood} type="button" onClick={() => onPick(mood)}>
+        <button key={mood} type="button" aria-pressed={chosen === mood} onClick={() => onPick(mood)}>
           {t(MOOD_LABEL[mood])}
         </button>
       ))}

@@ -1,0 +1,23 @@
+/** What the toolbar icon says after a shortcut capture (no popup is open to say it). */
+import { t } from '../platform/i18n';
+import { errorMessageKey, type ErrorCode } from '../shared/errors';
+import { MOOD_WORD } from '../shared/labels';
+import type { Mood } from '../shared/moods';
+import type { Pick } from '../shared/picks';
+
+export const BADGE = {
+  idleTitle: () => t('actionTitle'),
+  failed: { text: '!', title: (code: ErrorCode) => t('badge_failed', t(errorMessageKey(code))) },
+  unsure: {
+    text: '?',
+    color: '#4a2fbd',
+    title: ([first, second]: [Mood, Mood], pick: Pick) =>
+      t(
+        'badge_unsure',
+        t(MOOD_WORD[first]),
+        t(MOOD_WORD[second]),
+        pick.provider.name,
+        t(MOOD_WORD[pick.mood]),
+      ),
+  },
+};

@@ -1,0 +1,45 @@
+/** Turns a mood into an opened tab: the user's catalogue, the bandit's choice, the tab. */
+import { armsFor, recommendationFor } from '../shared/catalogue';
+import { contextKey, thompsonChoice, type BanditState, type Random } from '../shared/bandit';
+import { applyMapping, EMPTY_MAPPING, type Mapping } from '../shared/mapping';
+import type { Mood } from '../shared/moods';
+import type { Pick, PickSource } from '../shared/picks';
+import { providerIdFor, type Settings } from '../shared/settings';
+
+export interface RecommenderDeps {
+  loadMapping(): Promise<Mapping>;
+  loadBandit(): Promise<BanditState>;
+  random: Random;
+  newId(): string;
+  openTab(url: string, active?: boolean): Promise<void>;
+}
+
+export interface Recommender {
+  /**
+   * Chooses what to open for the mood with the given choices (Thompson sampling) and opens it.
+   * captureId: the capture the pick belongs to, absent for a mood picked without one.
+   */
+  open(
+    mood: Mood,
+    settings: Settings,
+    options: { active: boolean; source: PickSource; captureId?: string },
+  ): Promise<Pick>;
+}
+
+export function createRecommender(deps: RecommenderDeps): Recommender {
+  return {
+    async open(mood, settings, { active, source, captureId }) {
+      // Unreadable storage must not stop the tab: the built-in catalogue and a fresh bandit will do.
+      const [mapping, bandit] = await Promise.all([
+        deps.loadMapping().catch(() => EMPTY_MAPPING),
+        deps.loadBandit().catch((): BanditState => ({})),
+      ]);
+      const { media, strategy } = settings;
+      const arms = armsFor(mood, media, strategy, providerIdFor(settings), applyMapping(mapping));
+      const arm = thompsonChoice(arms, bandit[contextKey(mood, media, strategy)], deps.random);
+      const recommendation = recommendationFor(arm, mood, media, strategy);
+      await deps.openTab(recommendation.url, active);
+      return { ...recommendation, id: deps.newId(), source, ...(captureId ? { captureId } : {}) };
+    },
+  };
+}

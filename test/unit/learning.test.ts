@@ -1,0 +1,86 @@
+import { banditLearner, calibrationLearner } from '../../src/background/learning';
+import { createStore, type StorageIo } from '../../src/background/storedState';
+import { armKey, BANDIT_KEY, contextKey, parseBanditState } from '../../src/shared/bandit';
+import { CALIBRATION_KEY, emptyCounts, parseCounts, withOutcome } from '../../src/shared/personalCalibration';
+import { createRecommendationEvents } from '../../src/shared/recommendationEvents';
+
+/** storage.local in memory, each read and write a little later, as the real one is. */
+function memoryStorage(): StorageIo & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  const later = () => new Promise((resolve) => setTimeout(resolve, 1));
+  return {
+    data,
+    load: async (key) => (await later(), structuredClone(data[key])),
+    save: async (key, value) => {
+      await later();
+      data[key] = structuredClone(value);
+    },
+  };
+}
+
+const pick = {
+  id: 'p1',
+  mood: 'sad' as const,
+  media: 'music' as const,
+  strategy: 'match' as const,
+  providerId: 'spotify',
+  query: 'sad songs',
+};
+const probabilities = { calm: 0.1, angry: 0.05, sad: 0.7, happy: 0.1, surprised: 0.05 };
+
+describe('stores', () => {
+  it('run updates one after another, so quick ones never lose each other', async () => {
+    const storage = memoryStorage();
+    const store = createStore('n', (raw) => (typeof raw === 'number' ? raw : 0), storage);
+    await Promise.all(Array.from({ length: 10 }, () => store.update((n) => n + 1)));
+    expect(storage.data.n).toBe(10);
+  });
+
+  it('a failed update is reported to its caller and does not block the next', async () => {
+    const storage = memoryStorage();
+    const store = createStore('n', (raw) => (typeof raw === 'number' ? raw : 0), storage);
+    const failed = store.update(() => {
+      throw new Error('bad change');
+    });
+    const next = store.update((n) => n + 1);
+    await expect(failed).rejects.toThrow('bad change');
+    await next;
+    expect(storage.data.n).toBe(1);
+  });
+});
+
+describe('learning from events', () => {
+  function setup() {
+    const storage = memoryStorage();
+    const events = createRecommendationEvents();
+    events.subscribe(banditLearner(createStore(BANDIT_KEY, parseBanditState, storage)));
+    events.subscribe(calibrationLearner(createStore(CALIBRATION_KEY, parseCounts, storage)));
+    return { storage, events };
+  }
+
+  it("feedback rates the pick's arm in its context; a changed mind moves the rating", async () => {
+    const { storage, events } = setup();
+    await events.emit('feedback', { pick, verdict: 'good-pick', at: 1 });
+    await events.emit('feedback', { pick, verdict: 'not-for-me', replaces: 'good-pick', at: 2 });
+    expect(storage.data[BANDIT_KEY]).toEqual({
+      [contextKey('sad', 'music', 'match')]: { [armKey('spotify', 'sad songs')]: { good: 0, bad: 1 } },
+    });
+  });
+
+  it('a capture that opened counts as (camera, shown); a correction moves it; one that asked waits', async () => {
+    const { storage, events } = setup();
+    const captured = {
+      at: 1,
+      camera: { mood: 'happy' as const, probabilities },
+      adjusted: { mood: 'happy' as const, probabilities },
+    };
+    await events.emit('captured', { ...captured, captureId: 'c1', shown: 'happy' });
+    await events.emit('corrected', { captureId: 'c1', at: 2, camera: 'happy', from: 'happy', to: 'sad' });
+    await events.emit('captured', { ...captured, captureId: 'c2', unsure: ['happy', 'calm'] });
+    expect(parseCounts(storage.data[CALIBRATION_KEY])).toEqual(withOutcome(emptyCounts(), 'happy', 'sad'));
+    await events.emit('corrected', { captureId: 'c2', at: 3, camera: 'happy', to: 'calm' });
+    expect(parseCounts(storage.data[CALIBRATION_KEY])).toEqual(
+      withOutcome(withOutcome(emptyCounts(), 'happy', 'sad'), 'happy', 'calm'),
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { createRecommender, type RecommenderDeps } from '../../src/background/recommender';
+import {
+  armKey,
+  choiceShares,
+  contextKey,
+  seededRandom,
+  withVerdict,
+  type BanditState,
+} from '../../src/shared/bandit';
+import { armsFor, CATALOGUE } from '../../src/shared/catalogue';
+import { EMPTY_MAPPING, withCustomProvider, withQueries } from '../../src/shared/mapping';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+
+function setup(overrides: Partial<RecommenderDeps> = {}) {
+  const deps: RecommenderDeps = {
+    loadMapping: jest.fn(async () => EMPTY_MAPPING),
+    loadBandit: jest.fn(async (): Promise<BanditState> => ({})),
+    random: seededRandom(5),
+    newId: () => 'pick-1',
+    openTab: jest.fn(async () => undefined),
+    ...overrides,
+  };
+  return { deps, recommender: createRecommender(deps) };
+}
+
+describe('recommender', () => {
+  it("opens one of the mood's queries with the chosen provider, as a pick with an id and source", async () => {
+    const { deps, recommender } = setup();
+    const pick = await recommender.open('sad', DEFAULT_SETTINGS, { active: false, source: 'manual' });
+    expect(CATALOGUE.queries.music.match.sad).toContain(pick.query);
+    expect(pick).toMatchObject({ id: 'pick-1', source: 'manual', mood: 'sad', provider: { id: 'spotify' } });
+    expect(deps.openTab).toHaveBeenCalledWith(pick.url, false);
+    expect(pick.captureId).toBeUndefined();
+  });
+
+  it('names the capture a pick belongs to, which the journal files it under', async () => {
+    const { recommender } = setup();
+    const pick = await recommender.open('sad', DEFAULT_SETTINGS, {
+      active: true,
+      source: 'camera',
+      captureId: 'capture-1',
+    });
+    expect(pick).toMatchObject({ source: 'camera', captureId: 'capture-1' });
+  });
+
+  it("uses the user's lists and providers", async () => {
+    let mapping = withQueries(EMPTY_MAPPING, 'music', 'match', 'sad', ['delta blues']);
+    mapping = withCustomProvider(mapping, {
+      name: 'Radio',
+      media: 'music',
+      url: 'https://radio.example/?q={query}',
+    });
+    const { recommender } = setup({ loadMapping: jest.fn(async () => mapping) });
+    const settings = { ...DEFAULT_SETTINGS, providers: { music: 'custom-radio' } };
+    const pick = await recommender.open('sad', settings, { active: true, source: 'camera' });
+    expect(pick.url).toBe('https://radio.example/?q=delta%20blues');
+  });
+
+  it('follows the bandit: an arm rated "not for me" many times is rarely opened', async () => {
+    const arms = armsFor('happy', 'music', 'match', 'spotify');
+    const disliked = armKey('spotify', arms[0]!.query);
+    let state: BanditState = {};
+    for (let i = 0; i < 8; i++)
+      state = withVerdict(state, contextKey('happy', 'music', 'match'), disliked, 'not-for-me');
+    const { recommender } = setup({ loadBandit: jest.fn(async () => state), random: seededRandom(8) });
+    const queries: string[] = [];
+    for (let i = 0; i < 200; i++)
+      queries.push(
+        (await recommender.open('happy', DEFAULT_SETTINGS, { active: true, source: 'manual' })).query,
+      );
+    const share = queries.filter((q) => q === arms[0]!.query).length / queries.length;
+    const expected = choiceShares(arms, state[contextKey('happy', 'music', 'match')], seededRandom(1))[
+      disliked
+    ]!;
+    expect(share).toBeLessThan(0.1);
+    expect(share).toBeCloseTo(expected, 1);
+  });
+
+  it('still opens a tab when storage cannot be read', async () => {
+    const { deps, recommender } = setup({
+      loadMapping: jest.fn(async () => Promise.reject(new Error('gone'))),
+      loadBandit: jest.fn(async () => Promise.reject(new Error('gone'))),
+    });
+    await expect(
+      recommender.open('calm', DEFAULT_SETTINGS, { active: true, source: 'manual' }),
+    ).resolves.toMatchObject({
+      provider: { id: 'spotify' },
+    });
+    expect(deps.openTab).toHaveBeenCalled();
+  });
+});
