@@ -10,7 +10,7 @@ import type { CaptureHost } from './captureHost.types';
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
-  host: CaptureHost;
+  host: Pick<CaptureHost, 'recognize'>;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
   openTab(url: string, active?: boolean): Promise<void>;

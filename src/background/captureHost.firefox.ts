@@ -1,11 +1,21 @@
 /**
- * Firefox capture host: Firefox has no offscreen documents, but its MV3 background page has a
- * DOM and may use the camera once permission was granted, so the capture engine runs right here.
+ * Firefox capture host. Firefox never lets a background page use the camera (it denies the
+ * request even when the user allowed the camera), so the capture page runs in an iframe of the
+ * popup, which may use a remembered grant; this host only sends it the request.
  */
-import { createCaptureService } from '../capture/captureService';
-import { extensionUrl, notifyProgress } from '../platform/browserApi';
+import { sendRequest } from '../platform/browserApi';
 import type { CaptureHost } from './captureHost.types';
 
+/** Long enough for a just-opened popup to load its capture page. */
+const CAPTURE_PAGE_WAIT_MS = 10_000;
+
 export function createCaptureHost(): CaptureHost {
-  return createCaptureService({ modelBaseUrl: extensionUrl('models/'), onStage: notifyProgress });
+  return {
+    recognize: (frames) =>
+      sendRequest(
+        { target: 'offscreen', type: 'recognize-mood', frames },
+        { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
+      ),
+    needsPopupToCapture: true,
+  };
 }

@@ -1,6 +1,11 @@
 import type { CaptureReading } from '../shared/capture';
 
-/** Where recognition runs: Chrome's offscreen document, or Firefox's background page itself. */
+/** Where recognition runs: Chrome's offscreen document, or the capture page in Firefox's popup. */
 export interface CaptureHost {
   recognize(frames: number): Promise<CaptureReading>;
+  /**
+   * True where the camera works only in a page the user sees (Firefox): the shortcut then opens
+   * the popup, which captures, instead of capturing in the background.
+   */
+  needsPopupToCapture: boolean;
 }

@@ -11,31 +11,47 @@ import {
   notifyProgress,
   onCommand,
   onMessage,
+  openActionPopup,
+  openOrFocusTab,
   openTab,
   setActionBadge,
 } from '../platform/browserApi';
 import { ERROR_MESSAGES, toErrorInfo } from '../shared/errors';
 import { createMessageListener } from '../shared/messages';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { createCaptureController } from './captureController';
 import { createCaptureHost } from './captureHost';
 
 const DEFAULT_TITLE = 'Moodtab: capture my mood';
+/** The popup captures as soon as it opens with this query (see usePopup). */
+const CAPTURING_POPUP = 'popup.html?capture';
 
+const host = createCaptureHost();
 const controller = createCaptureController({
-  host: createCaptureHost(),
+  host,
   loadSettings: async () => parseSettings(await loadStored(SETTINGS_KEY)),
   openTab,
   cameraPermission: cameraPermissionState,
-  openPermissionPage: () => openTab(extensionUrl('permission.html')),
+  // One permission tab at most: a second capture brings the open one to the front.
+  openPermissionPage: () => openOrFocusTab(extensionUrl('permission.html')),
   notifyStage: notifyProgress,
 });
+
+const showFailure = (error: unknown) =>
+  setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[toErrorInfo(error).code]}`);
+
+/** Any capture that succeeds, from the popup too, clears a "!" left by a failed shortcut capture. */
+async function capture(settings?: Settings, options?: { inBackground?: boolean }) {
+  const outcome = await controller.capture(settings, options);
+  await setActionBadge('', DEFAULT_TITLE);
+  return outcome;
+}
 
 onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ settings, inBackground }) => controller.capture(settings, { inBackground }),
+      'capture-mood': ({ settings, inBackground }) => capture(settings, { inBackground }),
       'open-recommendation': ({ mood, settings }) => controller.openFor(mood, settings),
     },
     extensionIdentity(),
@@ -45,16 +61,16 @@ onMessage(
 /** No popup is open for a shortcut capture, so its outcome goes on the toolbar icon. */
 async function captureFromShortcut(): Promise<void> {
   try {
-    await controller.capture();
+    await capture();
   } catch (error) {
-    const { code } = toErrorInfo(error);
     // A capture already running will report for itself.
-    if (code !== 'capture-in-progress') await setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[code]}`);
-    return;
+    if (toErrorInfo(error).code !== 'capture-in-progress') await showFailure(error);
   }
-  await setActionBadge('', DEFAULT_TITLE);
 }
 
 onCommand((command) => {
-  if (command === 'capture-mood') void captureFromShortcut();
+  if (command !== 'capture-mood') return;
+  // Where only a visible page may use the camera, the popup captures and shows the outcome itself.
+  if (host.needsPopupToCapture) void openActionPopup(CAPTURING_POPUP).catch(showFailure);
+  else void captureFromShortcut();
 });

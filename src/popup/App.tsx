@@ -1,10 +1,14 @@
+import { hasOffscreenDocuments } from '../platform/browserApi';
+import { CaptureFrame } from './components/capture-frame';
 import { Choices } from './components/choices';
+import { MoodPicker } from './components/mood-picker';
 import { ResultPanel } from './components/result-panel';
-import { statusText } from './state';
+import { canPickMoodInstead, statusText } from './state';
 import { usePopup } from './usePopup';
 
-export function App() {
-  const { state, changeSettings, capture, pickMood } = usePopup();
+/** autoCapture: the popup was opened to capture at once (Firefox's keyboard shortcut). */
+export function App({ autoCapture = false }: { autoCapture?: boolean }) {
+  const { state, changeSettings, capture, pickMood } = usePopup({ autoCapture });
   const working = state.phase === 'working';
   return (
     <main>
@@ -33,6 +37,10 @@ export function App() {
           onPickMood={(mood) => void pickMood(mood)}
         />
       )}
+      {canPickMoodInstead(state) && (
+        <MoodPicker legend="Or pick your mood" onPick={(mood) => void pickMood(mood)} />
+      )}
+      {!hasOffscreenDocuments() && <CaptureFrame />}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { CaptureStage } from '../shared/capture';
 import type { Recommendation } from '../shared/catalogue';
-import type { ErrorInfo } from '../shared/errors';
+import type { ErrorCode, ErrorInfo } from '../shared/errors';
 import type { CaptureOutcome } from '../shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
@@ -12,7 +12,7 @@ export interface PopupState {
   /** Model download fraction while loading. */
   progress?: number;
   outcome?: CaptureOutcome;
-  /** Set when the user corrected the mood by hand. */
+  /** Set when the user picked the mood by hand (to correct a reading, or after a failed one). */
   corrected?: Recommendation;
   error?: ErrorInfo;
 }
@@ -44,7 +44,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
     case 'capture-failed':
       return { settings: state.settings, phase: 'error', error: action.error };
     case 'corrected':
-      return { ...state, corrected: action.recommendation };
+      return { ...state, phase: 'done', error: undefined, corrected: action.recommendation };
   }
 }
 
@@ -54,6 +54,15 @@ const STAGE_TEXT: Record<CaptureStage, string> = {
   'reading-mood': 'Reading your mood…',
   'opening-tab': 'Opening your tab…',
 };
+
+/** Failures that leave the camera fine but no mood read: picking one by hand still gets media. */
+const PICK_INSTEAD: readonly ErrorCode[] = ['no-face', 'face-too-small', 'too-dark'];
+
+/** Whether to offer the mood picker without a reading to correct. */
+export const canPickMoodInstead = (state: PopupState): boolean =>
+  !state.outcome &&
+  ((state.phase === 'error' && state.error !== undefined && PICK_INSTEAD.includes(state.error.code)) ||
+    (state.phase === 'done' && state.corrected !== undefined));
 
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {
@@ -72,7 +81,10 @@ export function statusText(state: PopupState): string {
       return state.error?.message ?? 'Something went wrong.';
     case 'done': {
       const shown = state.corrected ?? state.outcome?.recommendation;
-      return shown ? `You look ${shown.mood}. Opened ${shown.provider.name}.` : '';
+      if (!shown) return '';
+      return state.outcome
+        ? `You look ${shown.mood}. Opened ${shown.provider.name}.`
+        : `Opened ${shown.provider.name} for ${shown.mood}.`;
     }
   }
 }

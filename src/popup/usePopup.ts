@@ -1,5 +1,5 @@
 /** The popup's behaviour: settings in and out of storage, progress from the background, the requests. */
-import { useEffect, useReducer } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { extensionIdentity, loadStored, onMessage, saveStored, sendRequest } from '../platform/browserApi';
 import { toErrorInfo } from '../shared/errors';
 import { createMessageListener } from '../shared/messages';
@@ -22,9 +22,11 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
-export function usePopup(): Popup {
+/** autoCapture: capture once as soon as the stored choices are read. */
+export function usePopup({ autoCapture = false }: { autoCapture?: boolean } = {}): Popup {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
   const { settings } = state;
+  const autoCaptured = useRef(false);
 
   useEffect(() => {
     void loadSettings().then((loaded) => dispatch({ type: 'settings-loaded', settings: loaded }));
@@ -42,31 +44,39 @@ export function usePopup(): Popup {
     );
   }, []);
 
+  async function capture(): Promise<void> {
+    dispatch({ type: 'capture-started' });
+    try {
+      // Stored before the capture, so a shortcut capture or the next popup sees these choices;
+      // the capture itself gets them in the request and never reads a stale stored copy.
+      await saveStored(SETTINGS_KEY, settings);
+      const outcome = await sendRequest({
+        target: 'background',
+        type: 'capture-mood',
+        settings,
+        // Switching tabs would close this popup and hide the result.
+        inBackground: true,
+      });
+      dispatch({ type: 'capture-succeeded', outcome });
+    } catch (error) {
+      dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+    }
+  }
+
+  useEffect(() => {
+    if (!autoCapture || state.phase !== 'idle' || autoCaptured.current) return;
+    autoCaptured.current = true;
+    void capture();
+  }, [state.phase]);
+
   return {
     state,
+    capture,
     changeSettings(patch) {
       const next = mergeSettings(settings, patch);
       dispatch({ type: 'settings-changed', settings: next });
       // Not awaited: a failed save shows at the next capture, which saves again and waits for it.
       saveStored(SETTINGS_KEY, next).catch(() => undefined);
-    },
-    async capture() {
-      dispatch({ type: 'capture-started' });
-      try {
-        // Stored before the capture, so a shortcut capture or the next popup sees these choices;
-        // the capture itself gets them in the request and never reads a stale stored copy.
-        await saveStored(SETTINGS_KEY, settings);
-        const outcome = await sendRequest({
-          target: 'background',
-          type: 'capture-mood',
-          settings,
-          // Switching tabs would close this popup and hide the result.
-          inBackground: true,
-        });
-        dispatch({ type: 'capture-succeeded', outcome });
-      } catch (error) {
-        dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
-      }
     },
     async pickMood(mood) {
       try {

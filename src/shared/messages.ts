@@ -3,12 +3,15 @@
  *
  * Every message is `{target, type, ...fields}`. `Protocol[target][type]` gives the request's
  * fields and its response type, so a handler map and a sender are both fully typed. Listeners
- * ignore messages for other targets and reject senders that are not this extension's own pages.
+ * ignore messages for other targets and reject senders that are not this extension's own pages,
+ * messages over MAX_REQUEST_CHARS, unknown types and fields, and invalid values.
  */
 import { isCaptureStage, type CaptureReading, type CaptureStage } from './capture';
 import type { Recommendation } from './catalogue';
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
 import { isMood, type Mood } from './moods';
+import { fitsWithin } from './messageSize';
+import { isRecord, ownValue } from './records';
 import { isSettings, type Settings } from './settings';
 
 export interface CaptureOutcome extends CaptureReading {
@@ -54,43 +57,72 @@ export type Message = { [T in Target]: { [K in MessageType<T>]: RequestOf<T, K> 
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ErrorInfo };
 
 const MAX_BURST_FRAMES = 10;
+/** No request needs more than a few hundred characters; this refuses floods before any check reads them. */
+export const MAX_REQUEST_CHARS = 4096;
 
 type Fields = Record<string, unknown>;
-const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
+/** How one request field is checked; an optional field may be left out. */
+interface FieldRule {
+  check(value: unknown): boolean;
+  optional?: true;
+}
+const required = (check: FieldRule['check']): FieldRule => ({ check });
+const optional = (check: FieldRule['check']): FieldRule => ({ check, optional: true });
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const isBurstSize = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_BURST_FRAMES;
+const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
+
+/** Every field of every request, and nothing else: a field added to Protocol must be added here. */
+type Schema<T extends Target, K extends MessageType<T>> = {
+  [F in keyof Spec<T, K>['request']]-?: FieldRule;
+};
+const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
   background: {
-    'capture-mood': (m) =>
-      isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
-    'open-recommendation': (m) => isMood(m.mood) && isSettings(m.settings),
+    'capture-mood': { settings: required(isSettings), inBackground: optional(isBoolean) },
+    'open-recommendation': { mood: required(isMood), settings: required(isSettings) },
   },
   offscreen: {
-    'recognize-mood': (m) =>
-      Number.isInteger(m.frames) && (m.frames as number) >= 1 && (m.frames as number) <= MAX_BURST_FRAMES,
+    'recognize-mood': { frames: required(isBurstSize) },
   },
   popup: {
-    'capture-progress': (m) =>
-      isCaptureStage(m.stage) &&
-      (m.progress === undefined || (typeof m.progress === 'number' && m.progress >= 0 && m.progress <= 1)),
+    'capture-progress': { stage: required(isCaptureStage), progress: optional(isFraction) },
   },
 };
 
-const isTarget = (value: unknown): value is Target =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(validators, value);
+const isTarget = (value: unknown): value is Target => ownValue(SCHEMAS, value) !== undefined;
 
 /** The target a raw message claims, or undefined when it is not a Moodtab message at all. */
 export function targetOf(raw: unknown): Target | undefined {
-  const target = (raw as Fields | null)?.target;
-  return typeof raw === 'object' && raw !== null && isTarget(target) ? target : undefined;
+  if (!isRecord(raw) || !Object.hasOwn(raw, 'target')) return undefined;
+  return isTarget(raw.target) ? raw.target : undefined;
 }
+
+/** A short, safe rendering of an untrusted value for an error detail. */
+const describe = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+
+const badMessage = (detail: string) => new MoodtabError('bad-message', detail);
 
 /** Checks a raw message against the protocol; throws MoodtabError('bad-message') saying what is wrong. */
 export function parseMessage<T extends Target>(raw: unknown, target: T): Message & { target: T } {
-  if (targetOf(raw) !== target) throw new MoodtabError('bad-message', `not addressed to ${target}`);
+  if (targetOf(raw) !== target) throw badMessage(`not addressed to ${target}`);
+  if (!fitsWithin(raw, MAX_REQUEST_CHARS)) throw badMessage(`larger than ${MAX_REQUEST_CHARS} characters`);
   const fields = raw as Fields;
-  const table = validators[target] as Record<string, (m: Fields) => boolean>;
-  const validate = typeof fields.type === 'string' ? table[fields.type] : undefined;
-  if (!validate)
-    throw new MoodtabError('bad-message', `unknown ${target} message type ${String(fields.type)}`);
-  if (!validate(fields)) throw new MoodtabError('bad-message', `invalid fields for ${target}/${fields.type}`);
+  const schema = ownValue<Record<string, FieldRule>>(SCHEMAS[target], fields.type);
+  if (!schema) throw badMessage(`unknown ${target} message type ${describe(fields.type)}`);
+  const name = `${target}/${fields.type as string}`;
+  for (const key of Object.keys(fields)) {
+    if (key !== 'target' && key !== 'type' && !Object.hasOwn(schema, key)) {
+      throw badMessage(`unknown field ${describe(key)} in ${name}`);
+    }
+  }
+  for (const [key, rule] of Object.entries(schema)) {
+    const value = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (value === undefined ? !rule.optional : !rule.check(value)) {
+      throw badMessage(`${value === undefined ? 'missing' : 'invalid'} ${key} in ${name}`);
+    }
+  }
   return raw as Message & { target: T };
 }
 
@@ -110,6 +142,7 @@ function isOwnSender(sender: SenderInfo, self: ExtensionIdentity): boolean {
   return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
 }
 
+type AnyHandler = (request: unknown, sender: SenderInfo) => Promise<unknown>;
 export type Handlers<T extends Target> = {
   [K in MessageType<T>]: (request: RequestOf<T, K>, sender: SenderInfo) => Promise<ResponseOf<T, K>>;
 };
@@ -127,18 +160,13 @@ export function createMessageListener<T extends Target>(
   return (raw, sender) => {
     if (targetOf(raw) !== target) return undefined;
     if (!isOwnSender(sender, self)) {
-      return Promise.resolve({
-        ok: false,
-        error: toErrorInfo(new MoodtabError('bad-message', 'foreign sender')),
-      });
+      return Promise.resolve({ ok: false, error: toErrorInfo(badMessage('foreign sender')) });
     }
     return (async (): Promise<Envelope<unknown>> => {
       try {
         const message = parseMessage(raw, target);
-        const handler = handlers[message.type as MessageType<T>] as (
-          m: unknown,
-          s: SenderInfo,
-        ) => Promise<unknown>;
+        const handler = ownValue(handlers as Record<string, AnyHandler>, message.type);
+        if (!handler) throw badMessage(`no handler for ${target}/${message.type}`);
         return { ok: true, value: await handler(message, sender) };
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };
@@ -152,7 +180,8 @@ export function unwrapEnvelope<R>(envelope: unknown): R {
   const value = envelope as Envelope<R> | undefined;
   if (value && value.ok === true) return value.value;
   if (value && value.ok === false && isErrorCode(value.error?.code)) {
-    throw new MoodtabError(value.error.code, value.error.detail);
+    const { detail } = value.error;
+    throw new MoodtabError(value.error.code, typeof detail === 'string' ? detail : undefined);
   }
   throw new MoodtabError('internal', 'no response from the extension');
 }

@@ -1,121 +1,92 @@
 /**
  * End to end, in Debian's real Chromium: the built extension (dist/chrome) is loaded, a face video
- * is the fake webcam, the popup's "Capture mood" button is pressed, and the tab that opens must be
- * the provider URL for the mood that the same pipeline reads from that face in Node.
+ * is the fake webcam, the popup's "Capture mood" button is pressed (or the keyboard shortcut's
+ * command fired in the service worker), and the tab that opens must be the provider URL for the
+ * mood that the same pipeline reads from that face in Node.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
-import { decodeImageFile } from '../../src/node/images';
-import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
+import { localRecognizerConfig } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import { recommend } from '../../src/shared/catalogue';
 import type { Mood } from '../../src/shared/moods';
-import { cameraFrame, writeY4m } from './fakeCamera';
+import {
+  allowCamera,
+  badgeText,
+  captureContextFigures,
+  captureInPopup,
+  closePages,
+  launchChromium,
+  nextTab,
+  offscreenSession,
+  openPages,
+  openPopup,
+  pressShortcut,
+  type Chromium,
+} from './chromium';
+import { fixtureVideo } from './fakeCamera';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION = join(ROOT, 'dist', 'chrome');
-const VIDEO = join(ROOT, 'artifacts', 'e2e-face.y4m');
-const NO_FACE_VIDEO = join(ROOT, 'artifacts', 'e2e-no-face.y4m');
+const PERMISSION_NEEDED =
+  'Moodtab needs one-time permission to use your camera. Allow it in the Moodtab permission tab, then capture again.';
+const NO_FACE = 'No face was found. Face the camera in good light and try again.';
 
-let browser: Browser;
-let extensionOrigin: string;
+let chromium: Chromium;
 let expectedMood: Mood;
 
-async function openPopup(instance = browser, origin = extensionOrigin): Promise<Page> {
-  const page = await instance.newPage();
-  await page.goto(`${origin}popup.html`);
-  await page.locator('::-p-aria(Capture mood)').wait();
-  return page;
-}
-
-/** Debian's Chromium with the built extension and a video file as the webcam (see allowCamera). */
-async function launch(video: string): Promise<{ browser: Browser; origin: string }> {
-  const instance = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    pipe: true,
-    enableExtensions: [EXTENSION],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
-  const worker = await instance.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
-  return { browser: instance, origin: worker.url().replace(/background\.js$/, '') };
-}
-
-const allowCamera = (instance: Browser, origin: string) =>
-  instance.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
-
-/** Resolves with the URL of the next tab that navigates to one of the given providers. */
-function nextProviderTab(prefix: string): Promise<string> {
-  return browser
-    .waitForTarget((target) => target.type() === 'page' && target.url().startsWith(prefix), {
-      timeout: 240_000,
-    })
-    .then((target) => target.url());
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(EXTENSION, 'manifest.json')))
-    throw new Error('run `npm run build` first: dist/chrome is missing');
   // The fake webcam shows the one-face fixture; Node reads the same frame for the expected mood.
-  const frame = cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg')));
-  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-  writeY4m(VIDEO, frame);
+  const { video, frame } = fixtureVideo('one-face');
   await useBackend('wasm');
   const recognizer = await createMoodRecognizer(localRecognizerConfig());
   expectedMood = (await recognizer.recognize(frame)).mood;
   recognizer.dispose();
-
-  ({ browser, origin: extensionOrigin } = await launch(VIDEO));
+  chromium = await launchChromium(video);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.browser.close();
 });
 
 describe('Moodtab in Chromium', () => {
-  it('on first use, opens the camera permission page instead of failing silently', async () => {
-    const popup = await openPopup();
-    const permissionTab = nextProviderTab(`${extensionOrigin}permission.html`);
-    await popup.locator('::-p-aria(Capture mood)').click();
-    await expect(permissionTab).resolves.toBe(`${extensionOrigin}permission.html`);
-    await popup.waitForFunction(() =>
-      document.querySelector('[role=status]')?.textContent?.includes('permission'),
-    );
+  let permissionPage: Page;
+
+  it('on first use, asks for the camera in one permission tab, however often a capture is tried', async () => {
+    const popup = await openPopup(chromium);
+    const permissionTab = nextTab(chromium, `${chromium.origin}permission.html`);
+    expect(await captureInPopup(popup)).toBe(PERMISSION_NEEDED);
+    await permissionTab;
+    expect(await captureInPopup(popup)).toBe(PERMISSION_NEEDED);
+    expect(openPages(chromium, `${chromium.origin}permission.html`)).toHaveLength(1);
+
+    permissionPage = (await openPages(chromium, `${chromium.origin}permission.html`)[0]!.asPage())!;
+    expect(await permissionPage.$eval('#allow', (el) => (el as HTMLElement).hidden)).toBe(false);
+    // The "Remember this decision" advice is for Firefox only.
+    expect(await permissionPage.$eval('#remember', (el) => (el as HTMLElement).hidden)).toBe(true);
     await popup.close();
   });
 
-  it('captures from the webcam, opens the provider tab for the face mood, and releases the camera', async () => {
-    await allowCamera(browser, extensionOrigin);
-    const popup = await openPopup();
-    const expectedUrl = recommend(expectedMood, 'music').url;
-    const opened = nextProviderTab('https://open.spotify.com/');
-    await popup.locator('::-p-aria(Capture mood)').click();
-    expect(await opened).toBe(expectedUrl);
+  it('marks a failed shortcut capture on the toolbar icon, without a second permission tab', async () => {
+    await pressShortcut(chromium);
+    await waitForBadge('!');
+    expect(openPages(chromium, `${chromium.origin}permission.html`)).toHaveLength(1);
+  });
 
-    await popup.waitForFunction(
-      () => document.querySelector('[role=status]')?.textContent?.startsWith('You look'),
-      {
-        timeout: 60_000,
-      },
+  it('shows on the permission page that the camera is allowed, once it is', async () => {
+    await allowCamera(chromium);
+    await permissionPage.waitForFunction(() => document.querySelector<HTMLButtonElement>('#allow')!.hidden);
+    expect(await permissionPage.$eval('#status', (el) => el.textContent)).toMatch(
+      /^Moodtab may use your camera/,
     );
-    const status = await popup.$eval('[role=status]', (el) => el.textContent);
-    expect(status).toBe(`You look ${expectedMood}. Opened Spotify.`);
+  });
+
+  it('captures from the webcam, opens the provider tab for the face mood, and releases the camera', async () => {
+    const popup = await openPopup(chromium);
+    const opened = nextTab(chromium, 'https://open.spotify.com/');
+    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened Spotify.`);
+    expect(await opened).toBe(recommend(expectedMood, 'music').url);
+
     const meters = await popup.$$eval('[role=meter]', (els) =>
       els.map((el) => el.getAttribute('aria-label')),
     );
@@ -125,45 +96,69 @@ describe('Moodtab in Chromium', () => {
     await popup.close();
   });
 
+  it('clears the shortcut failure mark after a successful capture from the popup', async () => {
+    expect(await badgeText(chromium)).toBe('');
+  });
+
+  it('runs the keyboard shortcut: opens the tab in front and leaves no mark', async () => {
+    await closePages(chromium, 'https://open.spotify.com/');
+    const opened = nextTab(chromium, 'https://open.spotify.com/');
+    await pressShortcut(chromium);
+    expect(await opened).toBe(recommend(expectedMood, 'music').url);
+    const tab = (await openPages(chromium, 'https://open.spotify.com/')[0]!.asPage())!;
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('visible');
+    expect(await badgeText(chromium)).toBe('');
+  });
+
   it('remembers the media choice and opens Netflix for movies', async () => {
-    let popup = await openPopup();
+    let popup = await openPopup(chromium);
     await popup.locator('::-p-aria(Movies)').click();
     await popup.close();
-    popup = await openPopup(); // a fresh popup must come back with Movies chosen
+    popup = await openPopup(chromium); // a fresh popup must come back with Movies chosen
     expect(await popup.$eval('input[value=movies]', (el) => el.checked)).toBe(true);
-    const opened = nextProviderTab('https://www.netflix.com/');
-    await popup.locator('::-p-aria(Capture mood)').click();
+    const opened = nextTab(chromium, 'https://www.netflix.com/');
+    await captureInPopup(popup);
     expect(await opened).toBe(recommend(expectedMood, 'movies').url);
     await popup.close();
   });
 });
 
 describe('Moodtab in Chromium, nobody in front of the camera', () => {
-  let empty: { browser: Browser; origin: string };
+  let empty: Chromium;
 
   beforeAll(async () => {
-    writeY4m(
-      NO_FACE_VIDEO,
-      cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', 'no-face.jpg'))),
-    );
-    empty = await launch(NO_FACE_VIDEO);
-    await allowCamera(empty.browser, empty.origin);
+    empty = await launchChromium(fixtureVideo('no-face').video);
+    await allowCamera(empty);
   });
 
   afterAll(async () => {
     await empty?.browser.close();
   });
 
-  it('says no face was found, opens no tab, and lets the user try again', async () => {
-    const popup = await openPopup(empty.browser, empty.origin);
-    await popup.locator('::-p-aria(Capture mood)').click();
-    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
-    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
-      'No face was found. Face the camera in good light and try again.',
-    );
-    const tabs = empty.browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith('https://'));
-    expect(tabs).toEqual([]);
+  it('says no face was found, opens no tab, turns the camera off, and lets the user try again', async () => {
+    const popup = await openPopup(empty);
+    expect(await captureInPopup(popup)).toBe(NO_FACE);
+    expect(openPages(empty, 'https://')).toEqual([]);
+    const { tracks } = await captureContextFigures(await offscreenSession(empty));
+    expect(tracks).not.toContain('live');
     // The capture button is usable again: the one-capture lock was released after the failure.
     expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
   });
+
+  it('lets the user pick the mood by hand instead, and opens the tab for it', async () => {
+    const popup = (await openPages(empty, `${empty.origin}popup.html`)[0]!.asPage())!;
+    const opened = nextTab(empty, 'https://open.spotify.com/');
+    await popup.locator('::-p-aria(Sad)').click();
+    expect(await opened).toBe(recommend('sad', 'music').url);
+    await popup.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent === 'Opened Spotify for sad.',
+    );
+  });
 });
+
+async function waitForBadge(text: string): Promise<void> {
+  for (let tries = 0; (await badgeText(chromium)) !== text; tries++) {
+    if (tries > 100) throw new Error(`the badge never showed "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -35,21 +35,41 @@ describe('parseMessage', () => {
   });
 
   it.each([
-    [{ target: 'background', type: 'capture-mood' }, 'invalid fields for background/capture-mood'],
-    [{ ...capture, settings: { ...settings, media: 'podcasts' } }, 'invalid fields'],
-    [{ ...capture, settings: { ...settings, providers: { music: 'netflix' } } }, 'invalid fields'],
-    [{ ...capture, settings: { ...settings, spy: true } }, 'invalid fields'],
-    [{ ...capture, settings: { media: 'music', strategy: 'match' } }, 'invalid fields'],
-    [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid fields'],
-    [{ target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' }, 'invalid fields'],
-    [{ ...capture, inBackground: 'yes' }, 'invalid fields'],
-    [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
-    [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
+    [{ target: 'background', type: 'capture-mood' }, 'missing settings in background/capture-mood'],
+    [
+      { ...capture, settings: { ...settings, media: 'podcasts' } },
+      'invalid settings in background/capture-mood',
+    ],
+    [{ ...capture, settings: { ...settings, providers: { music: 'netflix' } } }, 'invalid settings'],
+    [{ ...capture, settings: { ...settings, spy: true } }, 'invalid settings'],
+    [{ ...capture, settings: { media: 'music', strategy: 'match' } }, 'invalid settings'],
+    [{ ...capture, settings: { ...settings, providers: { movies: 'constructor' } } }, 'invalid settings'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid mood'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'toString', settings }, 'invalid mood'],
+    [
+      { target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' },
+      'unknown field "media" in background/open-recommendation',
+    ],
+    [{ ...capture, inBackground: 'yes' }, 'invalid inBackground in background/capture-mood'],
+    [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid progress'],
+    [{ target: 'background', type: 'format-disk' }, 'unknown background message type "format-disk"'],
+    // Names every object inherits are not message types.
+    [{ target: 'background', type: 'toString' }, 'unknown background message type "toString"'],
+    [
+      { target: 'background', type: 'constructor', settings },
+      'unknown background message type "constructor"',
+    ],
+    [{ target: 'offscreen', type: 'hasOwnProperty' }, 'unknown offscreen message type "hasOwnProperty"'],
+    [{ target: 'offscreen', type: '__proto__' }, 'unknown offscreen message type "__proto__"'],
+    [{ target: 'background', type: 7 }, 'unknown background message type number'],
     [
       { target: 'offscreen', type: 'recognize-mood', frames: 1000 },
-      'invalid fields for offscreen/recognize-mood',
+      'invalid frames in offscreen/recognize-mood',
     ],
-    [{ target: 'offscreen', type: 'recognize-mood', frames: 1.5 }, 'invalid fields'],
+    [{ target: 'offscreen', type: 'recognize-mood', frames: 1.5 }, 'invalid frames'],
+    [{ ...capture, padding: 'x'.repeat(20_000_000) }, 'larger than 4096 characters'],
+    [{ ...capture, settings: { ...settings, providers: Array(5_000_000).fill('spotify') } }, 'larger than'],
     ['capture', 'not addressed to offscreen'],
   ])('rejects %j with a specific reason', (raw, reason) => {
     const target = targetOf(raw) ?? 'offscreen';

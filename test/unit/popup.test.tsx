@@ -15,6 +15,7 @@ jest.mock('../../src/platform/browserApi', () => ({
   saveStored: jest.fn(),
   sendRequest: jest.fn(),
   onMessage: jest.fn(() => () => undefined),
+  hasOffscreenDocuments: jest.fn(() => true),
 }));
 const api = jest.mocked(browserApi);
 
@@ -48,15 +49,16 @@ const captureButton = () => $<HTMLButtonElement>('button.capture');
 const buttonNamed = (name: string) =>
   [...root.querySelectorAll('button')].find((button) => button.textContent === name)!;
 
-async function openPopup(): Promise<void> {
+async function openPopup(props: { autoCapture?: boolean } = {}): Promise<void> {
   root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(() => render(<App />, root));
+  await act(() => render(<App {...props} />, root));
   await settle();
 }
 
 beforeEach(() => {
   jest.clearAllMocks();
+  api.hasOffscreenDocuments.mockReturnValue(true);
   api.loadStored.mockResolvedValue(STORED);
   api.saveStored.mockResolvedValue(undefined);
 });
@@ -204,5 +206,66 @@ describe('popup', () => {
     expect($('.status')!.classList.contains('error')).toBe(true);
     expect($('section[aria-label=Result]')).toBeNull();
     expect(captureButton()!.disabled).toBe(false);
+  });
+
+  it('offers the mood picker when no face was read, and opens the tab for the picked mood', async () => {
+    const calm = recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' });
+    api.sendRequest.mockRejectedValueOnce(new MoodtabError('no-face')).mockResolvedValueOnce(calm);
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(root.querySelector('fieldset.correct legend')!.textContent).toBe('Or pick your mood');
+
+    await act(() => buttonNamed('Calm').click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenLastCalledWith({
+      target: 'background',
+      type: 'open-recommendation',
+      mood: 'calm',
+      settings: STORED,
+    });
+    expect(status()).toBe('Opened YouTube Music for calm.');
+    expect($('.status')!.classList.contains('error')).toBe(false);
+  });
+
+  it('offers no picker when the camera itself failed', async () => {
+    api.sendRequest.mockRejectedValue(new MoodtabError('no-camera'));
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(root.querySelector('fieldset.correct')).toBeNull();
+  });
+
+  it('says so when storage is full, keeps the choice on screen, and does not capture', async () => {
+    await openPopup();
+    await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
+    api.saveStored.mockRejectedValue(new MoodtabError('storage-full', 'QUOTA_BYTES quota exceeded'));
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(status()).toBe(
+      'Your choices could not be saved: the browser storage for Moodtab is full. Your earlier choices are kept.',
+    );
+    expect(api.sendRequest).not.toHaveBeenCalled();
+    expect($<HTMLInputElement>('input[value=movies]')!.checked).toBe(true);
+  });
+
+  it('captures once, as soon as the choices are read, when opened to capture (Firefox shortcut)', async () => {
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup({ autoCapture: true });
+    await settle();
+    expect(api.sendRequest).toHaveBeenCalledTimes(1);
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'capture-mood', settings: STORED }),
+    );
+    expect(status()).toBe('You look happy. Opened YouTube Music.');
+  });
+
+  it('embeds the capture page only where there are no offscreen documents (Firefox)', async () => {
+    await openPopup();
+    expect($('iframe')).toBeNull();
+    api.hasOffscreenDocuments.mockReturnValue(false);
+    await openPopup();
+    expect($<HTMLIFrameElement>('iframe')!.getAttribute('src')).toBe('offscreen.html');
+    expect($<HTMLIFrameElement>('iframe')!.hidden).toBe(true);
   });
 });
