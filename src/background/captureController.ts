@@ -19,12 +19,19 @@ export interface CaptureControllerDeps {
   notifyStage(stage: CaptureStage): void;
 }
 
+export interface CaptureOptions {
+  /** Open the tab without switching to it. */
+  inBackground?: boolean;
+  /** The popup's own capture page, on Firefox (see CaptureHost.recognize). */
+  capturePage?: string;
+}
+
 export interface CaptureController {
   /**
    * Reads the mood and opens a matching tab; one capture at a time. `settings`: the popup's
    * current choices; without them (shortcut) the stored ones are used.
    */
-  capture(settings?: Settings, options?: { inBackground?: boolean }): Promise<CaptureOutcome>;
+  capture(settings?: Settings, options?: CaptureOptions): Promise<CaptureOutcome>;
   /** Opens the tab for a mood the user picked by hand. */
   openFor(mood: Mood, settings: Settings): Promise<Recommendation>;
 }
@@ -41,12 +48,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     throw new MoodtabError('camera-permission-needed');
   }
 
-  async function recognizeWithPermission() {
+  async function recognizeWithPermission(capturePage?: string) {
     const state = await deps.cameraPermission();
     if (state === 'denied') throw new MoodtabError('camera-permission-denied');
     if (state === 'prompt') return askInTab();
     try {
-      return await deps.host.recognize(BURST_FRAMES);
+      return await deps.host.recognize(BURST_FRAMES, capturePage);
     } catch (error) {
       // Where the browser cannot report the permission, a refusal may only mean "never asked".
       if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
@@ -57,12 +64,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   }
 
   return {
-    async capture(settings, { inBackground = false } = {}) {
+    async capture(settings, { inBackground = false, capturePage } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
         const chosen = settings ?? (await deps.loadSettings());
-        const { result, cameraReleased } = await recognizeWithPermission();
+        const { result, cameraReleased } = await recognizeWithPermission(capturePage);
         const recommendation = recommendationFor(result.mood, chosen);
         deps.notifyStage('opening-tab');
         await deps.openTab(recommendation.url, !inBackground);

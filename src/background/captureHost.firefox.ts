@@ -11,9 +11,9 @@ const CAPTURE_PAGE_WAIT_MS = 10_000;
 
 export function createCaptureHost(): CaptureHost {
   return {
-    recognize: (frames) =>
+    recognize: (frames, capturePage) =>
       sendRequest(
-        { target: 'offscreen', type: 'recognize-mood', frames },
+        { target: 'offscreen', type: 'recognize-mood', frames, ...(capturePage ? { capturePage } : {}) },
         { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
       ),
     needsPopupToCapture: true,

@@ -19,7 +19,7 @@ import {
 import { ERROR_MESSAGES, toErrorInfo } from '../shared/errors';
 import { createMessageListener } from '../shared/messages';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { createCaptureController } from './captureController';
+import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 
 const DEFAULT_TITLE = 'Moodtab: capture my mood';
@@ -41,7 +41,7 @@ const showFailure = (error: unknown) =>
   setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[toErrorInfo(error).code]}`);
 
 /** Any capture that succeeds, from the popup too, clears a "!" left by a failed shortcut capture. */
-async function capture(settings?: Settings, options?: { inBackground?: boolean }) {
+async function capture(settings?: Settings, options?: CaptureOptions) {
   const outcome = await controller.capture(settings, options);
   await setActionBadge('', DEFAULT_TITLE);
   return outcome;
@@ -51,7 +51,8 @@ onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ settings, inBackground }) => capture(settings, { inBackground }),
+      'capture-mood': ({ settings, inBackground, capturePage }) =>
+        capture(settings, { inBackground, capturePage }),
       'open-recommendation': ({ mood, settings }) => controller.openFor(mood, settings),
     },
     extensionIdentity(),

@@ -1,20 +1,26 @@
 /**
  * The capture page: hosts the capture engine (camera and models) and answers the background only.
  * Chrome opens it as an offscreen document; Firefox, which never lets a background page use the
- * camera, embeds it in the popup (components/capture-frame).
+ * camera, embeds it in the popup (components/capture-frame) as `offscreen.html#<id>`.
  */
 import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
 import { createMessageListener } from '../shared/messages';
+import { isRecord } from '../shared/records';
 
 const service = createCaptureService({ modelBaseUrl: extensionUrl('models/'), onStage: notifyProgress });
 const recognize = oneAtATime((frames: number) => service.recognize(frames));
 
-onMessage(
-  createMessageListener(
-    'offscreen',
-    { 'recognize-mood': ({ frames }) => recognize(frames) },
-    extensionIdentity(),
-  ),
+const listener = createMessageListener(
+  'offscreen',
+  { 'recognize-mood': ({ frames }) => recognize(frames) },
+  extensionIdentity(),
 );
+
+/** This page's id; several may be open at once (a popup in a tab and the toolbar popup). */
+const ownId = location.hash.slice(1);
+const forAnotherPage = (raw: unknown) =>
+  isRecord(raw) && raw.capturePage !== undefined && raw.capturePage !== ownId;
+
+onMessage((raw, sender) => (forAnotherPage(raw) ? undefined : listener(raw, sender)));

@@ -28,8 +28,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends a typed request to another context and resolves with its typed response. waitForReceiverMs:
- * how long to keep trying while no context listens yet (a page still loading). A channel that
- * closes before the answer (its page closed, the service worker stopped) is `interrupted`.
+ * how long to keep trying while no context answers yet (a page still loading; Firefox resolves
+ * with nothing when other pages listen but none answers). A channel that closes before the answer
+ * (its page closed, the service worker stopped) is `interrupted`.
  */
 export async function sendRequest<T extends Target, K extends MessageType<T>>(
   message: RequestOf<T, K>,
@@ -42,13 +43,10 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
       envelope = await browser.runtime.sendMessage(message);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      if (NO_RECEIVER.test(text) && Date.now() < deadline) {
-        await sleep(RECEIVER_POLL_MS);
-        continue;
-      }
-      throw new MoodtabError('interrupted', text);
+      if (!NO_RECEIVER.test(text) || Date.now() >= deadline) throw new MoodtabError('interrupted', text);
     }
-    return unwrapEnvelope<ResponseOf<T, K>>(envelope);
+    if (envelope !== undefined || Date.now() >= deadline) return unwrapEnvelope<ResponseOf<T, K>>(envelope);
+    await sleep(RECEIVER_POLL_MS);
   }
 }
 

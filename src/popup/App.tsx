@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { hasOffscreenDocuments } from '../platform/browserApi';
 import { CaptureFrame } from './components/capture-frame';
 import { Choices } from './components/choices';
@@ -8,7 +9,9 @@ import { usePopup } from './usePopup';
 
 /** autoCapture: the popup was opened to capture at once (Firefox's keyboard shortcut). */
 export function App({ autoCapture = false }: { autoCapture?: boolean }) {
-  const { state, changeSettings, capture, pickMood } = usePopup({ autoCapture });
+  // Where there are no offscreen documents (Firefox), this popup hosts its own capture page.
+  const [capturePage] = useState(() => (hasOffscreenDocuments() ? undefined : crypto.randomUUID()));
+  const { state, changeSettings, capture, pickMood } = usePopup({ autoCapture, capturePage });
   const working = state.phase === 'working';
   return (
     <main>
@@ -40,7 +43,7 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
       {canPickMoodInstead(state) && (
         <MoodPicker legend="Or pick your mood" onPick={(mood) => void pickMood(mood)} />
       )}
-      {!hasOffscreenDocuments() && <CaptureFrame />}
+      {capturePage && <CaptureFrame id={capturePage} />}
     </main>
   );
 }

@@ -22,8 +22,14 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** autoCapture: capture once as soon as the stored choices are read. */
-export function usePopup({ autoCapture = false }: { autoCapture?: boolean } = {}): Popup {
+export interface PopupOptions {
+  /** Capture once as soon as the stored choices are read. */
+  autoCapture?: boolean;
+  /** The id of this popup's own capture page (Firefox), sent with each capture. */
+  capturePage?: string;
+}
+
+export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}): Popup {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
   const { settings } = state;
   const autoCaptured = useRef(false);
@@ -56,6 +62,7 @@ export function usePopup({ autoCapture = false }: { autoCapture?: boolean } = {}
         settings,
         // Switching tabs would close this popup and hide the result.
         inBackground: true,
+        ...(capturePage ? { capturePage } : {}),
       });
       dispatch({ type: 'capture-succeeded', outcome });
     } catch (error) {

@@ -23,12 +23,17 @@ export interface Protocol {
     /**
      * settings: the popup's current choices, so the background never reads a stale stored copy.
      * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
+     * capturePage: the id of the popup's own capture page (Firefox), the one that must capture.
      */
-    'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
+    'capture-mood': {
+      request: { settings: Settings; inBackground?: boolean; capturePage?: string };
+      response: CaptureOutcome;
+    };
     'open-recommendation': { request: { mood: Mood; settings: Settings }; response: Recommendation };
   };
   offscreen: {
-    'recognize-mood': { request: { frames: number }; response: CaptureReading };
+    /** capturePage: only that capture page answers, where several are open (Firefox popups). */
+    'recognize-mood': { request: { frames: number; capturePage?: string }; response: CaptureReading };
   };
   popup: {
     /** progress: fraction 0..1 of the model download, with stage loading-models. */
@@ -72,6 +77,9 @@ const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isBurstSize = (value: unknown) =>
   Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_BURST_FRAMES;
 const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
+/** A capture page's id: a random UUID (crypto.randomUUID). */
+export const isCapturePageId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 
 /** Every field of every request, and nothing else: a field added to Protocol must be added here. */
 type Schema<T extends Target, K extends MessageType<T>> = {
@@ -79,11 +87,15 @@ type Schema<T extends Target, K extends MessageType<T>> = {
 };
 const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
   background: {
-    'capture-mood': { settings: required(isSettings), inBackground: optional(isBoolean) },
+    'capture-mood': {
+      settings: required(isSettings),
+      inBackground: optional(isBoolean),
+      capturePage: optional(isCapturePageId),
+    },
     'open-recommendation': { mood: required(isMood), settings: required(isSettings) },
   },
   offscreen: {
-    'recognize-mood': { frames: required(isBurstSize) },
+    'recognize-mood': { frames: required(isBurstSize), capturePage: optional(isCapturePageId) },
   },
   popup: {
     'capture-progress': { stage: required(isCaptureStage), progress: optional(isFraction) },

@@ -136,18 +136,30 @@ export async function captureContextFigures(session: CDPSession): Promise<Captur
   };
 }
 
-/** Finds every MediaStreamTrack object on the page's heap, referenced or not yet collected. */
+/** Every object on the page's heap whose prototype is `prototype` (an expression). */
+async function heapObjects(session: CDPSession, prototype: string): Promise<string> {
+  const { result } = await session.send('Runtime.evaluate', { expression: prototype });
+  const { objects } = await session.send('Runtime.queryObjects', { prototypeObjectId: result.objectId! });
+  return objects.objectId!;
+}
+
+/**
+ * readyState of every camera track on the page's heap: those of every MediaStream and every
+ * MediaStreamTrack object still there (a track has no JS object until code asks a stream for it).
+ */
 export async function trackStates(session: CDPSession): Promise<string[]> {
-  const prototype = await session.send('Runtime.evaluate', { expression: 'MediaStreamTrack.prototype' });
-  const { objects } = await session.send('Runtime.queryObjects', {
-    prototypeObjectId: prototype.result.objectId!,
-  });
+  const streams = await heapObjects(session, 'MediaStream.prototype');
+  const tracks = await heapObjects(session, 'MediaStreamTrack.prototype');
   const states = await session.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId!,
-    functionDeclaration: 'function () { return this.map((track) => track.readyState); }',
+    objectId: tracks,
+    arguments: [{ objectId: streams }],
+    functionDeclaration: `function (streams) {
+      const all = new Set([...this, ...streams.flatMap((stream) => stream.getTracks())]);
+      return [...all].map((track) => track.readyState);
+    }`,
     returnByValue: true,
   });
-  await session.send('Runtime.releaseObject', { objectId: objects.objectId! });
+  for (const objectId of [streams, tracks]) await session.send('Runtime.releaseObject', { objectId });
   return states.result.value as string[];
 }
 

@@ -29,7 +29,7 @@ describe('capture controller', () => {
   it('opens the tab for the recognised mood with the media and strategy it is given', async () => {
     const { deps, controller } = setup();
     const outcome = await controller.capture({ media: 'movies', strategy: 'lift', providers: {} });
-    expect(deps.host.recognize).toHaveBeenCalledWith(3);
+    expect(deps.host.recognize).toHaveBeenCalledWith(3, undefined);
     expect(deps.loadSettings).not.toHaveBeenCalled();
     expect(deps.openTab).toHaveBeenCalledWith('https://www.netflix.com/search?q=feel-good', true);
     expect(outcome).toMatchObject({
@@ -47,6 +47,13 @@ describe('capture controller', () => {
       { inBackground: true },
     );
     expect(deps.openTab).toHaveBeenCalledWith('https://www.pinterest.com/search/pins/?q=sad', false);
+  });
+
+  it("sends the capture to the popup's own capture page when it names one (Firefox)", async () => {
+    const { deps, controller } = setup();
+    const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await controller.capture(DEFAULT_SETTINGS, { capturePage });
+    expect(deps.host.recognize).toHaveBeenCalledWith(3, capturePage);
   });
 
   it('uses the stored settings for a capture that comes without them (the shortcut)', async () => {

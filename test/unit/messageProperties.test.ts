@@ -81,9 +81,13 @@ const VALID: { required: string[]; arbitrary: fc.Arbitrary<Record<string, unknow
   {
     required: ['settings'],
     arbitrary: withOptional(
-      settings.map((s) => ({ target: 'background', type: 'capture-mood', settings: s })),
-      'inBackground',
-      fc.boolean(),
+      withOptional(
+        settings.map((s) => ({ target: 'background', type: 'capture-mood', settings: s })),
+        'inBackground',
+        fc.boolean(),
+      ),
+      'capturePage',
+      fc.uuid(),
     ),
   },
   {
@@ -94,9 +98,13 @@ const VALID: { required: string[]; arbitrary: fc.Arbitrary<Record<string, unknow
   },
   {
     required: ['frames'],
-    arbitrary: fc
-      .integer({ min: 1, max: 10 })
-      .map((frames) => ({ target: 'offscreen', type: 'recognize-mood', frames })),
+    arbitrary: withOptional(
+      fc
+        .integer({ min: 1, max: 10 })
+        .map((frames) => ({ target: 'offscreen', type: 'recognize-mood', frames })),
+      'capturePage',
+      fc.uuid(),
+    ),
   },
   {
     required: ['stage'],
@@ -119,6 +127,7 @@ const WRONG_KIND: Record<string, fc.Arbitrary<unknown>> = {
   stage: fc.oneof(fc.integer(), fc.object(), fc.constantFrom(...INHERITED)),
   inBackground: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.object()),
   progress: fc.oneof(fc.string(), fc.double({ min: 1.0001, noNaN: true }), fc.object()),
+  capturePage: fc.oneof(fc.integer(), fc.constantFrom('', '../popup.html', 'x'.repeat(36)), fc.object()),
 };
 
 /** Well-formed messages broken in one known way; each must be refused. */
@@ -126,7 +135,10 @@ const brokenMessage = fc.oneof(
   // an unknown field
   fc
     .tuple(validMessage, fc.oneof(fc.constantFrom(...INHERITED), fc.string()), anyValue)
-    .filter(([message, key]) => !Object.hasOwn(message, key) && !['inBackground', 'progress'].includes(key))
+    .filter(
+      ([message, key]) =>
+        !Object.hasOwn(message, key) && !['inBackground', 'progress', 'capturePage'].includes(key),
+    )
     .map(([message, key, value]) => {
       const copy = { ...message };
       Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });

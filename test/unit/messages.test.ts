@@ -52,6 +52,7 @@ describe('parseMessage', () => {
     ],
     [{ ...capture, inBackground: 'yes' }, 'invalid inBackground in background/capture-mood'],
     [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
+    [{ ...capture, capturePage: 'popup.html' }, 'invalid capturePage in background/capture-mood'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid progress'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type "format-disk"'],
     // Names every object inherits are not message types.

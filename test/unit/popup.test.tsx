@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** The popup rendered in jsdom, with the platform seam (browserApi) mocked: what the user sees and sends. */
+import { randomUUID } from 'node:crypto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
@@ -18,6 +19,8 @@ jest.mock('../../src/platform/browserApi', () => ({
   hasOffscreenDocuments: jest.fn(() => true),
 }));
 const api = jest.mocked(browserApi);
+// jsdom has no crypto.randomUUID; extension pages (secure contexts) do.
+Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID });
 
 const STORED: Settings = { media: 'music', strategy: 'lift', providers: { music: 'youtube-music' } };
 const outcome: CaptureOutcome = {
@@ -260,12 +263,21 @@ describe('popup', () => {
     expect(status()).toBe('You look happy. Opened YouTube Music.');
   });
 
-  it('embeds the capture page only where there are no offscreen documents (Firefox)', async () => {
+  it('embeds its own capture page only where there are no offscreen documents (Firefox)', async () => {
     await openPopup();
     expect($('iframe')).toBeNull();
     api.hasOffscreenDocuments.mockReturnValue(false);
+    api.sendRequest.mockResolvedValue(outcome);
     await openPopup();
-    expect($<HTMLIFrameElement>('iframe')!.getAttribute('src')).toBe('offscreen.html');
-    expect($<HTMLIFrameElement>('iframe')!.hidden).toBe(true);
+    const frame = $<HTMLIFrameElement>('iframe')!;
+    expect(frame.hidden).toBe(true);
+    const [, id] = /^offscreen\.html#([0-9a-f-]{36})$/.exec(frame.getAttribute('src')!)!;
+
+    // Its captures go to its own capture page, not to one another popup hosts.
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'capture-mood', capturePage: id }),
+    );
   });
 });
