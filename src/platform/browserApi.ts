@@ -46,7 +46,7 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
       if (!NO_RECEIVER.test(text) || Date.now() >= deadline) throw new MoodtabError('interrupted', text);
     }
     if (envelope !== undefined || Date.now() >= deadline) return unwrapEnvelope<ResponseOf<T, K>>(envelope);
-    await sleep(RECEIVER_POLL_MS);
+    await sleep(RECEIVER_POLL_MS); // nobody answered yet: ask again shortly
   }
 }
 

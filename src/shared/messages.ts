@@ -78,7 +78,7 @@ const isBurstSize = (value: unknown) =>
   Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_BURST_FRAMES;
 const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
 /** A capture page's id: a random UUID (crypto.randomUUID). */
-export const isCapturePageId = (value: unknown): value is string =>
+const isCapturePageId = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 
 /** Every field of every request, and nothing else: a field added to Protocol must be added here. */

@@ -61,6 +61,8 @@ describe('Moodtab in Chromium', () => {
     expect(openPages(chromium, `${chromium.origin}permission.html`)).toHaveLength(1);
 
     permissionPage = (await openPages(chromium, `${chromium.origin}permission.html`)[0]!.asPage())!;
+    // Chrome captures in its offscreen document: the popup embeds no capture page.
+    expect(await popup.$('iframe')).toBeNull();
     expect(await permissionPage.$eval('#allow', (el) => (el as HTMLElement).hidden)).toBe(false);
     // The "Remember this decision" advice is for Firefox only.
     expect(await permissionPage.$eval('#remember', (el) => (el as HTMLElement).hidden)).toBe(true);
@@ -86,6 +88,9 @@ describe('Moodtab in Chromium', () => {
     const opened = nextTab(chromium, 'https://open.spotify.com/');
     expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened Spotify.`);
     expect(await opened).toBe(recommend(expectedMood, 'music').url);
+    // Opened behind the popup, so the result stays in view.
+    const tab = (await openPages(chromium, 'https://open.spotify.com/')[0]!.asPage())!;
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('hidden');
 
     const meters = await popup.$$eval('[role=meter]', (els) =>
       els.map((el) => el.getAttribute('aria-label')),
