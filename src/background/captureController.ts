@@ -16,7 +16,7 @@ import type { CaptureHost } from './captureHost.types';
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
-  host: CaptureHost;
+  host: Pick<CaptureHost, 'warmUp' | 'recognize'>;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
   /** The backend measured earlier on this browser version, if any. */
@@ -34,11 +34,16 @@ export interface CaptureOptions {
   inBackground?: boolean;
   /** Count down before the snapshot (popup captures, where the numbers are shown). */
   countdown?: boolean;
+  /** The popup's own capture page, on Firefox (see CaptureHost.recognize). */
+  capturePage?: string;
 }
 
 export interface CaptureController {
-  /** Starts loading the models (when the popup opens), so they are ready by the click. */
-  warmUp(): Promise<WarmUpReport>;
+  /**
+   * Starts loading the models (when the popup opens), so they are ready by the click.
+   * `capturePage`: the opening popup's own capture page, on Firefox.
+   */
+  warmUp(capturePage?: string): Promise<WarmUpReport>;
   /**
    * Reads the mood and opens a matching tab; one capture at a time. `settings`: the popup's
    * current choices; without them (shortcut) the stored ones are used.
@@ -62,12 +67,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     throw new MoodtabError('camera-permission-needed');
   }
 
-  async function recognizeWithPermission(request: RecognizeRequest) {
+  async function recognizeWithPermission(request: RecognizeRequest, capturePage?: string) {
     const state = await deps.cameraPermission();
     if (state === 'denied') throw new MoodtabError('camera-permission-denied');
     if (state === 'prompt') return askInTab();
     try {
-      return await deps.host.recognize(request);
+      return await deps.host.recognize(request, capturePage);
     } catch (error) {
       // Where the browser cannot report the permission, a refusal may only mean "never asked".
       if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
@@ -95,22 +100,21 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   }
 
   return {
-    async warmUp() {
-      const report = await deps.host.warmUp(await storedBackend());
+    async warmUp(capturePage) {
+      const report = await deps.host.warmUp(await storedBackend(), capturePage);
       await remember(report.backend);
       return report;
     },
-    async capture(settings, { inBackground = false, countdown = false } = {}) {
+    async capture(settings, { inBackground = false, countdown = false, capturePage } = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
         const started = now();
         const [chosen, backend] = await Promise.all([settings ?? deps.loadSettings(), storedBackend()]);
-        const reading = await recognizeWithPermission({
-          frames: BURST_FRAMES,
-          countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0,
-          backend,
-        });
+        const reading = await recognizeWithPermission(
+          { frames: BURST_FRAMES, countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0, backend },
+          capturePage,
+        );
         const recommendation = recommendationFor(reading.result.mood, chosen);
         deps.notifyStage('opening-tab');
         const tabStarted = now();

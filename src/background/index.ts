@@ -13,6 +13,8 @@ import {
   notifyProgress,
   onCommand,
   onMessage,
+  openActionPopup,
+  openOrFocusTab,
   openTab,
   saveStored,
   setActionBadge,
@@ -20,14 +22,17 @@ import {
 import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../shared/backend';
 import { ERROR_MESSAGES, toErrorInfo } from '../shared/errors';
 import { createMessageListener } from '../shared/messages';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
-import { createCaptureController } from './captureController';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 
 const DEFAULT_TITLE = 'Moodtab: capture my mood';
+/** The popup captures as soon as it opens with this query (see usePopup). */
+const CAPTURING_POPUP = 'popup.html?capture';
 
+const host = createCaptureHost();
 const controller = createCaptureController({
-  host: createCaptureHost(),
+  host,
   loadSettings: async () => parseSettings(await loadStored(SETTINGS_KEY)),
   loadBackendChoice: async () => parseBackendChoice(await loadStored(BACKEND_CHOICE_KEY), browserVersion()),
   saveBackendChoice: ({ name, measured = {} }) =>
@@ -38,18 +43,29 @@ const controller = createCaptureController({
     } satisfies StoredBackendChoice),
   openTab,
   cameraPermission: cameraPermissionState,
-  openPermissionPage: () => openTab(extensionUrl('permission.html')),
+  // One permission tab at most: a second capture brings the open one to the front.
+  openPermissionPage: () => openOrFocusTab(extensionUrl('permission.html')),
   notifyStage: notifyProgress,
 });
+
+const showFailure = (error: unknown) =>
+  setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[toErrorInfo(error).code]}`);
+
+/** Any capture that succeeds, from the popup too, clears a "!" left by a failed shortcut capture. */
+async function capture(settings?: Settings, options?: CaptureOptions) {
+  const outcome = await controller.capture(settings, options);
+  await setActionBadge('', DEFAULT_TITLE);
+  return outcome;
+}
 
 onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': ({ settings, inBackground }) =>
-        controller.capture(settings, { inBackground, countdown: settings.countdown }),
+      'capture-mood': ({ settings, inBackground, capturePage }) =>
+        capture(settings, { inBackground, countdown: settings.countdown, capturePage }),
       'open-recommendation': ({ mood, settings }) => controller.openFor(mood, settings),
-      'warm-up': () => controller.warmUp(),
+      'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
     },
     extensionIdentity(),
   ),
@@ -61,16 +77,17 @@ onMessage(
  */
 async function captureFromShortcut(): Promise<void> {
   try {
-    await controller.capture();
+    await capture();
   } catch (error) {
-    const { code } = toErrorInfo(error);
     // A capture already running will report for itself.
-    if (code !== 'capture-in-progress') await setActionBadge('!', `Moodtab: ${ERROR_MESSAGES[code]}`);
-    return;
+    if (toErrorInfo(error).code !== 'capture-in-progress') await showFailure(error);
   }
-  await setActionBadge('', DEFAULT_TITLE);
 }
 
 onCommand((command) => {
-  if (command === 'capture-mood') void captureFromShortcut();
+  if (command !== 'capture-mood') return;
+  // Where only a visible page may use the camera, the popup captures and shows the outcome itself
+  // (with the countdown, if the user keeps it on, as for a click).
+  if (host.needsPopupToCapture) void openActionPopup(CAPTURING_POPUP).catch(showFailure);
+  else void captureFromShortcut();
 });

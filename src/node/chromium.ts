@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Target } from 'puppeteer-core';
 import { ROOT } from './modelPaths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
+export const CHROME_EXTENSION = join(ROOT, 'dist', 'chrome');
 
 /** As a user's machine without a GPU: no sandbox (containers), no background traffic, WebGL in SwiftShader. */
 const CHROMIUM_ARGS = [
@@ -43,13 +43,17 @@ export interface ExtensionBrowser {
 /**
  * A fresh profile each time, so every launch starts cold: nothing stored, no model loaded.
  * video: the fake webcam's picture (a .y4m file), or null for a machine with no camera at all.
+ * extension: the built extension to load (a tampered copy, for fault tests).
  */
-export async function launchWithExtension(video: string | null): Promise<ExtensionBrowser> {
-  if (!existsSync(join(CHROME_EXTENSION, 'manifest.json')))
-    throw new Error('run `npm run build` first: dist/chrome is missing');
+export async function launchWithExtension(
+  video: string | null,
+  extension = CHROME_EXTENSION,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extension, 'manifest.json')))
+    throw new Error(`run \`npm run build\` first: ${extension} is missing`);
   const browser = await launchChromium(
     video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : [],
-    [CHROME_EXTENSION],
+    [extension],
   );
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });
   return { browser, origin: worker.url().replace(/background\.js$/, ''), worker };

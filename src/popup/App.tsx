@@ -1,11 +1,18 @@
+import { useState } from 'preact/hooks';
+import { hasOffscreenDocuments } from '../platform/browserApi';
+import { CaptureFrame } from './components/capture-frame';
 import { Choices } from './components/choices';
+import { MoodPicker } from './components/mood-picker';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
-import { isSnapshotMoment, statusText } from './state';
+import { canPickMoodInstead, isSnapshotMoment, statusText } from './state';
 import { usePopup } from './usePopup';
 
-export function App() {
-  const { state, changeSettings, capture, pickMood } = usePopup();
+/** autoCapture: the popup was opened to capture at once (Firefox's keyboard shortcut). */
+export function App({ autoCapture = false }: { autoCapture?: boolean }) {
+  // Where there are no offscreen documents (Firefox), this popup hosts its own capture page.
+  const [capturePage] = useState(() => (hasOffscreenDocuments() ? undefined : crypto.randomUUID()));
+  const { state, changeSettings, capture, pickMood } = usePopup({ autoCapture, capturePage });
   const working = state.phase === 'working';
   return (
     <main>
@@ -35,6 +42,10 @@ export function App() {
           onPickMood={(mood) => void pickMood(mood)}
         />
       )}
+      {canPickMoodInstead(state) && (
+        <MoodPicker legend="Or pick your mood" onPick={(mood) => void pickMood(mood)} />
+      )}
+      {capturePage && <CaptureFrame id={capturePage} />}
     </main>
   );
 }

@@ -1,4 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+render(
+  <App autoCapture={new URLSearchParams(location.search).has('capture')} />,
+  document.getElementById('app')!,
+);

@@ -1,6 +1,6 @@
 import type { CaptureStage } from '../shared/capture';
 import type { Recommendation } from '../shared/catalogue';
-import type { ErrorInfo } from '../shared/errors';
+import type { ErrorCode, ErrorInfo } from '../shared/errors';
 import type { CaptureOutcome } from '../shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
@@ -14,7 +14,7 @@ export interface PopupState {
   /** The countdown's number. */
   secondsLeft?: number;
   outcome?: CaptureOutcome;
-  /** Set when the user corrected the mood by hand. */
+  /** Set when the user picked the mood by hand (to correct a reading, or after a failed one). */
   corrected?: Recommendation;
   error?: ErrorInfo;
 }
@@ -49,7 +49,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
     case 'capture-failed':
       return { settings: state.settings, phase: 'error', error: action.error };
     case 'corrected':
-      return { ...state, corrected: action.recommendation };
+      return { ...state, phase: 'done', error: undefined, corrected: action.recommendation };
   }
 }
 
@@ -65,6 +65,15 @@ const STAGE_TEXT: Record<CaptureStage, string> = {
 /** The camera is on and the frames are about to be taken: the moment to face it. */
 export const isSnapshotMoment = (state: PopupState): boolean =>
   state.phase === 'working' && (state.stage === 'countdown' || state.stage === 'snapshot');
+
+/** Failures that leave the camera fine but no mood read: picking one by hand still gets media. */
+const PICK_INSTEAD: readonly ErrorCode[] = ['no-face', 'face-too-small', 'too-dark'];
+
+/** Whether to offer the mood picker without a reading to correct. */
+export const canPickMoodInstead = (state: PopupState): boolean =>
+  !state.outcome &&
+  ((state.phase === 'error' && state.error !== undefined && PICK_INSTEAD.includes(state.error.code)) ||
+    (state.phase === 'done' && state.corrected !== undefined));
 
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {
@@ -85,7 +94,10 @@ export function statusText(state: PopupState): string {
       return state.error?.message ?? 'Something went wrong.';
     case 'done': {
       const shown = state.corrected ?? state.outcome?.recommendation;
-      return shown ? `You look ${shown.mood}. Opened ${shown.provider.name}.` : '';
+      if (!shown) return '';
+      return state.outcome
+        ? `You look ${shown.mood}. Opened ${shown.provider.name}.`
+        : `Opened ${shown.provider.name} for ${shown.mood}.`;
     }
   }
 }

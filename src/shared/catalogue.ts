@@ -1,4 +1,5 @@
 import catalogueData from './catalogue.json';
+import { ownValue } from './records';
 import { MEDIA_KINDS, MOODS, STRATEGIES, type MediaKind, type Mood, type Strategy } from './moods';
 
 export interface Provider {
@@ -28,7 +29,7 @@ export interface Recommendation {
 export function validateCatalogue(data: Catalogue): Catalogue {
   for (const media of MEDIA_KINDS) {
     const providerId = data.defaultProvider[media];
-    if (data.providers[providerId]?.media !== media) {
+    if (ownValue(data.providers, providerId)?.media !== media) {
       throw new Error(
         `catalogue: default ${media} provider "${providerId}" is missing or not a ${media} provider`,
       );
@@ -69,7 +70,7 @@ export function recommend(
   { strategy = 'match', providerId }: RecommendOptions = {},
   catalogue: Catalogue = CATALOGUE,
 ): Recommendation {
-  const chosen = providerId ? catalogue.providers[providerId] : undefined;
+  const chosen = ownValue(catalogue.providers, providerId);
   const id = chosen?.media === media && providerId ? providerId : catalogue.defaultProvider[media];
   const provider = { id, ...catalogue.providers[id]! };
   const query = catalogue.queries[media][strategy][mood];

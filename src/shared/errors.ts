@@ -2,7 +2,7 @@
 export const ERROR_MESSAGES = {
   'no-camera': 'No camera was found. Connect a webcam and try again.',
   'camera-permission-needed':
-    'Moodtab needs one-time permission to use your camera. A tab has opened to ask for it; allow it there, then capture again.',
+    'Moodtab needs one-time permission to use your camera. Allow it in the Moodtab permission tab, then capture again.',
   'camera-permission-denied':
     'Camera access was blocked. Allow the camera for Moodtab in your browser settings, then capture again.',
   'camera-busy': 'The camera is in use by another application. Close it and try again.',
@@ -11,6 +11,10 @@ export const ERROR_MESSAGES = {
   'too-dark': 'The picture is too dark to read a mood. Turn on a light and try again.',
   'model-load-failed': 'The mood model could not be loaded. Reinstalling Moodtab should fix this.',
   'capture-in-progress': 'A capture is already running. Wait for it to finish.',
+  interrupted:
+    'The capture was interrupted before it finished (part of Moodtab stopped). Please capture again.',
+  'storage-full':
+    'Your choices could not be saved: the browser storage for Moodtab is full. Your earlier choices are kept.',
   'bad-message': 'Moodtab received a malformed request and ignored it.',
   internal: 'Something went wrong inside Moodtab. Please try again.',
 } as const;

@@ -1,6 +1,7 @@
 /** The popup's choices: the one place they are defaulted, merged and checked. */
 import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './moods';
 import { CATALOGUE } from './catalogue';
+import { isRecord, ownValue } from './records';
 
 /** The only things Moodtab stores: choices the user made in the popup. Never images or moods. */
 export interface Settings {
@@ -23,11 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function isProviderOf(media: MediaKind, id: unknown): id is string {
-  return typeof id === 'string' && CATALOGUE.providers[id]?.media === media;
+  return ownValue(CATALOGUE.providers, id)?.media === media;
 }
 
 /** Reads whatever storage held, keeping only valid fields (storage can hold old or hand-edited data). */

@@ -1,125 +1,124 @@
 /**
  * End to end, in Debian's real Chromium: the built extension (dist/chrome) is loaded, a face video
- * is the fake webcam, the popup's "Capture mood" button is pressed, and the tab that opens must be
- * the provider URL for the mood that the same pipeline reads from that face in Node.
+ * is the fake webcam, the popup's "Capture mood" button is pressed (or the keyboard shortcut's
+ * command fired in the service worker), and the tab that opens must be the provider URL for the
+ * mood that the same pipeline reads from that face in Node.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
-import { allowCamera, launchWithExtension, type ExtensionBrowser } from '../../src/node/chromium';
-import { cameraFrame, writeY4m } from '../../src/node/fakeCamera';
-import { decodeImageFile } from '../../src/node/images';
-import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
+import { fixtureVideo } from '../../src/node/fakeCamera';
+import { localRecognizerConfig } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import { recommend } from '../../src/shared/catalogue';
 import type { Mood } from '../../src/shared/moods';
+import {
+  allowCamera,
+  badgeText,
+  captureContextFigures,
+  captureInPopup,
+  closePages,
+  launchWithExtension,
+  nextTab,
+  offscreenSession,
+  openPages,
+  openPopup,
+  pressShortcut,
+  statusHistory,
+  watchedOffscreen,
+  type Chromium,
+} from './chromium';
 
 jest.setTimeout(300_000);
 
-const VIDEO = join(ROOT, 'artifacts', 'e2e-face.y4m');
-const NO_FACE_VIDEO = join(ROOT, 'artifacts', 'e2e-no-face.y4m');
-const fixture = (name: string) => decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', name));
+const PERMISSION_NEEDED =
+  'Moodtab needs one-time permission to use your camera. Allow it in the Moodtab permission tab, then capture again.';
+const NO_FACE = 'No face was found. Face the camera in good light and try again.';
+/** A countdown line in the popup's status: "Look at the camera… 3". */
+const COUNTDOWN_LINE = /^Look at the camera… \d$/;
 
-let face: ExtensionBrowser;
+let chromium: Chromium;
 let expectedMood: Mood;
 let expectedCrop: number[];
 
-/**
- * Opens the popup in a tab, once it can be used, noting every status line it shows (in
- * `statusHistory`), so a test can check what the user was told and in which order.
- */
-async function openPopup({ browser, origin }: ExtensionBrowser = face): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${origin}popup.html`);
-  await page.locator('::-p-aria(Capture mood)').wait();
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { statusHistory: string[] }).statusHistory = seen;
-    const status = document.querySelector('[role=status]')!;
-    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
-  return page;
-}
-
-const statusHistory = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { statusHistory: string[] }).statusHistory);
-
-/** Resolves with the URL of the next tab that navigates to one of the given providers. */
-function nextProviderTab(prefix: string, { browser }: ExtensionBrowser = face): Promise<string> {
-  return browser
-    .waitForTarget((target) => target.type() === 'page' && target.url().startsWith(prefix), {
-      timeout: 240_000,
-    })
-    .then((target) => target.url());
-}
-
-const waitForResult = (popup: Page) =>
-  popup.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.startsWith('You look'), {
-    timeout: 60_000,
-  });
-
 beforeAll(async () => {
   // The fake webcam shows the one-face fixture; Node reads the same frame for the expected mood.
-  const frame = cameraFrame(fixture('one-face.jpg'));
-  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-  writeY4m(VIDEO, frame);
+  const { video, frame } = fixtureVideo('one-face');
   await useBackend('wasm');
   const recognizer = await createMoodRecognizer(localRecognizerConfig());
   const reading = await recognizer.recognize(frame);
   expectedMood = reading.mood;
   expectedCrop = reading.face.crop;
   recognizer.dispose();
-
-  face = await launchWithExtension(VIDEO);
+  chromium = await launchWithExtension(video);
 });
 
 afterAll(async () => {
-  await face?.browser.close();
+  await chromium?.browser.close();
 });
 
+async function waitForBadge(text: string): Promise<void> {
+  for (let tries = 0; (await badgeText(chromium)) !== text; tries++) {
+    if (tries > 100) throw new Error(`the badge never showed "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('Moodtab in Chromium', () => {
+  let permissionPage: Page;
+
   it('starts loading the models in the offscreen document as soon as the popup opens', async () => {
-    const popup = await openPopup();
-    const offscreen = await face.browser.waitForTarget((t) => t.url() === `${face.origin}offscreen.html`, {
-      timeout: 30_000,
-    });
-    expect(offscreen).toBeDefined();
+    const popup = await openPopup(chromium);
+    await offscreenSession(chromium, 30_000);
     await popup.close();
   });
 
-  it('on first use, opens the camera permission page instead of failing silently', async () => {
-    const popup = await openPopup();
-    const permissionTab = nextProviderTab(`${face.origin}permission.html`);
-    await popup.locator('::-p-aria(Capture mood)').click();
-    await expect(permissionTab).resolves.toBe(`${face.origin}permission.html`);
-    await popup.waitForFunction(() =>
-      document.querySelector('[role=status]')?.textContent?.includes('permission'),
-    );
+  it('on first use, asks for the camera in one permission tab, however often a capture is tried', async () => {
+    const popup = await openPopup(chromium);
+    const permissionTab = nextTab(chromium, `${chromium.origin}permission.html`);
+    expect(await captureInPopup(popup)).toBe(PERMISSION_NEEDED);
+    await permissionTab;
+    expect(await captureInPopup(popup)).toBe(PERMISSION_NEEDED);
+    expect(openPages(chromium, `${chromium.origin}permission.html`)).toHaveLength(1);
+
+    permissionPage = (await openPages(chromium, `${chromium.origin}permission.html`)[0]!.asPage())!;
+    // Chrome captures in its offscreen document: the popup embeds no capture page.
+    expect(await popup.$('iframe')).toBeNull();
+    expect(await permissionPage.$eval('#allow', (el) => (el as HTMLElement).hidden)).toBe(false);
+    // The "Remember this decision" advice is for Firefox only.
+    expect(await permissionPage.$eval('#remember', (el) => (el as HTMLElement).hidden)).toBe(true);
     await popup.close();
+  });
+
+  it('marks a failed shortcut capture on the toolbar icon, without a second permission tab', async () => {
+    await pressShortcut(chromium);
+    await waitForBadge('!');
+    expect(openPages(chromium, `${chromium.origin}permission.html`)).toHaveLength(1);
+  });
+
+  it('shows on the permission page that the camera is allowed, once it is', async () => {
+    await allowCamera(chromium);
+    await permissionPage.waitForFunction(() => document.querySelector<HTMLButtonElement>('#allow')!.hidden);
+    expect(await permissionPage.$eval('#status', (el) => el.textContent)).toMatch(
+      /^Moodtab may use your camera/,
+    );
   });
 
   it('counts down, captures, opens the provider tab for the face mood, shows the face it read, and releases the camera', async () => {
-    await allowCamera(face);
-    const popup = await openPopup();
-    const expectedUrl = recommend(expectedMood, 'music').url;
-    const opened = nextProviderTab('https://open.spotify.com/');
-    await popup.locator('::-p-aria(Capture mood)').click();
+    const popup = await openPopup(chromium);
+    const opened = nextTab(chromium, 'https://open.spotify.com/');
+    const status = captureInPopup(popup);
     // The countdown is on by default: the user is told where to look, with the numbers.
     await popup.locator('.snapshot-moment').wait();
-    expect(await opened).toBe(expectedUrl);
+    expect(await status).toBe(`You look ${expectedMood}. Opened Spotify.`);
+    expect(await opened).toBe(recommend(expectedMood, 'music').url);
+    // Opened behind the popup, so the result stays in view.
+    const tab = (await openPages(chromium, 'https://open.spotify.com/')[0]!.asPage())!;
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('hidden');
 
-    await waitForResult(popup);
-    const status = await popup.$eval('[role=status]', (el) => el.textContent);
-    expect(status).toBe(`You look ${expectedMood}. Opened Spotify.`);
-    const history = await statusHistory(popup);
-    const countdown = history.filter((line) => /^Look at the camera… \d$/.test(line));
+    const countdown = (await statusHistory(popup)).filter((line) => COUNTDOWN_LINE.test(line));
     expect(countdown.length).toBeGreaterThan(0);
     expect(countdown).toEqual([...countdown].sort().reverse()); // 3, 2, 1: counting down
+
     const meters = await popup.$$eval('[role=meter]', (els) =>
       els.map((el) => el.getAttribute('aria-label')),
     );
@@ -140,30 +139,41 @@ describe('Moodtab in Chromium', () => {
     await popup.close();
   });
 
+  it('clears the shortcut failure mark after a successful capture from the popup', async () => {
+    expect(await badgeText(chromium)).toBe('');
+  });
+
+  it('runs the keyboard shortcut: opens the tab in front and leaves no mark', async () => {
+    await closePages(chromium, 'https://open.spotify.com/');
+    const opened = nextTab(chromium, 'https://open.spotify.com/');
+    await pressShortcut(chromium);
+    expect(await opened).toBe(recommend(expectedMood, 'music').url);
+    const tab = (await openPages(chromium, 'https://open.spotify.com/')[0]!.asPage())!;
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('visible');
+    expect(await badgeText(chromium)).toBe('');
+  });
+
   it('remembers the media choice and the countdown setting, and snaps at once without the countdown', async () => {
-    let popup = await openPopup();
+    let popup = await openPopup(chromium);
     await popup.locator('::-p-aria(Movies)').click();
     await popup.locator('input[name=countdown]').click();
     await popup.close();
-    popup = await openPopup(); // a fresh popup must come back with Movies chosen and no countdown
+    popup = await openPopup(chromium); // a fresh popup must come back with Movies chosen and no countdown
     expect(await popup.$eval('input[value=movies]', (el) => el.checked)).toBe(true);
     expect(await popup.$eval('input[name=countdown]', (el) => el.checked)).toBe(false);
-    const opened = nextProviderTab('https://www.netflix.com/');
-    await popup.locator('::-p-aria(Capture mood)').click();
+    const opened = nextTab(chromium, 'https://www.netflix.com/');
+    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened Netflix.`);
     expect(await opened).toBe(recommend(expectedMood, 'movies').url);
-    await waitForResult(popup);
-    const history = await statusHistory(popup);
-    expect(history.some((line) => /^Look at the camera… \d$/.test(line))).toBe(false);
+    expect((await statusHistory(popup)).some((line) => COUNTDOWN_LINE.test(line))).toBe(false);
     await popup.close();
   });
 });
 
 describe('Moodtab in Chromium, nobody in front of the camera', () => {
-  let empty: ExtensionBrowser;
+  let empty: Chromium;
 
   beforeAll(async () => {
-    writeY4m(NO_FACE_VIDEO, cameraFrame(fixture('no-face.jpg')));
-    empty = await launchWithExtension(NO_FACE_VIDEO);
+    empty = await launchWithExtension(fixtureVideo('no-face').video);
     await allowCamera(empty);
   });
 
@@ -171,22 +181,31 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     await empty?.browser.close();
   });
 
-  it('says no face was found, opens no tab, and lets the user try again', async () => {
-    const popup = await openPopup(empty);
-    await popup.locator('::-p-aria(Capture mood)').click();
-    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 240_000 });
-    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
-      'No face was found. Face the camera in good light and try again.',
-    );
-    const tabs = empty.browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith('https://'));
-    expect(tabs).toEqual([]);
+  it('says no face was found, opens no tab, turns the camera off, and lets the user try again', async () => {
+    const popup = await openPopup(empty); // its warm-up opens the offscreen document
+    const offscreen = await watchedOffscreen(empty);
+    expect(await captureInPopup(popup)).toBe(NO_FACE);
+    expect(openPages(empty, 'https://')).toEqual([]);
+    const { tracks } = await captureContextFigures(offscreen);
+    expect(tracks.length).toBeGreaterThan(0); // the camera was really opened...
+    expect(tracks).not.toContain('live'); // ...and is off again
     // The capture button is usable again: the one-capture lock was released after the failure.
     expect(await popup.$eval('button.capture', (el) => el.disabled)).toBe(false);
+  });
+
+  it('lets the user pick the mood by hand instead, and opens the tab for it', async () => {
+    const popup = (await openPages(empty, `${empty.origin}popup.html`)[0]!.asPage())!;
+    const opened = nextTab(empty, 'https://open.spotify.com/');
+    await popup.locator('::-p-aria(Sad)').click();
+    expect(await opened).toBe(recommend('sad', 'music').url);
+    await popup.waitForFunction(
+      () => document.querySelector('[role=status]')?.textContent === 'Opened Spotify for sad.',
+    );
   });
 });
 
 describe('Moodtab in Chromium on a machine with no camera', () => {
-  let cameraless: ExtensionBrowser;
+  let cameraless: Chromium;
 
   beforeAll(async () => {
     cameraless = await launchWithExtension(null);
@@ -199,11 +218,7 @@ describe('Moodtab in Chromium on a machine with no camera', () => {
 
   it('says there is no camera straight away: before the models are waited for, and still on the first click', async () => {
     const popup = await openPopup(cameraless);
-    await popup.locator('::-p-aria(Capture mood)').click();
-    await popup.waitForFunction(() => document.querySelector('.status.error'), { timeout: 60_000 });
-    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
-      'No camera was found. Connect a webcam and try again.',
-    );
+    expect(await captureInPopup(popup, 60_000)).toBe('No camera was found. Connect a webcam and try again.');
     // The camera is asked first: the user never waits on "Loading the mood model" to hear this.
     const history = await statusHistory(popup);
     expect(history.filter((line) => line.startsWith('Loading'))).toEqual([]);

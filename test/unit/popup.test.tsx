@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** The popup rendered in jsdom, with the platform seam (browserApi) mocked: what the user sees and sends. */
+import { randomUUID } from 'node:crypto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
@@ -15,8 +16,11 @@ jest.mock('../../src/platform/browserApi', () => ({
   saveStored: jest.fn(),
   sendRequest: jest.fn(),
   onMessage: jest.fn(() => () => undefined),
+  hasOffscreenDocuments: jest.fn(() => true),
 }));
 const api = jest.mocked(browserApi);
+// jsdom has no crypto.randomUUID; extension pages (secure contexts) do.
+Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID });
 
 const STORED: Settings = {
   media: 'music',
@@ -67,16 +71,17 @@ const fakeContext = {
   putImageData: (pixels: ImageData) => drawn.push(pixels),
 };
 
-async function openPopup(): Promise<void> {
+async function openPopup(props: { autoCapture?: boolean } = {}): Promise<void> {
   root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(() => render(<App />, root));
+  await act(() => render(<App {...props} />, root));
   await settle();
 }
 
 beforeEach(() => {
   jest.clearAllMocks();
   drawn.length = 0;
+  api.hasOffscreenDocuments.mockReturnValue(true);
   api.loadStored.mockResolvedValue(STORED);
   api.saveStored.mockResolvedValue(undefined);
   api.sendRequest.mockResolvedValue(undefined);
@@ -262,5 +267,79 @@ describe('popup', () => {
     expect($('.status')!.classList.contains('error')).toBe(true);
     expect($('section[aria-label=Result]')).toBeNull();
     expect(captureButton()!.disabled).toBe(false);
+  });
+
+  it('offers the mood picker when no face was read, and opens the tab for the picked mood', async () => {
+    const calm = recommend('calm', 'music', { strategy: 'lift', providerId: 'youtube-music' });
+    api.sendRequest.mockImplementation(async ({ type }) => {
+      if (type === 'capture-mood') throw new MoodtabError('no-face');
+      return calm as never;
+    });
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(root.querySelector('fieldset.correct legend')!.textContent).toBe('Or pick your mood');
+
+    await act(() => buttonNamed('Calm').click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenLastCalledWith({
+      target: 'background',
+      type: 'open-recommendation',
+      mood: 'calm',
+      settings: STORED,
+    });
+    expect(status()).toBe('Opened YouTube Music for calm.');
+    expect($('.status')!.classList.contains('error')).toBe(false);
+  });
+
+  it('offers no picker when the camera itself failed', async () => {
+    api.sendRequest.mockRejectedValue(new MoodtabError('no-camera'));
+    await openPopup();
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(root.querySelector('fieldset.correct')).toBeNull();
+  });
+
+  it('says so when storage is full, keeps the choice on screen, and does not capture', async () => {
+    await openPopup();
+    await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
+    api.saveStored.mockRejectedValue(new MoodtabError('storage-full', 'QUOTA_BYTES quota exceeded'));
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(status()).toBe(
+      'Your choices could not be saved: the browser storage for Moodtab is full. Your earlier choices are kept.',
+    );
+    expect(requestsOf('capture-mood')).toEqual([]);
+    expect($<HTMLInputElement>('input[value=movies]')!.checked).toBe(true);
+  });
+
+  it('captures once, as soon as the choices are read, when opened to capture (Firefox shortcut)', async () => {
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup({ autoCapture: true });
+    await settle();
+    expect(requestsOf('capture-mood')).toEqual([
+      [expect.objectContaining({ type: 'capture-mood', settings: STORED })],
+    ]);
+    expect(status()).toBe('You look happy. Opened YouTube Music.');
+  });
+
+  it('embeds its own capture page only where there are no offscreen documents (Firefox)', async () => {
+    await openPopup();
+    expect($('iframe')).toBeNull();
+    api.hasOffscreenDocuments.mockReturnValue(false);
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup();
+    const frame = $<HTMLIFrameElement>('iframe')!;
+    expect(frame.hidden).toBe(true);
+    const [, id] = /^offscreen\.html#([0-9a-f-]{36})$/.exec(frame.getAttribute('src')!)!;
+    // The models load in that page as the popup opens, not in one another popup hosts.
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'background', type: 'warm-up', capturePage: id });
+
+    // Its captures go to its own capture page, not to one another popup hosts.
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'capture-mood', capturePage: id }),
+    );
   });
 });

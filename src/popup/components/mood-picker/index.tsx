@@ -1,11 +1,16 @@
 import { MOODS, type Mood } from '../../../shared/moods';
 import { capitalise } from '../../format';
 
-/** Lets the user correct a wrong reading; the tab for the picked mood opens. */
-export function MoodPicker({ onPick }: { onPick(mood: Mood): void }) {
+interface MoodPickerProps {
+  legend?: string;
+  onPick(mood: Mood): void;
+}
+
+/** Lets the user correct a wrong reading, or pick when none was possible; the tab for the mood opens. */
+export function MoodPicker({ legend = 'Not right? Pick your mood', onPick }: MoodPickerProps) {
   return (
     <fieldset class="correct">
-      <legend>Not right? Pick your mood</legend>
+      <legend>{legend}</legend>
       {MOODS.map((mood) => (
         <button key={mood} type="button" onClick={() => onPick(mood)}>
           {capitalise(mood)}
