@@ -103,16 +103,6 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': restrictedPaths(MAY_IMPORT) },
   },
   {
-    // Firefox has no offscreen documents: its background page hosts the capture engine itself.
-    files: ['src/background/captureHost.firefox.ts'],
-    rules: {
-      'import-x/no-restricted-paths': restrictedPaths({
-        ...MAY_IMPORT,
-        background: [...MAY_IMPORT.background, 'capture'],
-      }),
-    },
-  },
-  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/platform/**'],
     rules: {

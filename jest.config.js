@@ -1,7 +1,7 @@
 /**
  * Three projects, named as they run: `unit` (Node or jsdom, no model files: seconds), `model` (the
- * real face and mood models on tfjs's wasm backend) and `e2e` (Debian's Chromium with the built
- * extension).
+ * real face and mood models on tfjs's wasm backend) and `e2e` (Debian's Chromium and firefox-esr
+ * with the built extension).
  */
 const tsJest = ['ts-jest', { diagnostics: false }];
 const shared = {

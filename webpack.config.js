@@ -1,7 +1,8 @@
 /**
  * Builds dist/chrome and dist/firefox from one source tree and one manifest template.
- * Firefox has no offscreen documents: its build swaps background/captureHost.ts for
- * captureHost.firefox.ts, which runs the camera and models in the background page itself.
+ * Both ship the capture page (offscreen.html: camera and models). Chrome opens it as an offscreen
+ * document; Firefox has none and never lets a background page use the camera, so its popup embeds
+ * the page, and its build swaps background/captureHost.ts for captureHost.firefox.ts.
  */
 const path = require('node:path');
 const webpack = require('webpack');
@@ -28,7 +29,7 @@ function configFor(browser) {
     popup: './src/popup/index.tsx',
     options: './src/options/index.tsx',
     welcome: './src/welcome/index.tsx',
-    ...(browser === 'chrome' ? { offscreen: './src/offscreen/index.ts' } : {}),
+    offscreen: './src/offscreen/index.ts',
   };
   const pages = [
     'src/ui/theme.css',
@@ -38,8 +39,8 @@ function configFor(browser) {
     'src/options/options.css',
     'src/welcome/welcome.html',
     'src/welcome/welcome.css',
+    'src/offscreen/offscreen.html',
   ];
-  if (browser === 'chrome') pages.push('src/offscreen/offscreen.html');
   return {
     name: browser,
     entry: entries,

@@ -103,11 +103,14 @@ def main(argv=None):
     parser.add_argument("--out", help="write the chosen weights and calibration here (a .pt)")
     parser.add_argument("--from-epoch", type=int, default=0, help="ignore earlier epochs")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--limit", type=int, default=0, help="use only this many PublicTest faces (smoke tests)")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
 
     test_images, fer, ferplus = load_public_test(args.data)
+    if args.limit:
+        test_images, fer, ferplus = test_images[: args.limit], fer[: args.limit], ferplus[: args.limit]
     dev_images, dev_truth = load_dev_crops(args.dev_crops)
     results = []
     for path in sorted(glob.glob(os.path.join(args.run_dir, "epoch-*.pt"))):

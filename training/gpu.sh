@@ -25,16 +25,18 @@ data=${DATA:-training/data/fer5-compact.npz}
 mkdir -p "$out" "$run"
 if [ -n "${SMOKE:-}" ]; then
   device=cpu
-  budget=(--epochs 1 --max-batches 3)
+  budget=(--epochs 1 --max-batches 3 --val-limit 256)
+  limit=(--limit 256)
 else
   device=cuda
   budget=(--time-budget "${BUDGET_S:-400}" --amp)
+  limit=()
 fi
 $py -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available())"
 $py training/train.py --data "$data" --out "$run" --device "$device" --img-size "${IMG_SIZE:-96}" \
-  --batch-size "${BATCH:-128}" --lr "${LR:-2e-3}" --targets mix "${budget[@]}" 2>&1 | grep -v " step " | tee "$out/train.log"
+  --batch-size "${BATCH:-128}" --lr "${LR:-2e-3}" --threads "${THREADS:-$(nproc)}" --targets mix "${budget[@]}" 2>&1 | grep -v " step " | tee "$out/train.log"
 $py training/choose.py "$run" --data "$data" --dev-crops artifacts/release/dev-crops.json \
-  --out "$run/selected.pt" --device "$device" | tee "$out/select.log"
+  --out "$run/selected.pt" --device "$device" "${limit[@]}" | tee "$out/select.log"
 $py - "$run/selected.pt" "$out/selected-f16.pt" <<'PY'
 import sys, torch
 state = torch.load(sys.argv[1], map_location="cpu")

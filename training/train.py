@@ -63,6 +63,7 @@ def parse_args(argv=None):
         "--time-budget", type=float, default=0, help="seconds: a cycle timed by the clock instead of --epochs"
     )
     parser.add_argument("--max-batches", type=int, default=0, help="stop each epoch after this many (smoke tests)")
+    parser.add_argument("--val-limit", type=int, default=0, help="score only this many PublicTest faces (smoke tests)")
     parser.add_argument("--seed", type=int, default=0)
     return parser.parse_args(argv)
 
@@ -165,6 +166,8 @@ def main(argv=None):
 
     train = load_data(args.data, "Training")
     val = load_data(args.data, "PublicTest")
+    if args.val_limit:
+        val = {key: value[: args.val_limit] for key, value in val.items()}
     index, targets = soft_targets(train, args.targets, args.fer_weight, args.min_mood_share)
     train_x = torch.from_numpy(train["images"][index]).unsqueeze(1)
     train_t = torch.from_numpy(targets)

@@ -21,7 +21,7 @@ import type { Recommender } from './recommender';
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
-  host: CaptureHost;
+  host: Omit<CaptureHost, 'needsPopupToCapture'>;
   recommender: Recommender;
   events: RecommendationEvents;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
@@ -48,6 +48,8 @@ export interface CaptureOptions {
    * likeliest mood anyway (the shortcut, which has nowhere to ask and marks its badge instead).
    */
   whenUnsure?: 'ask' | 'open';
+  /** The popup's own capture page, on Firefox (see CaptureHost.recognize). */
+  capturePage?: string;
 }
 
 export interface PickOptions {
@@ -57,8 +59,11 @@ export interface PickOptions {
 }
 
 export interface CaptureController {
-  /** Starts loading the models (when the popup opens), so they are ready by the click. */
-  warmUp(): Promise<WarmUpReport>;
+  /**
+   * Starts loading the models (when the popup opens), so they are ready by the click.
+   * `capturePage`: the opening popup's own capture page, on Firefox.
+   */
+  warmUp(capturePage?: string): Promise<WarmUpReport>;
   /**
    * Reads the mood and opens a matching tab; one capture at a time. `settings`: the popup's
    * current choices; without them (shortcut) the stored ones are used.
@@ -81,12 +86,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     throw new MoodtabError('camera-permission-needed');
   }
 
-  async function recognizeWithPermission(request: RecognizeRequest) {
+  async function recognizeWithPermission(request: RecognizeRequest, capturePage?: string) {
     const state = await deps.cameraPermission();
     if (state === 'denied') throw new MoodtabError('camera-permission-denied');
     if (state === 'prompt') return askInTab();
     try {
-      return await deps.host.recognize(request);
+      return await deps.host.recognize(request, capturePage);
     } catch (error) {
       // Where the browser cannot report the permission, a refusal may only mean "never asked".
       if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
@@ -127,12 +132,15 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   }
 
   return {
-    async warmUp() {
-      const report = await deps.host.warmUp(await storedBackend());
+    async warmUp(capturePage) {
+      const report = await deps.host.warmUp(await storedBackend(), capturePage);
       await remember(report.backend);
       return report;
     },
-    async capture(settings, { inBackground = false, countdown = false, whenUnsure = 'ask' } = {}) {
+    async capture(
+      settings,
+      { inBackground = false, countdown = false, whenUnsure = 'ask', capturePage } = {},
+    ) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
@@ -142,11 +150,10 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
           storedBackend(),
           deps.loadAdjustment().catch(() => NO_ADJUSTMENT),
         ]);
-        const reading = await recognizeWithPermission({
-          frames: BURST_FRAMES,
-          countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0,
-          backend,
-        });
+        const reading = await recognizeWithPermission(
+          { frames: BURST_FRAMES, countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0, backend },
+          capturePage,
+        );
         const probabilities = applyFactors(reading.result.probabilities, factors);
         const mood = topMood(probabilities);
         const unsure = unsureBetween(probabilities);

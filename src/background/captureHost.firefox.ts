@@ -1,15 +1,34 @@
 /**
- * Firefox capture host: Firefox has no offscreen documents, but its MV3 background page has a
- * DOM and may use the camera once permission was granted, so the capture engine runs right here.
+ * Firefox capture host. Firefox never lets a background page use the camera (it denies the
+ * request even when the user allowed the camera), so the capture page runs in an iframe of the
+ * popup, which may use a remembered grant; this host only sends it the requests. The popup sends
+ * the warm-up as it opens, so its capture page loads the models while the user looks at it.
  */
-import { createCaptureService } from '../capture/captureService';
-import { extensionUrl, notifyProgress } from '../platform/browserApi';
+import { sendRequest } from '../platform/browserApi';
 import type { CaptureHost } from './captureHost.types';
 
+/** Long enough for a just-opened popup to load its capture page. */
+const CAPTURE_PAGE_WAIT_MS = 10_000;
+
+const addressedTo = (capturePage?: string) => (capturePage ? { capturePage } : {});
+
 export function createCaptureHost(): CaptureHost {
-  return createCaptureService({
-    modelBaseUrl: extensionUrl('models/'),
-    wasmBaseUrl: extensionUrl('wasm/'),
-    onStage: notifyProgress,
-  });
+  return {
+    warmUp: (backend, capturePage) =>
+      sendRequest(
+        {
+          target: 'offscreen',
+          type: 'warm-up',
+          ...(backend ? { backend } : {}),
+          ...addressedTo(capturePage),
+        },
+        { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
+      ),
+    recognize: (request, capturePage) =>
+      sendRequest(
+        { target: 'offscreen', type: 'recognize-mood', ...request, ...addressedTo(capturePage) },
+        { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
+      ),
+    needsPopupToCapture: true,
+  };
 }

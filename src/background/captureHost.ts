@@ -1,6 +1,8 @@
 /**
  * Chrome capture host: the service worker has no DOM and no camera, so an offscreen document
- * (reason USER_MEDIA) owns both. The Firefox build swaps this file for captureHost.firefox.ts.
+ * (reason USER_MEDIA) owns both. The Firefox build swaps this file for captureHost.firefox.ts. If
+ * the document was closed (or crashed), the next capture creates it again. There is only ever one
+ * offscreen document, so a request's capturePage (a Firefox popup's) does not apply here.
  */
 import { createOffscreenDocument, hasOffscreenDocument, sendRequest } from '../platform/browserApi';
 import type { CaptureHost } from './captureHost.types';
@@ -31,5 +33,6 @@ export function createCaptureHost(): CaptureHost {
       await ensureOffscreenDocument();
       return sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request });
     },
+    needsPopupToCapture: false,
   };
 }

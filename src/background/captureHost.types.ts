@@ -1,9 +1,18 @@
 import type { BackendName } from '../shared/backend';
 import type { CaptureReading, RecognizeRequest, WarmUpReport } from '../shared/capture';
 
-/** Where recognition runs: Chrome's offscreen document, or Firefox's background page itself. */
+/** Where recognition runs: Chrome's offscreen document, or the capture page in Firefox's popup. */
 export interface CaptureHost {
-  /** Loads the models now (backend: the stored choice for this browser); resolves when ready. */
-  warmUp(backend?: BackendName): Promise<WarmUpReport>;
-  recognize(request: RecognizeRequest): Promise<CaptureReading>;
+  /**
+   * Loads the models now (backend: the stored choice for this browser); resolves when ready.
+   * capturePage: the capture page to warm, where several may be open (Firefox popups).
+   */
+  warmUp(backend?: BackendName, capturePage?: string): Promise<WarmUpReport>;
+  /** capturePage: the capture page that must answer, where several may be open (Firefox popups). */
+  recognize(request: RecognizeRequest, capturePage?: string): Promise<CaptureReading>;
+  /**
+   * True where the camera works only in a page the user sees (Firefox): the shortcut then opens
+   * the popup, which captures, instead of capturing in the background.
+   */
+  needsPopupToCapture: boolean;
 }

@@ -19,6 +19,8 @@ import {
   onCommand,
   onInstalled,
   onMessage,
+  openActionPopup,
+  openOrFocusTab,
   openTab,
   saveStored,
   setActionBadge,
@@ -33,14 +35,17 @@ import { MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
 import { createMessageListener, type CaptureOutcome } from '../shared/messages';
 import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../shared/personalCalibration';
 import { createRecommendationEvents } from '../shared/recommendationEvents';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { BADGE } from './badgeTexts';
-import { createCaptureController } from './captureController';
+import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 import { createJournalRecorder } from './journalRecorder';
 import { banditLearner, calibrationLearner } from './learning';
 import { createRecommender } from './recommender';
 import { createStore } from './storedState';
+
+/** The popup captures as soon as it opens with this query (see usePopup). */
+const CAPTURING_POPUP = 'popup.html?capture';
 
 const storage = { load: loadStored, save: saveStored };
 const bandit = createStore(BANDIT_KEY, parseBanditState, storage);
@@ -58,8 +63,9 @@ recommendationEvents.subscribe(banditLearner(bandit));
 recommendationEvents.subscribe(calibrationLearner(calibration));
 recommendationEvents.subscribe(journal.listener);
 
+const host = createCaptureHost();
 const controller = createCaptureController({
-  host: createCaptureHost(),
+  host,
   recommender: createRecommender({
     loadMapping: async () => parseStoredMapping(await loadStored(MAPPING_KEY)),
     loadBandit: bandit.load,
@@ -78,11 +84,15 @@ const controller = createCaptureController({
       measured,
     } satisfies StoredBackendChoice),
   cameraPermission: cameraPermissionState,
-  // The welcome page asks for the camera: a tab can show the prompt, this context cannot.
-  openPermissionPage: () => openTab(extensionUrl('welcome.html#camera')),
+  // The welcome page asks for the camera: a tab can show the prompt, this context cannot. One
+  // such tab at most: a second capture brings the open one to the front, at its camera section.
+  openPermissionPage: () => openOrFocusTab(extensionUrl('welcome.html'), 'camera'),
   notifyStage: notifyProgress,
   newId,
 });
+
+const showFailure = (error: unknown) =>
+  setActionBadge(BADGE.failed.text, BADGE.failed.title(toErrorInfo(error).code));
 
 /** A "?" left by an unsure shortcut capture is answered once the user picks a mood in the popup. */
 async function clearUnsureBadge(): Promise<void> {
@@ -96,12 +106,26 @@ function journalOf(pick: { id: string } | undefined): { journal?: JournalOutcome
   return outcome ? { journal: outcome } : {};
 }
 
+/**
+ * A popup capture that succeeds also clears what the toolbar icon says about an earlier shortcut
+ * capture (its "!" or "?"): the popup shows this capture's own outcome.
+ */
+async function captureInPopup(settings: Settings, options: CaptureOptions): Promise<CaptureOutcome> {
+  const outcome = await controller.capture(settings, options);
+  await setActionBadge('', BADGE.idleTitle()).catch(() => undefined);
+  return outcome;
+}
+
 onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': async ({ settings, inBackground }) => {
-        const outcome = await controller.capture(settings, { inBackground, countdown: settings.countdown });
+      'capture-mood': async ({ settings, inBackground, capturePage }) => {
+        const outcome = await captureInPopup(settings, {
+          inBackground,
+          countdown: settings.countdown,
+          capturePage,
+        });
         return { ...outcome, ...journalOf(outcome.pick) };
       },
       'open-recommendation': async ({ mood, settings, inBackground, capture }) => {
@@ -113,7 +137,7 @@ onMessage(
         await controller.feedback(pick, verdict, replaces);
         return { recorded: true as const, ...journalOf(pick) };
       },
-      'warm-up': () => controller.warmUp(),
+      'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
     },
     extensionIdentity(),
   ),
@@ -129,9 +153,8 @@ async function captureFromShortcut(): Promise<void> {
   try {
     outcome = await controller.capture(undefined, { whenUnsure: 'open' });
   } catch (error) {
-    const { code } = toErrorInfo(error);
     // A capture already running will report for itself.
-    if (code !== 'capture-in-progress') await setActionBadge(BADGE.failed.text, BADGE.failed.title(code));
+    if (toErrorInfo(error).code !== 'capture-in-progress') await showFailure(error);
     return;
   }
   const { unsure, pick } = outcome;
@@ -147,5 +170,9 @@ async function captureFromShortcut(): Promise<void> {
 onInstalled(() => void openTab(extensionUrl('welcome.html')).catch(() => undefined));
 
 onCommand((command) => {
-  if (command === 'capture-mood') void captureFromShortcut();
+  if (command !== 'capture-mood') return;
+  // Where only a visible page may use the camera, the popup captures and shows the outcome itself
+  // (with the countdown, if the user keeps it on, as for a click).
+  if (host.needsPopupToCapture) void openActionPopup(CAPTURING_POPUP).catch(showFailure);
+  else void captureFromShortcut();
 });

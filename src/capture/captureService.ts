@@ -1,6 +1,7 @@
 /**
- * The capture engine: camera snapshot, then the recognition pipeline. Hosted by Chrome's offscreen
- * document and by Firefox's background page, which both have a DOM and may use the camera.
+ * The capture engine: camera snapshot, then the recognition pipeline. Hosted by the capture page
+ * (src/offscreen): Chrome's offscreen document, or a frame in Firefox's popup (Firefox never lets
+ * a background page use the camera).
  *
  * The models load once (warm-up, usually when the popup opens) and stay for later captures. A
  * capture opens the camera first, so a missing or refused camera is reported at once; the

@@ -47,7 +47,7 @@ export interface ExtensionBrowser {
 /**
  * A fresh profile each time, so every launch starts cold: nothing stored, no model loaded.
  * video: the fake webcam's picture (a .y4m file), or null for a machine with no camera at all.
- * extension: the unpacked extension to load (default dist/chrome).
+ * extension: the unpacked extension to load (default dist/chrome; a tampered copy, for fault tests).
  */
 export async function launchWithExtension(
   video: string | null,

@@ -1,6 +1,9 @@
 /** The webcam of the e2e tests and the browser bench: a still picture written as a YUV4MPEG2 video, which Chromium loops. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RgbaImage } from '../recognition';
+import { decodeImageFile } from './images';
+import { ROOT } from './modelPaths';
 import { onGreyFrame, resize } from './rgbaImages';
 
 /**
@@ -36,4 +39,13 @@ export function writeY4m(path: string, image: RgbaImage, frames = 10): void {
   const header = Buffer.from(`YUV4MPEG2 W${image.width} H${image.height} F10:1 Ip A1:1 C420jpeg\n`);
   const frame = y4mFrame(image);
   writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+}
+
+/** Writes the fake webcam video for a face fixture (one-face, no-face...); returns it and its frame. */
+export function fixtureVideo(fixture: string): { video: string; frame: RgbaImage } {
+  const frame = cameraFrame(decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', `${fixture}.jpg`)));
+  const video = join(ROOT, 'artifacts', `e2e-${fixture}.y4m`);
+  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+  writeY4m(video, frame);
+  return { video, frame };
 }

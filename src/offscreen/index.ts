@@ -1,22 +1,36 @@
-/** Chrome's offscreen document: hosts the capture engine (camera and models); answers the background only. */
+/**
+ * The capture page: hosts the capture engine (camera and models) and answers the background only.
+ * Chrome opens it as an offscreen document; Firefox, which never lets a background page use the
+ * camera, embeds it in the popup (components/capture-frame) as `offscreen.html#<id>`.
+ */
+import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
+import type { RecognizeRequest } from '../shared/capture';
 import { createMessageListener } from '../shared/messages';
+import { isRecord } from '../shared/records';
 
 const service = createCaptureService({
   modelBaseUrl: extensionUrl('models/'),
   wasmBaseUrl: extensionUrl('wasm/'),
   onStage: notifyProgress,
 });
+/** One capture at a time here, where the camera is; a warm-up only starts (or joins) the model load. */
+const recognize = oneAtATime((request: RecognizeRequest) => service.recognize(request));
 
-onMessage(
-  createMessageListener(
-    'offscreen',
-    {
-      'warm-up': ({ backend }) => service.warmUp(backend),
-      'recognize-mood': ({ frames, countdownSeconds, backend }) =>
-        service.recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) }),
-    },
-    extensionIdentity(),
-  ),
+const listener = createMessageListener(
+  'offscreen',
+  {
+    'warm-up': ({ backend }) => service.warmUp(backend),
+    'recognize-mood': ({ frames, countdownSeconds, backend }) =>
+      recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) }),
+  },
+  extensionIdentity(),
 );
+
+/** This page's id; several may be open at once (a popup in a tab and the toolbar popup). */
+const ownId = location.hash.slice(1);
+const forAnotherPage = (raw: unknown) =>
+  isRecord(raw) && raw.capturePage !== undefined && raw.capturePage !== ownId;
+
+onMessage((raw, sender) => (forAnotherPage(raw) ? undefined : listener(raw, sender)));

@@ -1,10 +1,11 @@
 /**
  * The one module that touches extension APIs (ESLint enforces it). Everything else imports from
  * here, so tests replace this module (jest.mock, as the popup test does) rather than faking the
- * browser wholesale.
+ * browser wholesale. Browser failures leave it as MoodtabErrors a user can read.
  */
 import browser from 'webextension-polyfill';
 import type { CaptureStage } from '../shared/capture';
+import { MoodtabError } from '../shared/errors';
 import type { StorageArea } from '../shared/journalStore';
 import {
   unwrapEnvelope,
@@ -22,11 +23,32 @@ export function extensionIdentity(): ExtensionIdentity {
 
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
 
-/** Sends a typed request to another context and resolves with its typed response. */
+const NO_RECEIVER = /Receiving end does not exist/i;
+const RECEIVER_POLL_MS = 200;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends a typed request to another context and resolves with its typed response. waitForReceiverMs:
+ * how long to keep trying while no context answers yet (a page still loading; Firefox resolves
+ * with nothing when other pages listen but none answers). A channel that closes before the answer
+ * (its page closed, the service worker stopped) is `interrupted`.
+ */
 export async function sendRequest<T extends Target, K extends MessageType<T>>(
   message: RequestOf<T, K>,
+  { waitForReceiverMs = 0 }: { waitForReceiverMs?: number } = {},
 ): Promise<ResponseOf<T, K>> {
-  return unwrapEnvelope<ResponseOf<T, K>>(await browser.runtime.sendMessage(message));
+  const deadline = Date.now() + waitForReceiverMs;
+  for (;;) {
+    let envelope: unknown;
+    try {
+      envelope = await browser.runtime.sendMessage(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (!NO_RECEIVER.test(text) || Date.now() >= deadline) throw new MoodtabError('interrupted', text);
+    }
+    if (envelope !== undefined || Date.now() >= deadline) return unwrapEnvelope<ResponseOf<T, K>>(envelope);
+    await sleep(RECEIVER_POLL_MS); // nobody answered yet: ask again shortly
+  }
 }
 
 /** Fire-and-forget notification (e.g. progress); nobody listening is fine. */
@@ -70,12 +92,46 @@ export async function openTab(url: string, active = true): Promise<void> {
   await browser.tabs.create({ url, active });
 }
 
+/**
+ * Brings an already open tab of this page (one of our own) to the front, or opens one. `section`:
+ * the fragment to show it at; an open tab elsewhere on the page moves there without reloading.
+ */
+export async function openOrFocusTab(url: string, section?: string): Promise<void> {
+  const target = section ? `${url}#${section}` : url;
+  // The pattern's "*" takes any fragment or query, where a browser matches them at all.
+  const [open] = await browser.tabs.query({ url: `${url}*` });
+  if (open?.id === undefined) return openTab(target);
+  await browser.tabs.update(open.id, { active: true, ...(open.url === target ? {} : { url: target }) });
+  if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+}
+
+/**
+ * Opens the toolbar popup at `path` (e.g. with a query the popup acts on), then restores the
+ * manifest's popup for later clicks. Firefox allows this without a user gesture.
+ */
+export async function openActionPopup(path: string): Promise<void> {
+  const popup = (await browser.action.getPopup({})) || 'popup.html';
+  await browser.action.setPopup({ popup: path });
+  try {
+    await browser.action.openPopup();
+  } finally {
+    await browser.action.setPopup({ popup });
+  }
+}
+
 export async function loadStored(key: string): Promise<unknown> {
   return (await browser.storage.local.get(key))[key];
 }
 
+/** A full storage area refuses the write whole, so what was stored before stays as it was. */
 export async function saveStored(key: string, value: unknown): Promise<void> {
-  await browser.storage.local.set({ [key]: value });
+  try {
+    await browser.storage.local.set({ [key]: value });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/quota/i.test(text)) throw new MoodtabError('storage-full', text);
+    throw error;
+  }
 }
 
 export async function removeStored(key: string): Promise<void> {
@@ -159,6 +215,12 @@ interface ChromeGlobal {
   runtime?: { getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]> };
 }
 const chromeGlobal = (): ChromeGlobal | undefined => (globalThis as { chrome?: ChromeGlobal }).chrome;
+
+/**
+ * Whether this browser has offscreen documents (Chrome). Where it has none (Firefox), the capture
+ * page runs inside the popup, because Firefox never lets a background page use the camera.
+ */
+export const hasOffscreenDocuments = (): boolean => chromeGlobal()?.offscreen !== undefined;
 
 export async function hasOffscreenDocument(): Promise<boolean> {
   const chrome = chromeGlobal();

@@ -1,7 +1,9 @@
-import { openOptionsPage } from '../platform/browserApi';
+import { useState } from 'preact/hooks';
+import { hasOffscreenDocuments, openOptionsPage } from '../platform/browserApi';
 import { t } from '../platform/i18n';
 import { CameraHelp } from '../ui/camera-help';
 import { JournalOptIn } from '../ui/journal-opt-in';
+import { CaptureFrame } from './components/capture-frame';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
 import { MoodPicker } from './components/mood-picker';
@@ -10,8 +12,14 @@ import { SnapshotMoment } from './components/snapshot-moment';
 import { isSnapshotMoment, statusText } from './state';
 import { usePopup } from './usePopup';
 
-export function App() {
-  const { state, journalPrefs, changeSettings, capture, pickMood, giveFeedback, answerJournal } = usePopup();
+/** autoCapture: the popup was opened to capture at once (Firefox's keyboard shortcut). */
+export function App({ autoCapture = false }: { autoCapture?: boolean }) {
+  // Where there are no offscreen documents (Firefox), this popup hosts its own capture page.
+  const [capturePage] = useState(() => (hasOffscreenDocuments() ? undefined : crypto.randomUUID()));
+  const { state, journalPrefs, changeSettings, capture, pickMood, giveFeedback, answerJournal } = usePopup({
+    autoCapture,
+    capturePage,
+  });
   const working = state.phase === 'working';
   // A failed request after a result (feedback, a pick) leaves the result on screen under its message.
   const showResult = !!(state.outcome || state.pick);
@@ -68,6 +76,7 @@ export function App() {
         <JournalOptIn headingLevel={2} onAnswer={(keep) => void answerJournal(keep)} />
       )}
       {showResult && state.journal && <JournalNote journal={state.journal} />}
+      {capturePage && <CaptureFrame id={capturePage} />}
     </main>
   );
 }

@@ -3,4 +3,7 @@ import { localizePage } from '../platform/i18n';
 import { App } from './App';
 
 localizePage('extName');
-render(<App />, document.getElementById('app')!);
+render(
+  <App autoCapture={new URLSearchParams(location.search).has('capture')} />,
+  document.getElementById('app')!,
+);

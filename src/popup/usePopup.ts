@@ -1,5 +1,5 @@
 /** The popup's behaviour: settings in and out of storage, progress from the background, the requests. */
-import { useEffect, useReducer } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import {
   extensionIdentity,
   hasHostPermission,
@@ -55,15 +55,26 @@ async function loadChoices() {
 
 const journal = createJournalStore(storageArea);
 
-export function usePopup(): Popup {
+export interface PopupOptions {
+  /** Capture once as soon as the stored choices are read. */
+  autoCapture?: boolean;
+  /** The id of this popup's own capture page (Firefox), sent with each capture. */
+  capturePage?: string;
+}
+
+export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}): Popup {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
   const journalPrefs = useStored(JOURNAL_PREFS_KEY, parseJournalPrefs);
   const { settings } = state;
+  const autoCaptured = useRef(false);
 
   useEffect(() => {
     // Models take seconds to load: start now, so they are ready by the time the button is pressed.
     // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
-    sendRequest({ target: 'background', type: 'warm-up' }).catch(() => undefined);
+    // On Firefox the models load in this popup's own capture page, so the warm-up names it.
+    sendRequest({ target: 'background', type: 'warm-up', ...(capturePage ? { capturePage } : {}) }).catch(
+      () => undefined,
+    );
     void loadChoices().then((loaded) => dispatch({ type: 'loaded', ...loaded }));
     return onMessage(
       createMessageListener(
@@ -78,6 +89,32 @@ export function usePopup(): Popup {
       ),
     );
   }, []);
+
+  async function capture(): Promise<void> {
+    dispatch({ type: 'capture-started' });
+    try {
+      // Stored before the capture, so a shortcut capture or the next popup sees these choices;
+      // the capture itself gets them in the request and never reads a stale stored copy.
+      await saveStored(SETTINGS_KEY, settings);
+      const outcome = await sendRequest({
+        target: 'background',
+        type: 'capture-mood',
+        settings,
+        // Switching tabs would close this popup and hide the result.
+        inBackground: true,
+        ...(capturePage ? { capturePage } : {}),
+      });
+      dispatch({ type: 'capture-succeeded', outcome });
+    } catch (error) {
+      dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+    }
+  }
+
+  useEffect(() => {
+    if (!autoCapture || state.phase !== 'idle' || autoCaptured.current) return;
+    autoCaptured.current = true;
+    void capture();
+  }, [state.phase]);
 
   /**
    * Writes the tab on screen as a journal entry (it opened before the user said yes), as the
@@ -98,29 +135,12 @@ export function usePopup(): Popup {
   return {
     state,
     journalPrefs,
+    capture,
     changeSettings(patch) {
       const next = mergeSettings(settings, patch);
       dispatch({ type: 'settings-changed', settings: next });
       // Not awaited: a failed save shows at the next capture, which saves again and waits for it.
       saveStored(SETTINGS_KEY, next).catch(() => undefined);
-    },
-    async capture() {
-      dispatch({ type: 'capture-started' });
-      try {
-        // Stored before the capture, so a shortcut capture or the next popup sees these choices;
-        // the capture itself gets them in the request and never reads a stale stored copy.
-        await saveStored(SETTINGS_KEY, settings);
-        const outcome = await sendRequest({
-          target: 'background',
-          type: 'capture-mood',
-          settings,
-          // Switching tabs would close this popup and hide the result.
-          inBackground: true,
-        });
-        dispatch({ type: 'capture-succeeded', outcome });
-      } catch (error) {
-        dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
-      }
     },
     async pickMood(mood) {
       const capture = captureRefOf(state);

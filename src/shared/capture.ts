@@ -2,7 +2,7 @@
 import type { BackendName, BackendReport } from './backend';
 import type { RecognitionResult } from './recognition';
 
-const CAPTURE_STAGES = [
+export const CAPTURE_STAGES = [
   'starting-camera',
   'countdown',
   'snapshot',

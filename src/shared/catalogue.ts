@@ -5,6 +5,7 @@
  */
 import catalogueData from './catalogue.json';
 import { problem, type Problem } from './i18n';
+import { ownValue } from './records';
 import { MEDIA_KINDS, MOODS, STRATEGIES, type MediaKind, type Mood, type Strategy } from './moods';
 
 export interface ProviderInfo {
@@ -100,7 +101,7 @@ export function queryProblem(query: string): Problem | undefined {
 export function validateCatalogue(data: Catalogue): Catalogue {
   for (const media of MEDIA_KINDS) {
     const providerId = data.defaultProvider[media];
-    if (!Object.hasOwn(data.providers, providerId) || data.providers[providerId]?.media !== media) {
+    if (ownValue(data.providers, providerId)?.media !== media) {
       throw new Error(
         `catalogue: default ${media} provider "${providerId}" is missing or not a ${media} provider`,
       );
@@ -144,7 +145,7 @@ export function providersFor(media: MediaKind, catalogue: Catalogue = CATALOGUE)
 
 /** The provider a choice stands for: itself when it is a provider of the media, else the default. */
 function providerOf(choice: string, media: MediaKind, catalogue: Catalogue): Provider {
-  const chosen = Object.hasOwn(catalogue.providers, choice) ? catalogue.providers[choice] : undefined;
+  const chosen = ownValue(catalogue.providers, choice);
   const id = chosen?.media === media ? choice : catalogue.defaultProvider[media];
   return { id, ...catalogue.providers[id]! };
 }

@@ -14,6 +14,8 @@ export const ERROR_MESSAGE_KEYS = {
   'too-dark': 'error_tooDark',
   'model-load-failed': 'error_modelLoadFailed',
   'capture-in-progress': 'error_captureInProgress',
+  interrupted: 'error_interrupted',
+  'storage-full': 'error_storageFull',
   'journal-full': 'error_journalFull',
   'bad-message': 'error_badMessage',
   internal: 'error_internal',
@@ -78,6 +80,8 @@ export function cameraError(error: unknown): MoodtabError {
 
 /** Whether a failed storage write failed for lack of room (Chrome: QUOTA_BYTES; Firefox: QuotaExceededError). */
 export function isQuotaError(error: unknown): boolean {
+  // saveStored (src/platform) already names a full storage area so.
+  if (error instanceof MoodtabError && error.code === 'storage-full') return true;
   const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: unknown;
     message?: unknown;

@@ -3,7 +3,8 @@
  *
  * Every message is `{target, type, ...fields}`. `Protocol[target][type]` gives the request's
  * fields and its response type, so a handler map and a sender are both fully typed. Listeners
- * ignore messages for other targets and reject senders that are not this extension's own pages.
+ * ignore messages for other targets and reject senders that are not this extension's own pages,
+ * messages over MAX_REQUEST_CHARS, unknown types and fields, and invalid values.
  */
 import { isVerdict, type Verdict } from './bandit';
 import { isBackendName, type BackendName } from './backend';
@@ -17,8 +18,19 @@ import {
 } from './capture';
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
 import type { JournalOutcome } from './journal';
+import { fitsWithin } from './messageSize';
 import { isMood, type Mood, type MoodProbabilities } from './moods';
-import { isCaptureRef, isPickRef, type CaptureRef, type Pick, type PickRef } from './picks';
+import { CAPTURE_REF_FIELDS, PICK_REF_FIELDS, type CaptureRef, type Pick, type PickRef } from './picks';
+import {
+  describe,
+  fieldsProblem,
+  isRecord,
+  nested,
+  optional,
+  ownValue,
+  required,
+  type FieldRule,
+} from './records';
 import { isSettings, type Settings } from './settings';
 
 export interface CaptureOutcome extends CaptureReading {
@@ -42,15 +54,25 @@ export interface PickOutcome extends Pick {
   journal?: JournalOutcome;
 }
 
-type NoFields = Record<never, never>;
+/**
+ * capturePage: the id of a popup's own capture page (Firefox), the one that must act; where
+ * several are open (a popup in a tab and the toolbar popup) the others ignore the request.
+ */
+interface ToCapturePage {
+  capturePage?: string;
+}
 
 export interface Protocol {
   background: {
     /**
-     * settings: the popup's current choices, so the background never reads a stale stored copy.
+     * settings: the popup's current choices, so the background never reads a stale stored copy;
+     * settings.countdown also says whether to count down before the snapshot.
      * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
      */
-    'capture-mood': { request: { settings: Settings; inBackground?: boolean }; response: CaptureOutcome };
+    'capture-mood': {
+      request: { settings: Settings; inBackground?: boolean } & ToCapturePage;
+      response: CaptureOutcome;
+    };
     /**
      * A mood picked by hand. inBackground: as for capture-mood. capture: the capture this pick
      * corrects or answers (the popup's "Calm or sad?"); absent for a pick without a capture.
@@ -67,13 +89,16 @@ export interface Protocol {
       request: { pick: PickRef; verdict: Verdict; replaces?: Verdict };
       response: { recorded: true; journal?: JournalOutcome };
     };
-    /** Sent when the popup opens: start loading the models now, so they are ready at the click. */
-    'warm-up': { request: NoFields; response: WarmUpReport };
+    /**
+     * Sent when the popup opens: start loading the models now, so they are ready at the click
+     * (in the offscreen document on Chrome; on Firefox in the popup's own capture page).
+     */
+    'warm-up': { request: ToCapturePage; response: WarmUpReport };
   };
   offscreen: {
     /** backend: the choice stored for this browser version, if any. */
-    'warm-up': { request: { backend?: BackendName }; response: WarmUpReport };
-    'recognize-mood': { request: RecognizeRequest; response: CaptureReading };
+    'warm-up': { request: { backend?: BackendName } & ToCapturePage; response: WarmUpReport };
+    'recognize-mood': { request: RecognizeRequest & ToCapturePage; response: CaptureReading };
   };
   popup: {
     /**
@@ -105,66 +130,85 @@ export type Message = { [T in Target]: { [K in MessageType<T>]: RequestOf<T, K> 
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ErrorInfo };
 
 const MAX_BURST_FRAMES = 10;
+/**
+ * No request needs more than a few hundred characters; this refuses floods before any check reads
+ * them. Only requests are capped: they are what a listener receives from the outside. Responses
+ * are this extension's own answers to its own requests, and a capture's holds the 48x48 face crop
+ * (2304 grey levels, about 9,000 characters).
+ */
+export const MAX_REQUEST_CHARS = 4096;
 
 type Fields = Record<string, unknown>;
-
-const isIntegerIn = (value: unknown, min: number, max: number): value is number =>
+const isBoolean = (value: unknown) => typeof value === 'boolean';
+const isIntegerIn = (min: number, max: number) => (value: unknown) =>
   Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-const isOptional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
-/** No fields besides target and type (and those listed). */
-const hasOnly = (m: Fields, ...fields: string[]) =>
-  Object.keys(m).every((key) => key === 'target' || key === 'type' || fields.includes(key));
+const isBurstSize = isIntegerIn(1, MAX_BURST_FRAMES);
+const isCountdown = isIntegerIn(0, MAX_COUNTDOWN_SECONDS);
+/** The number shown during a countdown: 0 is never shown, the snapshot is taken then. */
+const isSecondsLeft = isIntegerIn(1, MAX_COUNTDOWN_SECONDS);
+const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
+/** A capture page's id: a random UUID (crypto.randomUUID). */
+const isCapturePageId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
+const toCapturePage = { capturePage: optional(isCapturePageId) };
 
-const validators: { [T in Target]: { [K in MessageType<T>]: (m: Fields) => boolean } } = {
+/** Every field of every request, and nothing else: a field added to Protocol must be added here. */
+type Schema<T extends Target, K extends MessageType<T>> = {
+  [F in keyof Spec<T, K>['request']]-?: FieldRule;
+};
+const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
   background: {
-    'capture-mood': (m) =>
-      isSettings(m.settings) && (m.inBackground === undefined || typeof m.inBackground === 'boolean'),
-    'open-recommendation': (m) =>
-      hasOnly(m, 'mood', 'settings', 'inBackground', 'capture') &&
-      isMood(m.mood) &&
-      isSettings(m.settings) &&
-      isOptional(m.inBackground, (b) => typeof b === 'boolean') &&
-      isOptional(m.capture, isCaptureRef),
-    'recommendation-feedback': (m) =>
-      hasOnly(m, 'pick', 'verdict', 'replaces') &&
-      isPickRef(m.pick) &&
-      isVerdict(m.verdict) &&
-      isOptional(m.replaces, isVerdict),
-    'warm-up': (m) => hasOnly(m),
+    'capture-mood': { settings: required(isSettings), inBackground: optional(isBoolean), ...toCapturePage },
+    'open-recommendation': {
+      mood: required(isMood),
+      settings: required(isSettings),
+      inBackground: optional(isBoolean),
+      capture: nested(CAPTURE_REF_FIELDS, { isOptional: true }),
+    },
+    'recommendation-feedback': {
+      pick: nested(PICK_REF_FIELDS),
+      verdict: required(isVerdict),
+      replaces: optional(isVerdict),
+    },
+    'warm-up': { ...toCapturePage },
   },
   offscreen: {
-    'warm-up': (m) => hasOnly(m, 'backend') && isOptional(m.backend, isBackendName),
-    'recognize-mood': (m) =>
-      isIntegerIn(m.frames, 1, MAX_BURST_FRAMES) &&
-      isIntegerIn(m.countdownSeconds, 0, MAX_COUNTDOWN_SECONDS) &&
-      isOptional(m.backend, isBackendName),
+    'warm-up': { backend: optional(isBackendName), ...toCapturePage },
+    'recognize-mood': {
+      frames: required(isBurstSize),
+      countdownSeconds: required(isCountdown),
+      backend: optional(isBackendName),
+      ...toCapturePage,
+    },
   },
   popup: {
-    'capture-progress': (m) =>
-      isCaptureStage(m.stage) &&
-      isOptional(m.progress, (p) => typeof p === 'number' && p >= 0 && p <= 1) &&
-      isOptional(m.secondsLeft, (s) => isIntegerIn(s, 1, MAX_COUNTDOWN_SECONDS)),
+    'capture-progress': {
+      stage: required(isCaptureStage),
+      progress: optional(isFraction),
+      secondsLeft: optional(isSecondsLeft),
+    },
   },
 };
 
-const isTarget = (value: unknown): value is Target =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(validators, value);
+const isTarget = (value: unknown): value is Target => ownValue(SCHEMAS, value) !== undefined;
 
 /** The target a raw message claims, or undefined when it is not a Moodtab message at all. */
 export function targetOf(raw: unknown): Target | undefined {
-  const target = (raw as Fields | null)?.target;
-  return typeof raw === 'object' && raw !== null && isTarget(target) ? target : undefined;
+  if (!isRecord(raw) || !Object.hasOwn(raw, 'target')) return undefined;
+  return isTarget(raw.target) ? raw.target : undefined;
 }
+
+const badMessage = (detail: string) => new MoodtabError('bad-message', detail);
 
 /** Checks a raw message against the protocol; throws MoodtabError('bad-message') saying what is wrong. */
 export function parseMessage<T extends Target>(raw: unknown, target: T): Message & { target: T } {
-  if (targetOf(raw) !== target) throw new MoodtabError('bad-message', `not addressed to ${target}`);
+  if (targetOf(raw) !== target) throw badMessage(`not addressed to ${target}`);
+  if (!fitsWithin(raw, MAX_REQUEST_CHARS)) throw badMessage(`larger than ${MAX_REQUEST_CHARS} characters`);
   const fields = raw as Fields;
-  const table = validators[target] as Record<string, (m: Fields) => boolean>;
-  const validate = typeof fields.type === 'string' ? table[fields.type] : undefined;
-  if (!validate)
-    throw new MoodtabError('bad-message', `unknown ${target} message type ${String(fields.type)}`);
-  if (!validate(fields)) throw new MoodtabError('bad-message', `invalid fields for ${target}/${fields.type}`);
+  const schema = ownValue<Record<string, FieldRule>>(SCHEMAS[target], fields.type);
+  if (!schema) throw badMessage(`unknown ${target} message type ${describe(fields.type)}`);
+  const problem = fieldsProblem(fields, schema, { alsoAllowed: ['target', 'type'] });
+  if (problem) throw badMessage(`${problem} in ${target}/${fields.type as string}`);
   return raw as Message & { target: T };
 }
 
@@ -184,6 +228,7 @@ function isOwnSender(sender: SenderInfo, self: ExtensionIdentity): boolean {
   return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
 }
 
+type AnyHandler = (request: unknown, sender: SenderInfo) => Promise<unknown>;
 export type Handlers<T extends Target> = {
   [K in MessageType<T>]: (request: RequestOf<T, K>, sender: SenderInfo) => Promise<ResponseOf<T, K>>;
 };
@@ -201,18 +246,13 @@ export function createMessageListener<T extends Target>(
   return (raw, sender) => {
     if (targetOf(raw) !== target) return undefined;
     if (!isOwnSender(sender, self)) {
-      return Promise.resolve({
-        ok: false,
-        error: toErrorInfo(new MoodtabError('bad-message', 'foreign sender')),
-      });
+      return Promise.resolve({ ok: false, error: toErrorInfo(badMessage('foreign sender')) });
     }
     return (async (): Promise<Envelope<unknown>> => {
       try {
         const message = parseMessage(raw, target);
-        const handler = handlers[message.type as MessageType<T>] as (
-          m: unknown,
-          s: SenderInfo,
-        ) => Promise<unknown>;
+        const handler = ownValue(handlers as Record<string, AnyHandler>, message.type);
+        if (!handler) throw badMessage(`no handler for ${target}/${message.type}`);
         return { ok: true, value: await handler(message, sender) };
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };
@@ -226,7 +266,8 @@ export function unwrapEnvelope<R>(envelope: unknown): R {
   const value = envelope as Envelope<R> | undefined;
   if (value && value.ok === true) return value.value;
   if (value && value.ok === false && isErrorCode(value.error?.code)) {
-    throw new MoodtabError(value.error.code, value.error.detail);
+    const { detail } = value.error;
+    throw new MoodtabError(value.error.code, typeof detail === 'string' ? detail : undefined);
   }
   throw new MoodtabError('internal', 'no response from the extension');
 }

@@ -22,7 +22,7 @@ export const isMoodProbabilities = (value: unknown): value is MoodProbabilities 
   isRecord(value) &&
   Object.keys(value).length === MOODS.length &&
   MOODS.every((mood) => {
-    const p = value[mood];
+    const p = Object.hasOwn(value, mood) ? value[mood] : undefined;
     return typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1;
   });
 

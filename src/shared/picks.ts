@@ -10,6 +10,7 @@ import {
   type MoodProbabilities,
   type Strategy,
 } from './moods';
+import { matchesFields, optional, required, type FieldRule } from './records';
 
 /**
  * How the mood behind a pick was decided. camera: read and opened at once; manual: picked by
@@ -64,41 +65,33 @@ export const pickRefOf = (pick: Pick): PickRef => ({
   query: pick.query,
 });
 
-type Fields = Record<string, unknown>;
-const isRecord = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const hasOnlyKeys = (value: Fields, keys: readonly string[]) =>
-  Object.keys(value).every((key) => keys.includes(key));
-
 /** Ids are crypto.randomUUID() strings; anything id-like up to 64 characters is accepted. */
 export const isId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
 const isProviderId = (value: unknown): value is string =>
   typeof value === 'string' && (/^[a-z0-9-]{1,40}$/.test(value) || isCustomProviderId(value));
+const isQuery = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_QUERY_LENGTH && queryProblem(value) === undefined;
 
-export function isPickRef(value: unknown): value is PickRef {
-  return (
-    isRecord(value) &&
-    hasOnlyKeys(value, ['id', 'captureId', 'mood', 'media', 'strategy', 'providerId', 'query']) &&
-    isId(value.id) &&
-    (value.captureId === undefined || isId(value.captureId)) &&
-    isMood(value.mood) &&
-    isMediaKind(value.media) &&
-    isStrategy(value.strategy) &&
-    isProviderId(value.providerId) &&
-    typeof value.query === 'string' &&
-    value.query.length <= MAX_QUERY_LENGTH &&
-    queryProblem(value.query) === undefined
-  );
-}
+/** A PickRef's fields, and nothing else (messages.ts checks one inside a request with these). */
+export const PICK_REF_FIELDS = {
+  id: required(isId),
+  captureId: optional(isId),
+  mood: required(isMood),
+  media: required(isMediaKind),
+  strategy: required(isStrategy),
+  providerId: required(isProviderId),
+  query: required(isQuery),
+} satisfies Record<keyof PickRef, FieldRule>;
 
-export function isCaptureRef(value: unknown): value is CaptureRef {
-  return (
-    isRecord(value) &&
-    hasOnlyKeys(value, ['id', 'camera', 'shown', 'probabilities']) &&
-    isId(value.id) &&
-    isMood(value.camera) &&
-    (value.shown === undefined || isMood(value.shown)) &&
-    isMoodProbabilities(value.probabilities)
-  );
-}
+/** A CaptureRef's fields, and nothing else. */
+export const CAPTURE_REF_FIELDS = {
+  id: required(isId),
+  camera: required(isMood),
+  shown: optional(isMood),
+  probabilities: required(isMoodProbabilities),
+} satisfies Record<keyof CaptureRef, FieldRule>;
+
+export const isPickRef = (value: unknown): value is PickRef => matchesFields(value, PICK_REF_FIELDS);
+
+export const isCaptureRef = (value: unknown): value is CaptureRef => matchesFields(value, CAPTURE_REF_FIELDS);

@@ -1,6 +1,7 @@
 /** The popup's choices: the one place they are defaulted, merged and checked. */
 import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './moods';
 import { ANY_PROVIDER, CATALOGUE, isCustomProviderId, providersFor, type Catalogue } from './catalogue';
+import { isRecord, ownValue } from './records';
 
 /** The choices the user made in the popup. (What else is stored: see README, Privacy.) */
 export interface Settings {
@@ -26,9 +27,6 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * A built-in provider of the media, ANY_PROVIDER, or a well-formed custom id: custom providers live
  * in storage (mapping.ts), so their media is checked where they are used, which falls back to the
@@ -36,11 +34,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 function isProviderOf(media: MediaKind, id: unknown): id is string {
   if (id === ANY_PROVIDER || isCustomProviderId(id)) return true;
-  return (
-    typeof id === 'string' &&
-    Object.hasOwn(CATALOGUE.providers, id) &&
-    CATALOGUE.providers[id]?.media === media
-  );
+  return ownValue(CATALOGUE.providers, id)?.media === media;
 }
 
 /** Reads whatever storage held, keeping only valid fields (storage can hold old or hand-edited data). */

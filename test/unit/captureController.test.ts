@@ -87,7 +87,10 @@ describe('capture controller', () => {
   it('opens the tab for the recognised mood with the media and strategy it is given', async () => {
     const { deps, opened, controller } = setup();
     const outcome = await controller.capture({ ...movies, strategy: 'lift' });
-    expect(deps.host.recognize).toHaveBeenCalledWith({ frames: 3, countdownSeconds: 0, backend: 'wasm' });
+    expect(deps.host.recognize).toHaveBeenCalledWith(
+      { frames: 3, countdownSeconds: 0, backend: 'wasm' },
+      undefined, // no capture page named: the one there is (Chrome's offscreen document)
+    );
     expect(deps.loadSettings).not.toHaveBeenCalled();
     expect(deps.recommender.open).toHaveBeenCalledWith(
       'sad',
@@ -124,6 +127,13 @@ describe('capture controller', () => {
     expect(opened).toEqual([{ url: 'https://www.pinterest.com/search/pins/?q=sad', active: false }]);
   });
 
+  it("sends the capture to the popup's own capture page when it names one (Firefox)", async () => {
+    const { deps, controller } = setup();
+    const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await controller.capture(DEFAULT_SETTINGS, { capturePage });
+    expect(deps.host.recognize).toHaveBeenCalledWith(expect.objectContaining({ frames: 3 }), capturePage);
+  });
+
   it('uses the stored settings for a capture that comes without them (the shortcut)', async () => {
     const { deps, opened, controller } = setup({}, movies);
     await controller.capture();
@@ -134,9 +144,15 @@ describe('capture controller', () => {
   it('counts down 3-2-1 only when asked (popup captures with the setting on)', async () => {
     const { deps, controller } = setup();
     await controller.capture(DEFAULT_SETTINGS, { countdown: true });
-    expect(deps.host.recognize).toHaveBeenLastCalledWith(expect.objectContaining({ countdownSeconds: 3 }));
+    expect(deps.host.recognize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ countdownSeconds: 3 }),
+      undefined,
+    );
     await controller.capture(DEFAULT_SETTINGS);
-    expect(deps.host.recognize).toHaveBeenLastCalledWith(expect.objectContaining({ countdownSeconds: 0 }));
+    expect(deps.host.recognize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ countdownSeconds: 0 }),
+      undefined,
+    );
   });
 
   it('warms up with the stored backend, and keeps a freshly measured choice', async () => {
@@ -149,14 +165,21 @@ describe('capture controller', () => {
       },
     });
     await expect(controller.warmUp()).resolves.toEqual({ backend: measured, loadMs: 900 });
-    expect(deps.host.warmUp).toHaveBeenCalledWith(undefined);
+    expect(deps.host.warmUp).toHaveBeenCalledWith(undefined, undefined);
     expect(deps.saveBackendChoice).toHaveBeenCalledWith(measured);
+  });
+
+  it("warms the popup's own capture page when it names one (Firefox)", async () => {
+    const { deps, controller } = setup();
+    const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await controller.warmUp(capturePage);
+    expect(deps.host.warmUp).toHaveBeenCalledWith('wasm', capturePage);
   });
 
   it('stores only measured choices: not a reused one, not a cpu fallback; a capture that measured saves', async () => {
     const { deps, controller } = setup();
     await controller.warmUp();
-    expect(deps.host.warmUp).toHaveBeenCalledWith('wasm');
+    expect(deps.host.warmUp).toHaveBeenCalledWith('wasm', undefined);
     await controller.capture(DEFAULT_SETTINGS);
     expect(deps.saveBackendChoice).not.toHaveBeenCalled();
 
@@ -185,7 +208,10 @@ describe('capture controller', () => {
       .mocked(deps.host.recognize)
       .mockResolvedValueOnce({ ...reading, backend: { name: 'wasm', measured: {} } });
     await expect(controller.capture(DEFAULT_SETTINGS)).resolves.toMatchObject({ result });
-    expect(deps.host.recognize).toHaveBeenCalledWith(expect.objectContaining({ backend: undefined }));
+    expect(deps.host.recognize).toHaveBeenCalledWith(
+      expect.objectContaining({ backend: undefined }),
+      undefined,
+    );
     expect(deps.recommender.open).toHaveBeenCalled();
   });
 

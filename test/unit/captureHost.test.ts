@@ -1,5 +1,9 @@
-/** Chrome's capture host: one offscreen document, and no message to it before it can answer. */
+/**
+ * Chrome's capture host: one offscreen document, and no message to it before it can answer.
+ * Firefox's: requests go to the capture page of the popup that asked, which may still be loading.
+ */
 import { createCaptureHost } from '../../src/background/captureHost';
+import { createCaptureHost as createFirefoxCaptureHost } from '../../src/background/captureHost.firefox';
 import * as browserApi from '../../src/platform/browserApi';
 
 jest.mock('../../src/platform/browserApi', () => ({
@@ -45,5 +49,38 @@ describe('Chrome capture host', () => {
     // Once loaded, later requests go straight to it.
     await host.recognize({ frames: 3, countdownSeconds: 3, backend: 'wasm' });
     expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Firefox capture host', () => {
+  const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+  beforeEach(() => {
+    jest.clearAllMocks();
+    api.sendRequest.mockResolvedValue({} as never);
+  });
+
+  it("warms up and captures in the asking popup's own capture page, waiting for it to load", async () => {
+    const host = createFirefoxCaptureHost();
+    expect(host.needsPopupToCapture).toBe(true);
+    await host.warmUp('webgl', capturePage);
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      { target: 'offscreen', type: 'warm-up', backend: 'webgl', capturePage },
+      { waitForReceiverMs: expect.any(Number) },
+    );
+    await host.recognize({ frames: 3, countdownSeconds: 3 }, capturePage);
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 3, capturePage },
+      { waitForReceiverMs: expect.any(Number) },
+    );
+    expect(api.createOffscreenDocument).not.toHaveBeenCalled();
+  });
+
+  it('sends no empty fields: no stored backend, no capture page named', async () => {
+    await createFirefoxCaptureHost().warmUp();
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      { target: 'offscreen', type: 'warm-up' },
+      { waitForReceiverMs: expect.any(Number) },
+    );
   });
 });

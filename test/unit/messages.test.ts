@@ -1,6 +1,7 @@
 import { MoodtabError } from '../../src/shared/errors';
 import {
   createMessageListener,
+  MAX_REQUEST_CHARS,
   targetOf,
   parseMessage,
   unwrapEnvelope,
@@ -67,6 +68,20 @@ describe('parseMessage', () => {
     expect(parseMessage({ target: 'offscreen', type: 'warm-up', backend: 'webgl' }, 'offscreen').type).toBe(
       'warm-up',
     );
+    // A Firefox popup names its own capture page, for the warm-up as for the capture.
+    const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(parseMessage({ target: 'background', type: 'warm-up', capturePage }, 'background').type).toBe(
+      'warm-up',
+    );
+    expect(parseMessage({ target: 'offscreen', type: 'warm-up', capturePage }, 'offscreen').type).toBe(
+      'warm-up',
+    );
+    expect(parseMessage({ ...recognize, backend: 'cpu', capturePage }, 'offscreen').type).toBe(
+      'recognize-mood',
+    );
+    expect(parseMessage({ ...capture, inBackground: true, capturePage }, 'background').type).toBe(
+      'capture-mood',
+    );
     expect(
       parseMessage({ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 2 }, 'popup')
         .type,
@@ -74,48 +89,117 @@ describe('parseMessage', () => {
   });
 
   it.each([
-    [{ target: 'background', type: 'capture-mood' }, 'invalid fields for background/capture-mood'],
-    [{ ...capture, settings: { ...settings, media: 'podcasts' } }, 'invalid fields'],
-    [{ ...capture, settings: { ...settings, providers: { music: 'netflix' } } }, 'invalid fields'],
-    [{ ...capture, settings: { ...settings, spy: true } }, 'invalid fields'],
-    [{ ...capture, settings: { media: 'music', strategy: 'match' } }, 'invalid fields'],
-    [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid fields'],
-    [{ target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' }, 'invalid fields'],
-    [{ ...capture, inBackground: 'yes' }, 'invalid fields'],
-    [{ ...open, inBackground: 1 }, 'invalid fields for background/open-recommendation'],
-    [{ ...open, extra: true }, 'invalid fields'],
-    [{ ...open, capture: { id: 'c', camera: 'bored', probabilities } }, 'invalid fields'],
-    [{ ...open, capture: { id: 'c', camera: 'sad' } }, 'invalid fields'],
+    [{ target: 'background', type: 'capture-mood' }, 'missing settings in background/capture-mood'],
+    [
+      { ...capture, settings: { ...settings, media: 'podcasts' } },
+      'invalid settings in background/capture-mood',
+    ],
+    [{ ...capture, settings: { ...settings, providers: { music: 'netflix' } } }, 'invalid settings'],
+    [{ ...capture, settings: { ...settings, spy: true } }, 'invalid settings'],
+    [{ ...capture, settings: { media: 'music', strategy: 'match' } }, 'invalid settings'],
+    [{ ...capture, settings: { ...settings, countdown: 'yes' } }, 'invalid settings'],
+    [{ ...capture, settings: { ...settings, providers: { movies: 'constructor' } } }, 'invalid settings'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'bored', settings }, 'invalid mood'],
+    [{ target: 'background', type: 'open-recommendation', mood: 'toString', settings }, 'invalid mood'],
+    [
+      { target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' },
+      'unknown field "media" in background/open-recommendation',
+    ],
+    [{ ...capture, inBackground: 'yes' }, 'invalid inBackground in background/capture-mood'],
+    [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
+    [{ ...capture, countdownSeconds: 3 }, 'unknown field "countdownSeconds" in background/capture-mood'],
+    [{ ...capture, capturePage: 'popup.html' }, 'invalid capturePage in background/capture-mood'],
+    [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid progress'],
+    [
+      { target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 0 },
+      'invalid secondsLeft in popup/capture-progress',
+    ],
+    [
+      { target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 1.5 },
+      'invalid secondsLeft',
+    ],
+    [
+      { target: 'popup', type: 'capture-progress', stage: 'smiling' },
+      'invalid stage in popup/capture-progress',
+    ],
+    [{ target: 'popup', type: 'capture-progress', stage: 'countdown', face: [] }, 'unknown field "face"'],
+    [{ target: 'background', type: 'format-disk' }, 'unknown background message type "format-disk"'],
+    // Names every object inherits are not message types.
+    [{ target: 'background', type: 'toString' }, 'unknown background message type "toString"'],
+    [
+      { target: 'background', type: 'constructor', settings },
+      'unknown background message type "constructor"',
+    ],
+    [{ target: 'offscreen', type: 'hasOwnProperty' }, 'unknown offscreen message type "hasOwnProperty"'],
+    [{ target: 'offscreen', type: '__proto__' }, 'unknown offscreen message type "__proto__"'],
+    [{ target: 'background', type: 7 }, 'unknown background message type number'],
+    [{ ...recognize, frames: 1000 }, 'invalid frames in offscreen/recognize-mood'],
+    [{ ...recognize, frames: 1.5 }, 'invalid frames'],
+    [
+      { target: 'offscreen', type: 'recognize-mood', frames: 3 },
+      'missing countdownSeconds in offscreen/recognize-mood',
+    ],
+    [{ ...recognize, countdownSeconds: 60 }, 'invalid countdownSeconds'],
+    [{ ...recognize, countdownSeconds: -1 }, 'invalid countdownSeconds'],
+    [{ ...recognize, backend: 'webgpu' }, 'invalid backend in offscreen/recognize-mood'],
+    [{ ...recognize, backend: 'constructor' }, 'invalid backend'],
+    [{ ...recognize, capturePage: '../popup.html' }, 'invalid capturePage in offscreen/recognize-mood'],
+    [{ target: 'offscreen', type: 'warm-up', backend: 'tpu' }, 'invalid backend in offscreen/warm-up'],
+    [{ target: 'offscreen', type: 'warm-up', frames: 3 }, 'unknown field "frames" in offscreen/warm-up'],
+    [{ target: 'background', type: 'warm-up', settings }, 'unknown field "settings" in background/warm-up'],
+    [
+      { target: 'background', type: 'warm-up', backend: 'wasm' },
+      'unknown field "backend" in background/warm-up',
+    ],
+    [{ target: 'background', type: 'warm-up', capturePage: 7 }, 'invalid capturePage in background/warm-up'],
+    [{ ...capture, padding: 'x'.repeat(20_000_000) }, 'larger than 4096 characters'],
+    [{ ...capture, settings: { ...settings, providers: Array(5_000_000).fill('spotify') } }, 'larger than'],
+    [{ target: 'background', type: 'warm-up', padding: 'x'.repeat(5000) }, 'larger than 4096 characters'],
+    // A mood picked by hand, and feedback on a pick: nested records are checked field by field too.
+    [{ ...open, inBackground: 1 }, 'invalid inBackground in background/open-recommendation'],
+    [{ ...open, extra: true }, 'unknown field "extra" in background/open-recommendation'],
+    [{ ...open, correcting: 'entry-1' }, 'unknown field "correcting"'],
+    [
+      { ...open, capture: { id: 'c', camera: 'bored', probabilities } },
+      'invalid capture.camera in background/open-recommendation',
+    ],
+    [{ ...open, capture: { id: 'c', camera: 'sad' } }, 'missing capture.probabilities'],
     [
       { ...open, capture: { id: 'c', camera: 'sad', probabilities: { ...probabilities, sad: 2 } } },
-      'invalid fields',
+      'invalid capture.probabilities',
     ],
-    [{ ...open, correcting: 'entry-1' }, 'invalid fields'],
-    [{ ...open, capture: { id: 'c', camera: 'sad', shown: 'sad', probabilities: [] } }, 'invalid fields'],
-    [{ ...open, capture: { id: '../../etc', camera: 'sad', probabilities } }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, captureId: '../x' } }, 'invalid fields'],
-    [{ ...feedback, verdict: 'meh' }, 'invalid fields for background/recommendation-feedback'],
-    [{ ...feedback, replaces: 'meh' }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, query: 'x'.repeat(81) } }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, query: 'a\nb' } }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, providerId: 'Spotify!' } }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, mood: 'constructor' } }, 'invalid fields'],
-    [{ ...feedback, pick: { ...pick, extra: 1 } }, 'invalid fields'],
-    [{ ...feedback, rating: 5 }, 'invalid fields'],
-    [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid fields'],
-    [{ target: 'background', type: 'format-disk' }, 'unknown background message type format-disk'],
-    [{ ...recognize, frames: 1000 }, 'invalid fields for offscreen/recognize-mood'],
-    [{ ...recognize, frames: 1.5 }, 'invalid fields'],
-    [{ target: 'offscreen', type: 'recognize-mood', frames: 3 }, 'invalid fields'],
-    [{ ...recognize, countdownSeconds: 60 }, 'invalid fields'],
-    [{ ...recognize, countdownSeconds: -1 }, 'invalid fields'],
-    [{ ...recognize, backend: 'webgpu' }, 'invalid fields'],
-    [{ target: 'offscreen', type: 'warm-up', backend: 'tpu' }, 'invalid fields for offscreen/warm-up'],
-    [{ target: 'offscreen', type: 'warm-up', frames: 3 }, 'invalid fields'],
-    [{ target: 'background', type: 'warm-up', settings }, 'invalid fields for background/warm-up'],
-    [{ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 0 }, 'invalid fields'],
-    [{ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 1.5 }, 'invalid fields'],
-    [{ target: 'popup', type: 'capture-progress', stage: 'smiling' }, 'invalid fields'],
+    [
+      { ...open, capture: { id: 'c', camera: 'sad', shown: 'sad', probabilities: [] } },
+      'invalid capture.probabilities',
+    ],
+    [{ ...open, capture: { id: '../../etc', camera: 'sad', probabilities } }, 'invalid capture.id'],
+    [{ ...open, capture: { id: 'c', camera: 'sad', probabilities, x: 1 } }, 'unknown field "capture.x"'],
+    [{ ...open, capture: 'c' }, 'invalid capture in background/open-recommendation'],
+    [
+      { ...open, capture: { id: 'c', camera: 'sad', shown: 'valueOf', probabilities } },
+      'invalid capture.shown',
+    ],
+    [
+      { ...open, capture: { id: 'c', camera: 'sad', probabilities: { ...probabilities, toString: 0 } } },
+      'invalid capture.probabilities',
+    ],
+    [{ ...feedback, pick: { ...pick, captureId: '../x' } }, 'invalid pick.captureId'],
+    [{ ...feedback, verdict: 'meh' }, 'invalid verdict in background/recommendation-feedback'],
+    [{ ...feedback, verdict: 'constructor' }, 'invalid verdict'],
+    [{ ...feedback, replaces: 'meh' }, 'invalid replaces'],
+    [{ ...feedback, pick: { ...pick, query: 'x'.repeat(81) } }, 'invalid pick.query'],
+    [{ ...feedback, pick: { ...pick, query: 'a\nb' } }, 'invalid pick.query'],
+    [{ ...feedback, pick: { ...pick, providerId: 'Spotify!' } }, 'invalid pick.providerId'],
+    [
+      { ...feedback, pick: { ...pick, mood: 'constructor' } },
+      'invalid pick.mood in background/recommendation-feedback',
+    ],
+    [{ ...feedback, pick: { ...pick, extra: 1 } }, 'unknown field "pick.extra"'],
+    [{ ...feedback, pick: { ...pick, hasOwnProperty: 1 } }, 'unknown field "pick.hasOwnProperty"'],
+    [{ ...feedback, pick: { id: 'pick-1' } }, 'missing pick.mood'],
+    [{ target: 'background', type: 'recommendation-feedback', verdict: 'good-pick' }, 'missing pick'],
+    [{ ...feedback, rating: 5 }, 'unknown field "rating" in background/recommendation-feedback'],
+    [{ ...feedback, pick: { ...pick, query: 'x'.repeat(5000) } }, 'larger than 4096 characters'],
     ['capture', 'not addressed to offscreen'],
   ])('rejects %j with a specific reason', (raw, reason) => {
     const target = targetOf(raw) ?? 'offscreen';
@@ -175,6 +259,19 @@ describe('createMessageListener', () => {
     const envelope = await listener(capture, ownPage);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'no-face' } });
     expect(() => unwrapEnvelope(envelope)).toThrow(expect.objectContaining({ code: 'no-face' }));
+  });
+
+  it('caps requests, not responses: a capture outcome with its 48x48 face crop comes back whole', async () => {
+    const crop = Array.from({ length: 48 * 48 }, (_, i) => (i * 37) % 256);
+    const outcome = { result: { mood: 'happy', face: { box: { x: 0, y: 0, width: 9, height: 9 }, crop } } };
+    expect(JSON.stringify(outcome).length).toBeGreaterThan(MAX_REQUEST_CHARS);
+    const { listener } = listenerWith({ 'capture-mood': async () => outcome as never });
+    expect(unwrapEnvelope(await listener(capture, ownPage))).toEqual(outcome);
+    // The same numbers sent to a listener are a flood like any other.
+    expect(await listener({ ...capture, crop }, ownPage)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-message', detail: `larger than ${MAX_REQUEST_CHARS} characters` },
+    });
   });
 
   it('unwrapEnvelope reports a missing or garbled response as internal', () => {

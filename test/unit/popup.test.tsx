@@ -22,7 +22,7 @@ jest.mock('../../src/platform/browserApi', () =>
   jest.requireActual<typeof import('./helpers/fakeBrowserApi')>('./helpers/fakeBrowserApi').fakeBrowserApi(),
 );
 const api = jest.mocked(browserApi);
-// Browsers have crypto.randomUUID (journal entry ids); jsdom 20 does not.
+// Browsers have crypto.randomUUID (journal entry ids, the Firefox capture page's id); jsdom 20 does not.
 Object.assign(globalThis.crypto, { randomUUID });
 
 /** A pick of the first query for the mood with the stored choices (YouTube Music, lift). */
@@ -131,10 +131,10 @@ const fakeContext = {
   putImageData: (pixels: ImageData) => drawn.push(pixels),
 };
 
-async function openPopup(): Promise<void> {
+async function openPopup(props: { autoCapture?: boolean } = {}): Promise<void> {
   root = document.createElement('div');
   document.body.replaceChildren(root);
-  await act(() => render(<App />, root));
+  await act(() => render(<App {...props} />, root));
   await settle();
 }
 
@@ -653,5 +653,85 @@ describe('popup', () => {
     expect(root.textContent).toContain(
       "Select Moodtab's address, moz-extension://5f1c, and click Remove Website.",
     );
+  });
+
+  it.each([
+    ['no-face', 'No face was found.'],
+    ['face-too-small', 'Your face is too far from the camera.'],
+    ['too-dark', 'The picture is too dark to read a mood.'],
+  ] as const)(
+    'after %s (the camera works, no mood was read), a picked mood still gets its tab',
+    async (code, message) => {
+      answer(new MoodtabError(code));
+      await openPopup();
+      await click(captureButton()!);
+      expect(status()).toMatch(new RegExp(`^${message.replace('.', '\\.')}`));
+      expect($('.mood-picker legend')!.textContent).toBe('Or pick your mood');
+      await click(pickerButton('Calm'));
+      expect(api.sendRequest).toHaveBeenLastCalledWith({
+        target: 'background',
+        type: 'open-recommendation',
+        mood: 'calm',
+        settings: STORED,
+        inBackground: true,
+      });
+      expect(status()).toBe('You chose calm. Opened YouTube Music.');
+      expect($('.status')!.classList.contains('error')).toBe(false);
+    },
+  );
+
+  it('keeps the mood picker when the camera itself failed: a pick needs no camera', async () => {
+    answer(new MoodtabError('no-camera'));
+    await openPopup();
+    await click(captureButton()!);
+    expect(status()).toBe('No camera was found. Connect a webcam and try again.');
+    expect(pickerButton('Happy').disabled).toBe(false);
+    await click(pickerButton('Happy'));
+    expect(heading()).toBe('You chose Happy');
+  });
+
+  it('says so when storage is full, keeps the choice on screen, and does not capture', async () => {
+    await openPopup();
+    await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
+    api.saveStored.mockRejectedValue(new MoodtabError('storage-full', 'QUOTA_BYTES quota exceeded'));
+    await act(() => captureButton()!.click());
+    await settle();
+    expect(status()).toMatch(
+      /^Your choices could not be saved: the browser storage for Moodtab is full\. Your earlier choices are kept;/,
+    );
+    expect(requestsOf('capture-mood')).toEqual([]);
+    expect($<HTMLInputElement>('input[value=movies]')!.checked).toBe(true);
+  });
+
+  it('captures once, as soon as the choices are read, when opened to capture (Firefox shortcut)', async () => {
+    answer();
+    await openPopup({ autoCapture: true });
+    await settle();
+    expect(requestsOf('capture-mood')).toEqual([
+      [expect.objectContaining({ type: 'capture-mood', settings: STORED })],
+    ]);
+    expect(status()).toBe('You look happy. Opened YouTube Music.');
+  });
+
+  it('embeds its own capture page only where there are no offscreen documents (Firefox)', async () => {
+    await openPopup();
+    expect($('iframe')).toBeNull();
+    api.hasOffscreenDocuments.mockReturnValue(false);
+    answer();
+    await openPopup();
+    const frame = $<HTMLIFrameElement>('iframe')!;
+    expect(frame.hidden).toBe(true);
+    expect(frame.title).toBe('Moodtab camera');
+    const [, id] = /^offscreen\.html#([0-9a-f-]{36})$/.exec(frame.getAttribute('src')!)!;
+    // The models load in that page as the popup opens, not in one another popup hosts.
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'background', type: 'warm-up', capturePage: id });
+
+    // Its captures go to its own capture page, not to one another popup hosts; the result shows as
+    // anywhere else.
+    await click(captureButton()!);
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'capture-mood', capturePage: id }),
+    );
+    expect(status()).toBe('You look happy. Opened YouTube Music.');
   });
 });

@@ -86,6 +86,64 @@ describe('welcome page', () => {
     expect(document.activeElement).toBe($('#camera-title'));
   });
 
+  it('brought back by a later capture (its hash changed to #camera), puts the focus there again', async () => {
+    await openWelcome();
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.location.hash = '#camera';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(document.activeElement).toBe($('#camera-title'));
+  });
+
+  it('in Firefox, says to tick "Remember this decision" while the camera is undecided', async () => {
+    await openWelcome();
+    expect($('#camera .remember')).toBeNull(); // Chrome's prompt has no such box
+    api.isFirefox.mockReturnValue(true);
+    await openWelcome();
+    expect($('#camera .remember')!.textContent).toBe(
+      'In Firefox’s prompt, tick “Remember this decision” before you choose Allow: otherwise Firefox forgets the permission when this tab closes, and Moodtab cannot use the camera.',
+    );
+    api.watchCameraPermission.mockImplementation(async (listener) => listener('granted'));
+    await openWelcome();
+    expect($('#camera .remember')).toBeNull();
+    expect(buttonNamed('Allow camera')).toBeUndefined();
+    expect(cameraStatus()).toBe('Moodtab may use your camera. Click the Moodtab icon to capture your mood.');
+  });
+
+  it('says so when the browser kept the grant for this tab only, and leaves the button to ask again', async () => {
+    api.cameraPermissionState.mockResolvedValue('prompt');
+    api.isFirefox.mockReturnValue(true);
+    await openWelcome();
+    await act(() => buttonNamed('Allow camera')!.click());
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(2); // the camera is closed again all the same
+    expect(cameraStatus()).toBe(
+      'The camera was allowed for this tab only, so Moodtab still cannot use it. Press the button again and tick “Remember this decision” before you choose Allow.',
+    );
+    expect($('#camera .camera-status.error')).not.toBeNull();
+    expect(buttonNamed('Allow camera')).toBeDefined();
+
+    api.isFirefox.mockReturnValue(false);
+    await openWelcome();
+    await act(() => buttonNamed('Allow camera')!.click());
+    await settle();
+    expect(cameraStatus()).toBe(
+      'The camera was allowed for this visit only, so Moodtab still cannot use it. Press the button again and choose to allow it every time.',
+    );
+  });
+
+  it('follows the permission as the browser reports it: granted elsewhere, the button goes', async () => {
+    let report!: (state: browserApi.CameraPermission) => void;
+    api.watchCameraPermission.mockImplementation(async (listener) => void (report = listener));
+    await openWelcome();
+    report('prompt');
+    await settle();
+    expect(buttonNamed('Allow camera')).toBeDefined();
+    report('granted');
+    await settle();
+    expect(buttonNamed('Allow camera')).toBeUndefined();
+    expect(cameraStatus()).toMatch(/^Moodtab may use your camera\./);
+  });
+
   it('shows the shortcut as the browser has it, and where to change it', async () => {
     await openWelcome();
     expect(root.textContent).toContain('Press Alt+Shift+M on any page');

@@ -1,18 +1,20 @@
 /**
  * npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest|Training [--limit N]
- *                 [--model models/.../model.json] [--no-flip true] [--backend wasm|cpu]
+ *                 [--model models/.../model.json] [--no-flip true] [--backend wasm|cpu] [--face-api true]
  *
  * Scores a mood model on any FER2013-format CSV through the extension's classifier (raw 48x48
  * grey levels in, flip averaging as in the extension): under FER2013's labels, and, when the file
  * has the FER+ vote columns, under the FER+ majority (five moods; ties and unknown/not-a-face
  * majorities left out). Prints accuracy, macro-F1, per-class recall, the confusion matrix and
- * calibration (ECE over 15 bins, NLL); the last line is JSON with all of them.
+ * calibration (ECE over 15 bins, NLL); the last line is JSON with all of them. With --face-api,
+ * face-api.js's expression net is scored on the same 48x48 faces beside it (classifiers alone).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createMoodClassifier } from '../../recognition';
 import type { Mood, MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
+import { createFaceApiBaseline } from '../faceApi';
 import { readFerCsv, type FerFace } from '../ferCsv';
 import { fileModel } from '../fileModel';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     'backend',
     'model',
     'no-flip',
+    'face-api',
   ]);
   if (!options.data || !options.usage) {
     throw new Error(
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
     modelUrl: fileModel(model),
     flipAverage: options['no-flip'] !== 'true',
   });
+  const faceApi = options['face-api'] === 'true' ? await createFaceApiBaseline() : null;
   const scored = { fer: [] as Scored[], ferPlus: [] as Scored[] };
+  const baseline = { fer: [] as Scored[], ferPlus: [] as Scored[] };
   const add = (list: Scored[], actual: Mood | undefined, probabilities: MoodProbabilities) => {
     if (actual) list.push({ actual, probabilities });
   };
@@ -59,6 +64,16 @@ async function main(): Promise<void> {
       add(scored.fer, batch[i]!.fer, probabilities);
       add(scored.ferPlus, batch[i]!.ferPlus, probabilities);
     });
+    if (faceApi) {
+      for (const face of batch) {
+        const rgb = tf.tidy(
+          () => tf.tile(tf.tensor3d(face.pixels, [48, 48, 1], 'float32'), [1, 1, 3]) as tf.Tensor3D,
+        );
+        const probabilities = await faceApi.classifyCrop(rgb).finally(() => rgb.dispose());
+        add(baseline.fer, face.fer, probabilities);
+        add(baseline.ferPlus, face.ferPlus, probabilities);
+      }
+    }
     faces += batch.length;
     batch = [];
   };
@@ -74,6 +89,10 @@ async function main(): Promise<void> {
   const ferPlus = scored.ferPlus.length ? evaluate(scored.ferPlus) : null;
   console.log(formatEvaluation("FER2013's labels", fer));
   if (ferPlus) console.log(formatEvaluation('FER+ majority', ferPlus));
+  const faceApiFer = faceApi ? evaluate(baseline.fer) : null;
+  const faceApiFerPlus = faceApi && baseline.ferPlus.length ? evaluate(baseline.ferPlus) : null;
+  if (faceApiFer) console.log(formatEvaluation("face-api.js, FER2013's labels", faceApiFer));
+  if (faceApiFerPlus) console.log(formatEvaluation('face-api.js, FER+ majority', faceApiFerPlus));
   console.log(`${faces} faces in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     JSON.stringify({
@@ -82,6 +101,14 @@ async function main(): Promise<void> {
       flip: options['no-flip'] !== 'true',
       fer: summarise(fer),
       ferplus: ferPlus ? summarise(ferPlus) : null,
+      ...(faceApiFer
+        ? {
+            faceApi: {
+              fer: summarise(faceApiFer),
+              ferplus: faceApiFerPlus ? summarise(faceApiFerPlus) : null,
+            },
+          }
+        : {}),
     }),
   );
 }

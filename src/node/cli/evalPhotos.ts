@@ -15,25 +15,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import {
-  alignFace,
-  computeAlignment,
-  createFaceDetector,
-  createMoodClassifier,
-  recognizerFrom,
-  toGrey,
-  toRgbTensor,
-  type RgbaImage,
-} from '../../recognition';
+import { createMoodRecognizer, toRgbTensor, type RgbaImage } from '../../recognition';
 import { isMood, type Mood } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';
-import { fileModel } from '../fileModel';
 import { decodeImageFile } from '../images';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
-import { FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL, MOOD_MODEL } from '../modelPaths';
+import { localRecognizerConfig, MOOD_MODEL } from '../modelPaths';
 import { onGreyFrame } from '../rgbaImages';
 
 export interface LabelledPhoto {
@@ -76,12 +65,7 @@ async function main(): Promise<void> {
   const border = Number(options.border ?? 0);
   const model = options.model ?? MOOD_MODEL;
   await useBackend(parseBackend(options.backend));
-  const detector = await createFaceDetector({
-    detectorModelUrl: fileModel(FACE_DETECTOR_MODEL),
-    landmarkModelUrl: fileModel(FACE_LANDMARK_MODEL),
-  });
-  const classifier = await createMoodClassifier({ modelUrl: fileModel(model) });
-  const recognizer = recognizerFrom(detector, classifier);
+  const recognizer = await createMoodRecognizer(localRecognizerConfig(model));
   const faceApi = options['face-api'] === 'true' ? await createFaceApiBaseline() : null;
   const photos = readLabels(labelsPath);
   const ours: Scored[] = [];
@@ -97,25 +81,11 @@ async function main(): Promise<void> {
       return null;
     });
     ours.push({ actual: mood, probabilities: result?.probabilities ?? null });
-    if (result && options['crops-out']) crops.push({ file, mood, pixels: await alignedCrop(image) });
+    if (result && options['crops-out']) crops.push({ file, mood, pixels: result.face.crop });
     if (faceApi) {
       const rgb = toRgbTensor(image);
       const found = await faceApi.recognize(rgb).finally(() => rgb.dispose());
       theirs.push({ actual: mood, probabilities: found?.probabilities ?? null });
-    }
-  }
-
-  async function alignedCrop(image: RgbaImage): Promise<number[]> {
-    const rgb = toRgbTensor(image);
-    const grey = toGrey(rgb);
-    try {
-      const [face] = await detector.detect(rgb);
-      const crop = alignFace(grey, computeAlignment(face!.keypoints));
-      const values = Array.from(await crop.data(), (v) => Math.round(v * 100) / 100);
-      crop.dispose();
-      return values;
-    } finally {
-      tf.dispose([rgb, grey]);
     }
   }
 

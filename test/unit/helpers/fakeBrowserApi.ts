@@ -65,7 +65,11 @@ export function fakeBrowserApi() {
     openShortcutSettings: fake(async () => undefined),
     captureShortcut: fake(async () => 'Alt+Shift+M'),
     isFirefox: fake(() => false),
+    // Chrome: an offscreen document hosts the capture page (Firefox's popup embeds it instead).
+    hasOffscreenDocuments: fake(() => true),
     watchCameraPermission: fake(async (listener: (state: CameraPermission) => void) => listener('prompt')),
+    // What the browser reports after the welcome page's camera prompt: a remembered grant.
+    cameraPermissionState: fake(async (): Promise<CameraPermission> => 'granted'),
     // The optional host permission for Deezer previews: not held until a test grants it.
     hasHostPermission: fake(async (_origins: string[]) => false),
     requestHostPermission: fake(async (_origins: string[]) => false),

@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { watchCameraPermission, type CameraPermission } from '../../../platform/browserApi';
+import {
+  cameraPermissionState,
+  isFirefox,
+  watchCameraPermission,
+  type CameraPermission,
+} from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
 import { cameraError, errorMessageKey, type ErrorCode } from '../../../shared/errors';
 import { CameraHelp } from '../../../ui/camera-help';
@@ -10,31 +15,50 @@ async function askForCamera(): Promise<void> {
   stream.getTracks().forEach((track) => track.stop());
 }
 
+/** What went wrong: a camera error, or a grant the browser kept for this tab only. */
+type Failure = ErrorCode | 'not-remembered';
+
+const CAMERA_HASH = '#camera';
+
 /**
  * The camera permission, folded in from the old first-use page: a tab can show the browser's
- * prompt (the offscreen document and the background cannot), and the grant then holds for the
- * whole extension. Opened at #camera when a capture needs the permission.
+ * prompt (the offscreen document and the background cannot), and a remembered grant then holds
+ * for the whole extension. It always shows the permission as the browser reports it now, and
+ * follows its changes. Opened (or brought to the front, never twice) at #camera when a capture
+ * needs the permission.
  */
 export function CameraSection() {
   const [permission, setPermission] = useState<CameraPermission>();
-  const [failure, setFailure] = useState<ErrorCode>();
+  const [failure, setFailure] = useState<Failure>();
   const [asking, setAsking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const firefox = isFirefox();
 
   useEffect(() => {
     void watchCameraPermission((state) => {
       setPermission(state);
       if (state === 'granted') setFailure(undefined);
     });
-    if (location.hash === '#camera') heading.current?.focus();
+    const focusIfAsked = () => {
+      if (location.hash === CAMERA_HASH) heading.current?.focus();
+    };
+    focusIfAsked();
+    // A capture that needs the camera brings an open tab here by changing its hash.
+    addEventListener('hashchange', focusIfAsked);
+    return () => removeEventListener('hashchange', focusIfAsked);
   }, []);
 
   async function allow() {
     setAsking(true);
     try {
       await askForCamera();
-      setPermission('granted');
-      setFailure(undefined);
+      // A grant the browser did not remember (Firefox without "Remember this decision", Chrome's
+      // "Allow this time") leaves the permission undecided for the rest of Moodtab.
+      const state = await cameraPermissionState();
+      if (state === 'granted' || state === 'unknown') {
+        setPermission('granted');
+        setFailure(undefined);
+      } else setFailure('not-remembered');
     } catch (error) {
       setFailure(cameraError(error).code);
     } finally {
@@ -45,6 +69,10 @@ export function CameraSection() {
   const granted = permission === 'granted';
   const blocked = !granted && (permission === 'denied' || failure === 'camera-permission-denied');
   const problem = granted ? undefined : blocked ? 'camera-permission-denied' : failure;
+  const problemText =
+    problem === 'not-remembered'
+      ? t(firefox ? 'welcome_cameraNotRememberedFirefox' : 'welcome_cameraNotRemembered')
+      : problem && t(errorMessageKey(problem));
   return (
     <section id="camera" aria-labelledby="camera-title">
       <h2 id="camera-title" tabIndex={-1} ref={heading}>
@@ -54,13 +82,14 @@ export function CameraSection() {
       {!granted && !blocked && (
         <>
           <p>{t('welcome_cameraHow')}</p>
+          {firefox && <p class="remember">{t('welcome_cameraRememberFirefox')}</p>}
           <button type="button" class="primary" disabled={asking} onClick={() => void allow()}>
             {t('welcome_cameraAllow')}
           </button>
         </>
       )}
       <p class={problem ? 'camera-status error' : 'camera-status granted'} role="status">
-        {problem ? t(errorMessageKey(problem)) : granted ? t('welcome_cameraGranted') : ''}
+        {problemText ?? (granted ? t('welcome_cameraGranted') : '')}
       </p>
       {blocked && <CameraHelp />}
     </section>
