@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/make-fixtures.ts
  *
- * The e2e test's fake-camera video is not a fixture: the test writes it itself (test/e2e/fakeCamera.ts).
+ * The e2e test's fake-camera video is not a fixture: the test writes it itself (fixtureVideo in src/node/fakeCamera.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

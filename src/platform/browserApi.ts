@@ -170,7 +170,10 @@ export function onInstalled(listener: () => void): void {
 
 export const openOptionsPage = (): Promise<void> => browser.runtime.openOptionsPage();
 
-/** Firefox names its extension pages moz-extension://; Chrome and its kin chrome-extension://. */
+/**
+ * Which browser's words and settings paths to show (Firefox names its extension pages
+ * moz-extension://). What the browser can do is asked of the API itself: hasOffscreenDocuments.
+ */
 export const isFirefox = (): boolean => browser.runtime.getURL('').startsWith('moz-extension:');
 
 /** The keys that run the capture command now ('' when the user removed them). */

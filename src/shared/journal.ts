@@ -16,6 +16,7 @@ import {
   type MoodProbabilities,
 } from './moods';
 import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from './picks';
+import { isRecord } from './records';
 
 export const JOURNAL_KEY = 'journal';
 export const JOURNAL_PREFS_KEY = 'journalPrefs';
@@ -87,9 +88,6 @@ const ENTRY_FIELDS = [
 ];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 export const MAX_QUERY_LENGTH = 200;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isRetention = (value: unknown): value is Retention => RETENTIONS.includes(value as Retention);
 

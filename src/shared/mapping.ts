@@ -24,6 +24,7 @@ import {
   type Mood,
   type Strategy,
 } from './moods';
+import { isRecord } from './records';
 
 export interface CustomProvider {
   name: string;
@@ -59,9 +60,6 @@ export interface MappingPack {
   queries: QueryOverrides;
 }
 
-type Fields = Record<string, unknown>;
-const isRecord = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const sameQuery = (query: string) => query.toLocaleLowerCase();
 
 /** Editor text to a list: one query per line, spaces at either end and blank lines dropped. */

@@ -1,4 +1,6 @@
 /** The five moods, in the classifier's output order (keep in sync with training/moods.py). */
+import { isRecord } from './records';
+
 export const MOODS = ['calm', 'angry', 'sad', 'happy', 'surprised'] as const;
 export type Mood = (typeof MOODS)[number];
 export type MoodProbabilities = Record<Mood, number>;
@@ -13,9 +15,6 @@ export type Strategy = (typeof STRATEGIES)[number];
 export const isMood = (value: unknown): value is Mood => MOODS.includes(value as Mood);
 export const isMediaKind = (value: unknown): value is MediaKind => MEDIA_KINDS.includes(value as MediaKind);
 export const isStrategy = (value: unknown): value is Strategy => STRATEGIES.includes(value as Strategy);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Exactly the five moods, each a probability in [0, 1]. */
 export const isMoodProbabilities = (value: unknown): value is MoodProbabilities =>

@@ -10,7 +10,7 @@ import {
   type MoodProbabilities,
   type Strategy,
 } from './moods';
-import { matchesFields, optional, required, type FieldRule } from './records';
+import { optional, required, type FieldRule } from './records';
 
 /**
  * How the mood behind a pick was decided. camera: read and opened at once; manual: picked by
@@ -91,7 +91,3 @@ export const CAPTURE_REF_FIELDS = {
   shown: optional(isMood),
   probabilities: required(isMoodProbabilities),
 } satisfies Record<keyof CaptureRef, FieldRule>;
-
-export const isPickRef = (value: unknown): value is PickRef => matchesFields(value, PICK_REF_FIELDS);
-
-export const isCaptureRef = (value: unknown): value is CaptureRef => matchesFields(value, CAPTURE_REF_FIELDS);

@@ -84,10 +84,10 @@ async function captureOnce(extension: ExtensionBrowser, popup: Page): Promise<Ca
     (count) => {
       const seen = (
         globalThis as unknown as {
-          moodtabResponses: { ok?: boolean; value?: { recommendation?: unknown } }[];
+          moodtabResponses: { ok?: boolean; value?: { pick?: unknown } }[];
         }
       ).moodtabResponses;
-      return seen.slice(count).find((response) => response?.ok && response.value?.recommendation);
+      return seen.slice(count).find((response) => response?.ok && response.value?.pick);
     },
     { timeout: 300_000 },
     before,
