@@ -239,6 +239,26 @@ export async function createOffscreenDocument(path: string, justification: strin
   await offscreen.createDocument({ url: path, reasons: ['USER_MEDIA'], justification });
 }
 
+/**
+ * False only when the browser lists no video input at all (no camera plugged in). Listing devices
+ * needs no permission and answers at once, where asking the capture page can wait up to a second
+ * behind its model load. Undefined when the browser cannot tell, or not within `waitMs` (Firefox
+ * holds the answer while the page is not focused): then the capture itself asks.
+ */
+export async function hasCamera(waitMs = 200): Promise<boolean | undefined> {
+  const listed = (async () => {
+    const devices = await navigator.mediaDevices?.enumerateDevices();
+    return devices ? devices.some((device) => device.kind === 'videoinput') : undefined;
+  })().catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, waitMs, undefined)));
+  try {
+    return await Promise.race([listed, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type CameraPermission = PermissionState | 'unknown';
 
 /** Camera permission as the browser reports it for our origin: 'granted', 'denied' or 'prompt'. */

@@ -2,6 +2,7 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import {
   extensionIdentity,
+  hasCamera,
   hasHostPermission,
   loadStored,
   onMessage,
@@ -11,7 +12,7 @@ import {
 } from '../platform/browserApi';
 import type { Verdict } from '../shared/bandit';
 import { DEEZER_API_ORIGINS } from '../shared/deezer';
-import { toErrorInfo } from '../shared/errors';
+import { MoodtabError, toErrorInfo } from '../shared/errors';
 import {
   JOURNAL_PREFS_KEY,
   parseJournalPrefs,
@@ -96,6 +97,7 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
       // Stored before the capture, so a shortcut capture or the next popup sees these choices;
       // the capture itself gets them in the request and never reads a stale stored copy.
       await saveStored(SETTINGS_KEY, settings);
+      if ((await hasCamera()) === false) throw new MoodtabError('no-camera', 'the browser lists no camera');
       const outcome = await sendRequest({
         target: 'background',
         type: 'capture-mood',

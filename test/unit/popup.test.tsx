@@ -690,6 +690,23 @@ describe('popup', () => {
     expect(heading()).toBe('You chose Happy');
   });
 
+  it('says at once that there is no camera when the browser lists none, without asking the capture page', async () => {
+    api.hasCamera.mockResolvedValue(false);
+    await openPopup();
+    await click(captureButton()!);
+    expect(status()).toBe('No camera was found. Connect a webcam and try again.');
+    expect(requestsOf('capture-mood')).toEqual([]);
+    expect(captureButton()!.disabled).toBe(false);
+  });
+
+  it('captures as usual when the browser cannot list its devices', async () => {
+    api.hasCamera.mockResolvedValue(undefined);
+    api.sendRequest.mockResolvedValue(outcome);
+    await openPopup();
+    await click(captureButton()!);
+    expect(requestsOf('capture-mood')).toHaveLength(1);
+  });
+
   it('says so when storage is full, keeps the choice on screen, and does not capture', async () => {
     await openPopup();
     await act(() => $<HTMLInputElement>('input[value=movies]')!.click());

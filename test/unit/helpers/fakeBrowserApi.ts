@@ -67,6 +67,8 @@ export function fakeBrowserApi() {
     isFirefox: fake(() => false),
     // Chrome: an offscreen document hosts the capture page (Firefox's popup embeds it instead).
     hasOffscreenDocuments: fake(() => true),
+    // A camera is plugged in (what enumerateDevices lists); a test unplugs it with mockResolvedValue(false).
+    hasCamera: fake(async (): Promise<boolean | undefined> => true),
     watchCameraPermission: fake(async (listener: (state: CameraPermission) => void) => listener('prompt')),
     // What the browser reports after the welcome page's camera prompt: a remembered grant.
     cameraPermissionState: fake(async (): Promise<CameraPermission> => 'granted'),
