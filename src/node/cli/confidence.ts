@@ -7,11 +7,11 @@
  * popup should ask rather than open a tab: where accuracy falls under --min-accuracy. The last
  * line is JSON. src/shared/confidence.ts keeps the chosen value.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { createMoodClassifier } from '../../recognition';
 import { topMood, type Mood, type MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
+import { classifyFerFaces } from '../classifyFerFaces';
 import {
   confidenceBins,
   splitAt,
@@ -19,11 +19,9 @@ import {
   type ConfidenceBin,
   type ConfidenceSample,
 } from '../confidenceBins';
-import { readFerCsv, type FerFace } from '../ferCsv';
 import { fileModel } from '../fileModel';
 import { MOOD_MODEL } from '../modelPaths';
 
-const BATCH = 64;
 const LABELLINGS = ['ferplus', 'fer'] as const;
 type Labelling = (typeof LABELLINGS)[number];
 
@@ -67,28 +65,12 @@ async function main(): Promise<void> {
     const predicted = topMood(probabilities);
     list.push({ confidence: probabilities[predicted], correct: predicted === actual });
   };
-  let batch: FerFace[] = [];
-  let faces = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    const input = tf.tensor4d(
-      batch.flatMap((face) => Array.from(face.pixels)),
-      [batch.length, 48, 48, 1],
-    );
-    const results = await classifier.classify(input).finally(() => input.dispose());
-    results.forEach((probabilities, i) => {
-      add(samples.ferplus, batch[i]!.ferPlus, probabilities);
-      add(samples.fer, batch[i]!.fer, probabilities);
-    });
-    faces += batch.length;
-    batch = [];
-  };
-  for await (const face of readFerCsv(options.data, usage)) {
-    if (faces + batch.length >= limit) break;
-    batch.push(face);
-    if (batch.length === BATCH) await flush();
+  for await (const classified of classifyFerFaces(classifier, { data: options.data, usage, limit })) {
+    for (const { face, probabilities } of classified) {
+      add(samples.ferplus, face.ferPlus, probabilities);
+      add(samples.fer, face.fer, probabilities);
+    }
   }
-  await flush();
   classifier.dispose();
 
   const report: Record<string, unknown> = { usage, model, minAccuracy, labels };

@@ -14,13 +14,11 @@ import { createMoodClassifier } from '../../recognition';
 import type { Mood, MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
+import { classifyFerFaces } from '../classifyFerFaces';
 import { createFaceApiBaseline } from '../faceApi';
-import { readFerCsv, type FerFace } from '../ferCsv';
 import { fileModel } from '../fileModel';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
 import { MOOD_MODEL } from '../modelPaths';
-
-const BATCH = 64;
 
 async function main(): Promise<void> {
   const { options } = parseArgs(process.argv.slice(2), [
@@ -52,20 +50,17 @@ async function main(): Promise<void> {
   };
   const started = Date.now();
   let faces = 0;
-  let batch: FerFace[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const input = tf.tensor4d(
-      batch.flatMap((face) => Array.from(face.pixels)),
-      [batch.length, 48, 48, 1],
-    );
-    const results = await classifier.classify(input).finally(() => input.dispose());
-    results.forEach((probabilities, i) => {
-      add(scored.fer, batch[i]!.fer, probabilities);
-      add(scored.ferPlus, batch[i]!.ferPlus, probabilities);
-    });
+  for await (const classified of classifyFerFaces(classifier, {
+    data: options.data,
+    usage: options.usage,
+    limit,
+  })) {
+    for (const { face, probabilities } of classified) {
+      add(scored.fer, face.fer, probabilities);
+      add(scored.ferPlus, face.ferPlus, probabilities);
+    }
     if (faceApi) {
-      for (const face of batch) {
+      for (const { face } of classified) {
         const rgb = tf.tidy(
           () => tf.tile(tf.tensor3d(face.pixels, [48, 48, 1], 'float32'), [1, 1, 3]) as tf.Tensor3D,
         );
@@ -74,15 +69,8 @@ async function main(): Promise<void> {
         add(baseline.ferPlus, face.ferPlus, probabilities);
       }
     }
-    faces += batch.length;
-    batch = [];
-  };
-  for await (const face of readFerCsv(options.data, options.usage)) {
-    if (faces + batch.length >= limit) break;
-    batch.push(face);
-    if (batch.length === BATCH) await flush();
+    faces += classified.length;
   }
-  await flush();
   classifier.dispose();
   if (!scored.fer.length) throw new Error(`no five-mood rows with Usage=${options.usage} in ${options.data}`);
   const fer = evaluate(scored.fer);

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { ANY_PROVIDER, providersFor } from '../../../shared/catalogue';
 import { errorMessageKey, toErrorInfo, type ErrorCode } from '../../../shared/errors';
-import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../shared/labels';
-import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
-import { shownProviderChoice, type Settings } from '../../../shared/settings';
-import { providerLabel } from '../../../ui/providerLabel';
+import { MEDIA_LABEL } from '../../../shared/labels';
+import { MEDIA_KINDS } from '../../../shared/moods';
+import type { Settings } from '../../../shared/settings';
+import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 import { Shortcut } from '../../../ui/shortcut';
 import { useCatalogue, useSettings } from '../../hooks';
 
@@ -27,66 +26,26 @@ export function ChoicesSection() {
     <>
       <fieldset>
         <legend>{t('choices_open')}</legend>
-        {MEDIA_KINDS.map((media) => (
-          <label key={media} class="inline">
-            <input
-              type="radio"
-              name="media"
-              value={media}
-              checked={settings.media === media}
-              onChange={() => save({ media })}
-            />
-            {t(MEDIA_LABEL[media])}
-          </label>
-        ))}
+        <MediaRadios value={settings.media} labelClass="inline" onChange={(media) => save({ media })} />
       </fieldset>
       <fieldset class="providers">
         <legend>{t('options_providers')}</legend>
         {MEDIA_KINDS.map((media) => (
           <label key={media}>
             <span>{t(MEDIA_LABEL[media])}</span>
-            <select
+            <ProviderSelect
               name={`provider-${media}`}
-              value={shownProviderChoice(settings, media, catalogue)}
-              onChange={(event) => save({ providers: { [media]: event.currentTarget.value } })}
-            >
-              {providersFor(media, catalogue).map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {providerLabel(provider)}
-                </option>
-              ))}
-              <option value={ANY_PROVIDER}>{t('choices_anyProvider')}</option>
-            </select>
+              media={media}
+              settings={settings}
+              catalogue={catalogue}
+              onChange={(provider) => save({ providers: { [media]: provider } })}
+            />
           </label>
         ))}
       </fieldset>
       <div class="rows">
-        <label>
-          {t('choices_picksThat')}{' '}
-          <select
-            name="strategy"
-            value={settings.strategy}
-            onChange={(event) => {
-              const strategy = event.currentTarget.value;
-              if (isStrategy(strategy)) save({ strategy });
-            }}
-          >
-            {STRATEGIES.map((strategy) => (
-              <option key={strategy} value={strategy}>
-                {t(STRATEGY_LABEL[strategy])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            name="countdown"
-            checked={settings.countdown}
-            onChange={(event) => save({ countdown: event.currentTarget.checked })}
-          />{' '}
-          {t('choices_countdown')}
-        </label>
+        <StrategySelect value={settings.strategy} onChange={(strategy) => save({ strategy })} />
+        <CountdownToggle checked={settings.countdown} onChange={(countdown) => save({ countdown })} />
       </div>
       {failure && (
         <p class="error" role="alert">

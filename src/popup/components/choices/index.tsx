@@ -1,9 +1,7 @@
 import { t } from '../../../platform/i18n';
-import { ANY_PROVIDER, providersFor, type Catalogue } from '../../../shared/catalogue';
-import { MEDIA_LABEL, STRATEGY_LABEL } from '../../../shared/labels';
-import { isStrategy, MEDIA_KINDS, STRATEGIES } from '../../../shared/moods';
-import { shownProviderChoice, type Settings } from '../../../shared/settings';
-import { providerLabel } from '../../../ui/providerLabel';
+import type { Catalogue } from '../../../shared/catalogue';
+import type { Settings } from '../../../shared/settings';
+import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 
 interface ChoicesProps {
   settings: Settings;
@@ -18,70 +16,34 @@ interface ChoicesProps {
  * the snapshot waits for a countdown.
  */
 export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProps) {
-  const providers = providersFor(settings.media, catalogue);
-  const selected = shownProviderChoice(settings, settings.media, catalogue);
   return (
     <>
       <fieldset class="media" disabled={disabled}>
         <legend>{t('choices_open')}</legend>
-        {MEDIA_KINDS.map((media) => (
-          <label key={media}>
-            <input
-              type="radio"
-              name="media"
-              value={media}
-              checked={settings.media === media}
-              onChange={() => onChange({ media })}
-            />
-            {t(MEDIA_LABEL[media])}
-          </label>
-        ))}
+        <MediaRadios value={settings.media} onChange={(media) => onChange({ media })} />
       </fieldset>
       <div class="options">
         <label>
           {t('choices_from')}{' '}
-          <select
+          <ProviderSelect
             name="provider"
-            value={selected}
+            media={settings.media}
+            settings={settings}
+            catalogue={catalogue}
             disabled={disabled}
-            onChange={(event) => onChange({ providers: { [settings.media]: event.currentTarget.value } })}
-          >
-            {providers.map((provider) => (
-              <option key={provider.id} value={provider.id}>
-                {providerLabel(provider)}
-              </option>
-            ))}
-            <option value={ANY_PROVIDER}>{t('choices_anyProvider')}</option>
-          </select>
+            onChange={(provider) => onChange({ providers: { [settings.media]: provider } })}
+          />
         </label>
-        <label>
-          {t('choices_picksThat')}{' '}
-          <select
-            name="strategy"
-            value={settings.strategy}
-            disabled={disabled}
-            onChange={(event) => {
-              const strategy = event.currentTarget.value;
-              if (isStrategy(strategy)) onChange({ strategy });
-            }}
-          >
-            {STRATEGIES.map((strategy) => (
-              <option key={strategy} value={strategy}>
-                {t(STRATEGY_LABEL[strategy])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            name="countdown"
-            checked={settings.countdown}
-            disabled={disabled}
-            onChange={(event) => onChange({ countdown: event.currentTarget.checked })}
-          />{' '}
-          {t('choices_countdown')}
-        </label>
+        <StrategySelect
+          value={settings.strategy}
+          disabled={disabled}
+          onChange={(strategy) => onChange({ strategy })}
+        />
+        <CountdownToggle
+          checked={settings.countdown}
+          disabled={disabled}
+          onChange={(countdown) => onChange({ countdown })}
+        />
       </div>
     </>
   );

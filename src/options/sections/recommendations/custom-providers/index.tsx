@@ -9,7 +9,8 @@ import {
   withoutCustomProvider,
   type Mapping,
 } from '../../../../shared/mapping';
-import { isMediaKind, MEDIA_KINDS, type MediaKind } from '../../../../shared/moods';
+import type { MediaKind } from '../../../../shared/moods';
+import { MediaSelect } from '../../../../ui/choice-controls';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saveFailed';
 
@@ -98,20 +99,7 @@ export function CustomProviders({ mapping, onSave }: CustomProvidersProps) {
         )}
         <label>
           {t('providers_media')}
-          <select
-            name="provider-media"
-            value={media}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isMediaKind(value)) setMedia(value);
-            }}
-          >
-            {MEDIA_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(MEDIA_LABEL[kind])}
-              </option>
-            ))}
-          </select>
+          <MediaSelect name="provider-media" value={media} onChange={setMedia} />
         </label>
         <label>
           {t('providers_url')}

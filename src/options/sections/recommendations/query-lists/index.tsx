@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
 import type { Problem } from '../../../../shared/i18n';
-import { MEDIA_LABEL, MOOD_LABEL, STRATEGY_LABEL } from '../../../../shared/labels';
+import { MOOD_LABEL } from '../../../../shared/labels';
 import {
   applyMapping,
   parseQueryLines,
@@ -10,16 +10,8 @@ import {
   type Mapping,
 } from '../../../../shared/mapping';
 import { CATALOGUE } from '../../../../shared/catalogue';
-import {
-  isMediaKind,
-  isStrategy,
-  MEDIA_KINDS,
-  MOODS,
-  STRATEGIES,
-  type MediaKind,
-  type Mood,
-  type Strategy,
-} from '../../../../shared/moods';
+import { MOODS, type MediaKind, type Mood, type Strategy } from '../../../../shared/moods';
+import { MediaSelect, StrategySelect } from '../../../../ui/choice-controls';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saveFailed';
 
@@ -85,39 +77,9 @@ export function QueryLists({ mapping, onSave }: { mapping: Mapping; onSave(next:
       <p class="muted">{t('lists_intro')}</p>
       <div class="row">
         <label>
-          {t('lists_media')}{' '}
-          <select
-            name="lists-media"
-            value={media}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isMediaKind(value)) setMedia(value);
-            }}
-          >
-            {MEDIA_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(MEDIA_LABEL[kind])}
-              </option>
-            ))}
-          </select>
+          {t('lists_media')} <MediaSelect name="lists-media" value={media} onChange={setMedia} />
         </label>
-        <label>
-          {t('choices_picksThat')}{' '}
-          <select
-            name="lists-strategy"
-            value={strategy}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isStrategy(value)) setStrategy(value);
-            }}
-          >
-            {STRATEGIES.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(STRATEGY_LABEL[kind])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StrategySelect name="lists-strategy" value={strategy} onChange={setStrategy} />
       </div>
       <div class="lists">
         {MOODS.map((mood) => (
