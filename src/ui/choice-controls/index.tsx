@@ -4,6 +4,7 @@
  */
 import { t } from '../../platform/i18n';
 import { ANY_PROVIDER, providersFor, type Catalogue } from '../../shared/catalogue';
+import type { MessageKey } from '../../shared/i18n';
 import { MEDIA_LABEL, STRATEGY_LABEL } from '../../shared/labels';
 import {
   isMediaKind,
@@ -40,24 +41,38 @@ export function MediaRadios(props: {
   );
 }
 
-/** The media as a drop-down (the options page's editors pick the media they edit). */
-export function MediaSelect(props: { name: string; value: MediaKind; onChange(media: MediaKind): void }) {
+/** A drop-down over a fixed list of values, each shown by its translated label. */
+function ValueSelect<T extends string>(props: {
+  name: string;
+  value: T;
+  values: readonly T[];
+  isValue(value: string): value is T;
+  label: Record<T, MessageKey>;
+  disabled?: boolean;
+  onChange(value: T): void;
+}) {
   return (
     <select
       name={props.name}
       value={props.value}
+      disabled={props.disabled}
       onChange={(event) => {
-        const media = event.currentTarget.value;
-        if (isMediaKind(media)) props.onChange(media);
+        const value = event.currentTarget.value;
+        if (props.isValue(value)) props.onChange(value);
       }}
     >
-      {MEDIA_KINDS.map((media) => (
-        <option key={media} value={media}>
-          {t(MEDIA_LABEL[media])}
+      {props.values.map((value) => (
+        <option key={value} value={value}>
+          {t(props.label[value])}
         </option>
       ))}
     </select>
   );
+}
+
+/** The media as a drop-down (the options page's editors pick the media they edit). */
+export function MediaSelect(props: { name: string; value: MediaKind; onChange(media: MediaKind): void }) {
+  return <ValueSelect {...props} values={MEDIA_KINDS} isValue={isMediaKind} label={MEDIA_LABEL} />;
 }
 
 interface ProviderSelectProps {
@@ -106,21 +121,15 @@ export function StrategySelect(props: {
   return (
     <label>
       {t('choices_picksThat')}{' '}
-      <select
+      <ValueSelect
         name={props.name ?? 'strategy'}
         value={props.value}
+        values={STRATEGIES}
+        isValue={isStrategy}
+        label={STRATEGY_LABEL}
         disabled={props.disabled}
-        onChange={(event) => {
-          const strategy = event.currentTarget.value;
-          if (isStrategy(strategy)) props.onChange(strategy);
-        }}
-      >
-        {STRATEGIES.map((strategy) => (
-          <option key={strategy} value={strategy}>
-            {t(STRATEGY_LABEL[strategy])}
-          </option>
-        ))}
-      </select>
+        onChange={props.onChange}
+      />
     </label>
   );
 }
