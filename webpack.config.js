@@ -23,6 +23,13 @@ const faceModels = path.join(
   'models',
 );
 
+// face-api.js's expression net (the second opinion, src/recognition/expressionClassifier.ts): its
+// weights manifest becomes models/expression/model.json, the one format tfjs's http loader reads.
+const expressionModel = path.join(
+  path.dirname(require.resolve('@vladmandic/face-api/package.json')),
+  'model',
+);
+
 function configFor(browser) {
   const entries = {
     background: './src/background/index.ts',
@@ -82,6 +89,12 @@ function configFor(browser) {
           { from: '_locales', to: '_locales' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
           { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
+          {
+            from: path.join(expressionModel, 'face_expression_model-weights_manifest.json'),
+            to: 'models/expression/model.json',
+            transform: (content) => JSON.stringify({ weightsManifest: JSON.parse(content) }),
+          },
+          { from: path.join(expressionModel, 'face_expression_model.bin'), to: 'models/expression' },
           ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
           ...['facemesh-detection-short', 'facemesh'].flatMap((name) =>
             ['json', 'bin'].map((ext) => ({

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ships a training run into models/mood-densenet121:
 #  1. the dev photos' aligned crops, made by the extension's own pipeline (eval:photos);
-#  2. choose.py: the checkpoint (epoch, plain or EMA weights) by PublicTest and dev photos together,
+#  2. choose.py: the checkpoint (epoch, plain or EMA weights) by PublicTest alone,
 #     with its calibration (logit offsets + temperature) fitted on PublicTest;
 #  3. export as float32, float16 and uint8; each scored on PublicTest by the Node eval (the
 #     extension's classifier); the smallest that loses < 0.3 points against float32 under both
@@ -37,7 +37,7 @@ chosen=$($py - "$work" <<'PY'
 import json, pathlib, sys
 work = sys.argv[1]
 scores = {d: json.loads(pathlib.Path(f"{work}/eval-{d}.json").read_text()) for d in ("float32", "float16", "uint8")}
-acc = {d: {"fer": s["fer"]["accuracy"], "ferplus": s["ferplus"]["accuracy"]} for d, s in scores.items()}
+acc = {d: {k: s["densenet"][k]["accuracy"] for k in ("fer", "ferplus")} for d, s in scores.items()}
 rule = "the smallest weight dtype losing < 0.3 points vs float32 on PublicTest under both labelings"
 ok = lambda d: all(acc["float32"][k] - acc[d][k] < 0.003 for k in ("fer", "ferplus"))
 chosen = next(d for d in ("uint8", "float16", "float32") if ok(d))

@@ -44,6 +44,17 @@ def parse_args(argv=None):
     parser.add_argument(
         "--min-mood-share", type=float, default=0.5, help="FER+ votes used only above this five-mood share"
     )
+    parser.add_argument(
+        "--distill",
+        help="N x 5 float32 teacher probabilities, one row per .npz row (npm run expression-targets)",
+    )
+    parser.add_argument("--distill-weight", type=float, default=0.3, help="share of the teacher in each target")
+    parser.add_argument(
+        "--logit-adjust",
+        type=float,
+        default=0.0,
+        help="tau: train on logits + tau * log(mood prior) so the raw logits aim at balanced recall",
+    )
     parser.add_argument("--epochs", type=int, default=40)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=8e-4, help="peak learning rate (one-cycle, AdamW)")
@@ -87,10 +98,21 @@ def soft_targets(data, mode, fer_weight, min_mood_share):
     return index, targets[index].astype(np.float32)
 
 
-def load_data(path, usage):
+def load_data(path, usage, distill=None):
     data = load_arrays(path)
+    if distill:
+        teacher = np.fromfile(distill, dtype=np.float32)
+        if teacher.size != len(data["usage"]) * 5:
+            raise SystemExit(f"{distill}: {teacher.size // 5} rows, the data has {len(data['usage'])}")
+        data["teacher"] = teacher.reshape(-1, 5)
     mask = data["usage"] == usage
-    return {key: data[key][mask] for key in ("images", "labels", "votes", "other_votes")}
+    keys = ("images", "labels", "votes", "other_votes") + (("teacher",) if distill else ())
+    return {key: data[key][mask] for key in keys}
+
+
+def with_teacher(data, index, targets, weight):
+    """Each target moved toward the teacher's reading of the same face (knowledge distillation)."""
+    return ((1 - weight) * targets + weight * data["teacher"][index]).astype(np.float32)
 
 
 def to_input(images_uint8, img_size, device):
@@ -164,11 +186,16 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     device = torch.device(args.device)
 
-    train = load_data(args.data, "Training")
+    train = load_data(args.data, "Training", args.distill)
     val = load_data(args.data, "PublicTest")
     if args.val_limit:
         val = {key: value[: args.val_limit] for key, value in val.items()}
     index, targets = soft_targets(train, args.targets, args.fer_weight, args.min_mood_share)
+    if args.distill:
+        targets = with_teacher(train, index, targets, args.distill_weight)
+    # Logit adjustment (Menon et al., ICLR 2021): the prior is added in the loss only, so the
+    # model's own logits are free of it and favour no mood for being common.
+    prior_shift = torch.from_numpy(args.logit_adjust * np.log(targets.mean(0) / targets.mean(0).sum())).float()
     train_x = torch.from_numpy(train["images"][index]).unsqueeze(1)
     train_t = torch.from_numpy(targets)
     val_x = torch.from_numpy(val["images"]).unsqueeze(1)
@@ -230,7 +257,7 @@ def main(argv=None):
             target = target * (1 - args.label_smoothing) + args.label_smoothing / 5
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.amp):
                 logits = forward(model, x)
-            loss = torch.sum(-target * F.log_softmax(logits.float(), 1), 1).mean()
+            loss = torch.sum(-target * F.log_softmax(logits.float() + prior_shift.to(device), 1), 1).mean()
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()

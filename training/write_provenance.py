@@ -151,8 +151,8 @@ def main(argv=None):
             "devPhotos_after": selection["devPhotos"],
         },
         "accuracy": {
-            "publicTestFlip": node_eval["fer"]["accuracy"],
-            "publicTestFerPlusFlip": node_eval["ferplus"]["accuracy"],
+            "publicTestFlip": node_eval["densenet"]["fer"]["accuracy"],
+            "publicTestFerPlusFlip": node_eval["densenet"]["ferplus"]["accuracy"],
             "nodeEvalPublicTest": node_eval,
             "devPhotos": [read_json(path) for path in args.photos],
         },

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendReport } from '../shared/backend';
 import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../shared/capture';
 import type { RecognitionResult } from '../shared/recognition';
-import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
+import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
 import { openCamera, type Camera } from './camera';
 
@@ -83,6 +83,7 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
             if (waiting) onStage('loading-models', { progress: fraction });
           },
         },
+        expression: { modelUrl: `${config.modelBaseUrl}expression/model.json`, blend: SHIPPED_BLEND },
       });
       ready = { recognizer, backend: report, loadMs: now() - started };
       return ready;

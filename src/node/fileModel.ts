@@ -29,3 +29,20 @@ export function fileModel(modelJsonPath: string): io.IOHandler {
     },
   };
 }
+
+/** An IO handler for a bare weights manifest (face-api's format: an array of weight groups). */
+export function fileWeights(manifestPath: string): io.IOHandler {
+  return {
+    async load() {
+      const groups = JSON.parse(readFileSync(manifestPath, 'utf8')) as io.WeightsManifestConfig;
+      const dir = dirname(manifestPath);
+      const buffer = Buffer.concat(
+        groups.flatMap((group) => group.paths.map((p) => readFileSync(join(dir, p)))),
+      );
+      return {
+        weightSpecs: groups.flatMap((group) => group.weights),
+        weightData: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength),
+      };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { MoodRecognizerConfig } from '../recognition';
-import { fileModel } from './fileModel';
+import { SHIPPED_BLEND } from '../recognition/blend';
+import { fileModel, fileWeights } from './fileModel';
 
 export const ROOT = join(__dirname, '..', '..');
 export const MOOD_MODEL = join(ROOT, 'models', 'mood-densenet121', 'model.json');
@@ -16,5 +17,15 @@ export function localRecognizerConfig(moodModel = MOOD_MODEL): MoodRecognizerCon
       landmarkModelUrl: fileModel(FACE_LANDMARK_MODEL),
     },
     classifier: { modelUrl: fileModel(moodModel) },
+    expression: { modelUrl: fileWeights(EXPRESSION_MODEL), blend: SHIPPED_BLEND },
   };
 }
+// face-api.js's expression net: a weights manifest and one .bin, shipped by this npm package.
+export const EXPRESSION_MODEL = join(
+  ROOT,
+  'node_modules',
+  '@vladmandic',
+  'face-api',
+  'model',
+  'face_expression_model-weights_manifest.json',
+);

@@ -9,3 +9,9 @@ export {
 } from './recognizer';
 export { alignFace, computeAlignment, toGrey, toRgbTensor } from './align';
 export { meanBrightness } from './brightness';
+export { blendMoods, SHIPPED_BLEND, type BlendParams } from './blend';
+export {
+  createExpressionClassifier,
+  type ExpressionClassifier,
+  type ExpressionClassifierConfig,
+} from './expressionClassifier';

@@ -7,10 +7,21 @@ import { alignFace, computeAlignment, toRgbTensor, type RgbaImage } from './alig
 import { meanBrightness } from './brightness';
 import { createFaceDetector, type FaceDetector, type FaceDetectorConfig } from './faceDetector';
 import { createMoodClassifier, type MoodClassifier, type MoodClassifierConfig } from './moodClassifier';
+import { blendMoods, type BlendParams } from './blend';
+import {
+  createExpressionClassifier,
+  EXPRESSION_CROP_SCALE,
+  EXPRESSION_INPUT_SIZE,
+  type ExpressionClassifier,
+  type ExpressionClassifierConfig,
+} from './expressionClassifier';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface MoodRecognizerConfig {
   detector: FaceDetectorConfig;
   classifier: MoodClassifierConfig;
+  /** The second opinion (face-api.js's expression net) and how it is blended; off when absent. */
+  expression?: ExpressionClassifierConfig & { blend: BlendParams };
   /**
    * Faces narrower than this (box width, pixels) are too small to read. Default 48: FER2013's own
    * face size, and below it the face mesh's landmarks become unreliable.
@@ -33,26 +44,113 @@ export interface MoodRecognizer {
 /** One frame's reading: its probabilities and where and what the face was. */
 interface FrameReading {
   probabilities: MoodProbabilities;
+  sources: NonNullable<RecognitionResult['sources']>;
   box: Box;
   faces: number;
   crop: number[];
   timings: Record<string, number>;
 }
 
+/** The second opinion as recognizerFrom takes it: the loaded net and its blend. */
+export interface SecondOpinion {
+  classifier: ExpressionClassifier;
+  blend: BlendParams;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export async function createMoodRecognizer(config: MoodRecognizerConfig): Promise<MoodRecognizer> {
-  const [detector, classifier] = await Promise.allSettled([
+  const [detector, classifier, expression] = await Promise.allSettled([
     createFaceDetector(config.detector),
     createMoodClassifier(config.classifier),
+    config.expression ? createExpressionClassifier(config.expression) : Promise.resolve(undefined),
   ]);
-  if (detector.status === 'rejected' || classifier.status === 'rejected') {
-    // The part that did load must not keep its weights: a failed load is retried from scratch.
-    if (detector.status === 'fulfilled') detector.value.dispose();
-    if (classifier.status === 'fulfilled') classifier.value.dispose();
-    throw detector.status === 'rejected' ? detector.reason : (classifier as PromiseRejectedResult).reason;
+  if (
+    detector.status === 'rejected' ||
+    classifier.status === 'rejected' ||
+    expression.status === 'rejected'
+  ) {
+    // The parts that did load must not keep their weights: a failed load is retried from scratch.
+    const parts = [detector, classifier, expression];
+    for (const part of parts) if (part.status === 'fulfilled') part.value?.dispose();
+    throw parts.find((part): part is PromiseRejectedResult => part.status === 'rejected')!.reason;
   }
-  return recognizerFrom(detector.value, classifier.value, config);
+  const secondOpinion =
+    expression.value && config.expression
+      ? { classifier: expression.value, blend: config.expression.blend }
+      : undefined;
+  return recognizerFrom(detector.value, classifier.value, config, secondOpinion);
+}
+
+/**
+ * The face as face-api.js's expression net was trained to see it: a square a little larger than
+ * the detector's box (face-api's own detector draws looser boxes than the face mesh), in colour,
+ * 112x112 (levels 0..255); outside the frame is black, as face-api pads.
+ */
+export function squareFaceCrop(rgb: tf.Tensor3D, box: Box, size = EXPRESSION_INPUT_SIZE): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [height, width] = rgb.shape;
+    const side = Math.max(box.width, box.height) * EXPRESSION_CROP_SCALE;
+    const top = box.y + box.height / 2 - side / 2;
+    const left = box.x + box.width / 2 - side / 2;
+    const normalised = [
+      top / (height - 1),
+      left / (width - 1),
+      (top + side) / (height - 1),
+      (left + side) / (width - 1),
+    ];
+    return tf.image.cropAndResize(tf.expandDims(rgb, 0) as tf.Tensor4D, [normalised], [0], [size, size]);
+  });
+}
+
+/** Both nets' readings of one face (each averaged with its mirror image) and their blend. */
+async function readFace(
+  classifier: MoodClassifier,
+  secondOpinion: SecondOpinion | undefined,
+  face: tf.Tensor4D,
+  square: tf.Tensor4D | undefined,
+): Promise<Pick<FrameReading, 'probabilities' | 'sources'>> {
+  const [densenet] = await classifier.classify(face);
+  if (!secondOpinion || !square) return { probabilities: densenet!, sources: { densenet: densenet! } };
+  const logs = tf.tidy(() => {
+    const plain = tf.exp(secondOpinion.classifier.logProbabilities(square));
+    const mirrored = tf.exp(secondOpinion.classifier.logProbabilities(tf.reverse(square, 2) as tf.Tensor4D));
+    return tf.log(tf.div(tf.add(plain, mirrored), 2));
+  });
+  const values = await logs.data().finally(() => logs.dispose());
+  const expression = Object.fromEntries(
+    MOODS.map((mood, i) => [mood, Math.exp(values[i]!)]),
+  ) as MoodProbabilities;
+  return {
+    probabilities: blendMoods(densenet!, values, secondOpinion.blend),
+    sources: { densenet: densenet!, expression },
+  };
+}
+
+/** The mood averaged over the frames; the face shown and counted is the first frame's. */
+function combine(readings: FrameReading[]): RecognitionResult {
+  const first = readings[0]!;
+  const mean = (pick: (reading: FrameReading) => MoodProbabilities | undefined) =>
+    Object.fromEntries(
+      MOODS.map((mood) => [mood, readings.reduce((s, r) => s + pick(r)![mood], 0) / readings.length]),
+    ) as MoodProbabilities;
+  const probabilities = mean((r) => r.probabilities);
+  const timings: Record<string, number> = {};
+  for (const reading of readings) {
+    for (const [stage, ms] of Object.entries(reading.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
+  }
+  return {
+    mood: topMood(probabilities),
+    probabilities,
+    sources: {
+      densenet: mean((r) => r.sources.densenet),
+      ...(first.sources.expression ? { expression: mean((r) => r.sources.expression) } : {}),
+    },
+    faces: first.faces,
+    face: { box: first.box, crop: first.crop },
+    frames: readings.length,
+    timings,
+  };
 }
 
 /** Builds a recognizer from already created parts (tests and benchmarks reuse models). */
@@ -60,8 +158,9 @@ export function recognizerFrom(
   detector: FaceDetector,
   classifier: MoodClassifier,
   { minFaceSize = 48, minBrightness = 30 }: Pick<MoodRecognizerConfig, 'minFaceSize' | 'minBrightness'> = {},
+  secondOpinion?: SecondOpinion,
 ): MoodRecognizer {
-  /** Finds the largest face and crops it upright: [1, 48, 48, 1] grey levels. */
+  /** Finds the largest face and crops it upright ([1, 48, 48, 1] grey) and square in colour. */
   async function cropFace(image: RgbaImage, timings: Record<string, number>) {
     let started = now();
     const brightness = meanBrightness(image);
@@ -82,8 +181,9 @@ export function recognizerFrom(
       }
       started = now();
       const face = alignFace(rgb, computeAlignment(detected.keypoints));
+      const square = secondOpinion ? squareFaceCrop(rgb, detected.box) : undefined;
       timings.align = now() - started;
-      return { face, box: detected.box, faces: faces.length };
+      return { face, square, box: detected.box, faces: faces.length };
     } finally {
       rgb.dispose();
     }
@@ -95,36 +195,17 @@ export function recognizerFrom(
    */
   async function read(image: RgbaImage): Promise<FrameReading> {
     const timings: Record<string, number> = {};
-    const { face, box, faces } = await cropFace(image, timings);
+    const { face, square, box, faces } = await cropFace(image, timings);
     try {
       const started = now();
-      const [probabilities] = await classifier.classify(face);
+      const reading = await readFace(classifier, secondOpinion, face, square);
       const crop = Array.from(await face.data(), (level) => Math.round(level));
       timings.classify = now() - started;
-      return { probabilities: probabilities!, box, faces, crop, timings };
+      return { ...reading, box, faces, crop, timings };
     } finally {
       face.dispose();
+      square?.dispose();
     }
-  }
-
-  /** The mood averaged over the frames; the face shown and counted is the first frame's. */
-  function combine(readings: FrameReading[]): RecognitionResult {
-    const first = readings[0]!;
-    const probabilities = Object.fromEntries(
-      MOODS.map((mood) => [mood, readings.reduce((s, r) => s + r.probabilities[mood], 0) / readings.length]),
-    ) as MoodProbabilities;
-    const timings: Record<string, number> = {};
-    for (const reading of readings) {
-      for (const [stage, ms] of Object.entries(reading.timings)) timings[stage] = (timings[stage] ?? 0) + ms;
-    }
-    return {
-      mood: topMood(probabilities),
-      probabilities,
-      faces: first.faces,
-      face: { box: first.box, crop: first.crop },
-      frames: readings.length,
-      timings,
-    };
   }
 
   return {
@@ -148,6 +229,7 @@ export function recognizerFrom(
     dispose() {
       detector.dispose();
       classifier.dispose();
+      secondOpinion?.classifier.dispose();
     },
   };
 }

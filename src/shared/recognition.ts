@@ -14,6 +14,8 @@ export interface Box {
 export interface RecognitionResult {
   mood: Mood;
   probabilities: MoodProbabilities;
+  /** Each model's own reading, before the blend (for evaluation; the blend is what is used). */
+  sources?: { densenet: MoodProbabilities; expression?: MoodProbabilities };
   /** Faces seen in the frame; the largest one was read. */
   faces: number;
   face: {

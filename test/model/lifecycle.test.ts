@@ -3,8 +3,9 @@
  * models. A model that keeps tensors after dispose would leak GPU memory each time it is reloaded.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { fileModel } from '../../src/node/fileModel';
+import { fileModel, fileWeights } from '../../src/node/fileModel';
 import {
+  EXPRESSION_MODEL,
   FACE_DETECTOR_MODEL,
   FACE_LANDMARK_MODEL,
   localRecognizerConfig,
@@ -13,6 +14,7 @@ import {
 import {
   createFaceDetector,
   createMoodClassifier,
+  createExpressionClassifier,
   createMoodRecognizer,
   toRgbTensor,
 } from '../../src/recognition';
@@ -46,6 +48,18 @@ describe('create, dispose: tensor count back to start', () => {
     expect(await classifier.classify(faces)).toHaveLength(2);
     faces.dispose();
     classifier.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('expression net (the second opinion)', async () => {
+    const start = tf.memory().numTensors;
+    const net = await createExpressionClassifier({ modelUrl: fileWeights(EXPRESSION_MODEL) });
+    expect(tf.memory().numTensors).toBeGreaterThan(start);
+    const faces = tf.zeros([2, 112, 112, 3]) as tf.Tensor4D;
+    const logs = net.logProbabilities(faces);
+    expect(logs.shape).toEqual([2, 5]);
+    tf.dispose([faces, logs]);
+    net.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });
 

@@ -1,24 +1,36 @@
 /**
  * npm run eval -- --data FER2013.csv[.gz] --usage PublicTest|PrivateTest|Training [--limit N]
- *                 [--model models/.../model.json] [--no-flip true] [--backend wasm|cpu] [--face-api true]
+ *                 [--model models/.../model.json] [--no-flip true] [--backend wasm|cpu]
+ *                 [--readings-out readings.json]
  *
- * Scores a mood model on any FER2013-format CSV through the extension's classifier (raw 48x48
- * grey levels in, flip averaging as in the extension): under FER2013's labels, and, when the file
- * has the FER+ vote columns, under the FER+ majority (five moods; ties and unknown/not-a-face
- * majorities left out). Prints accuracy, macro-F1, per-class recall, the confusion matrix and
- * calibration (ECE over 15 bins, NLL); the last line is JSON with all of them. With --face-api,
- * face-api.js's expression net is scored on the same 48x48 faces beside it (classifiers alone).
+ * Scores the shipped reading on any FER2013-format CSV, classifiers alone (the faces are already
+ * cropped): the blend of the DenseNet (raw 48x48 grey levels, flip averaging as in the extension)
+ * and face-api.js's expression net (the face scaled to 112x112 as face-api.js scales it), and each
+ * of the two alone. Under FER2013's labels, and, when the file has the FER+ vote columns, under
+ * the FER+ majority (five moods; ties and unknown/not-a-face majorities left out). Prints accuracy,
+ * macro-F1, per-mood recall, the confusion matrix and calibration (ECE over 15 bins, NLL); the
+ * last line is JSON with all of them. --readings-out writes each face's two readings and labels
+ * (for training/fit_blend.py).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { writeFileSync } from 'node:fs';
+import { blendMoods, SHIPPED_BLEND } from '../../recognition/blend';
+import { createExpressionClassifier } from '../../recognition/expressionClassifier';
 import { createMoodClassifier } from '../../recognition';
-import type { Mood, MoodProbabilities } from '../../shared/moods';
+import { MOODS, type Mood, type MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { classifyFerFaces } from '../classifyFerFaces';
-import { createFaceApiBaseline } from '../faceApi';
-import { fileModel } from '../fileModel';
+import { expressionOnFerFaces } from '../expressionOnFer';
+import { fileModel, fileWeights } from '../fileModel';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
-import { MOOD_MODEL } from '../modelPaths';
+import { EXPRESSION_MODEL, MOOD_MODEL } from '../modelPaths';
+
+type Reader = 'shipped' | 'densenet' | 'expression';
+const READERS: Record<Reader, string> = {
+  shipped: 'shipped reading (blend)',
+  densenet: 'the DenseNet alone',
+  expression: "face-api.js's expression net alone",
+};
 
 async function main(): Promise<void> {
   const { options } = parseArgs(process.argv.slice(2), [
@@ -28,7 +40,7 @@ async function main(): Promise<void> {
     'backend',
     'model',
     'no-flip',
-    'face-api',
+    'readings-out',
   ]);
   if (!options.data || !options.usage) {
     throw new Error(
@@ -42,61 +54,64 @@ async function main(): Promise<void> {
     modelUrl: fileModel(model),
     flipAverage: options['no-flip'] !== 'true',
   });
-  const faceApi = options['face-api'] === 'true' ? await createFaceApiBaseline() : null;
-  const scored = { fer: [] as Scored[], ferPlus: [] as Scored[] };
-  const baseline = { fer: [] as Scored[], ferPlus: [] as Scored[] };
-  const add = (list: Scored[], actual: Mood | undefined, probabilities: MoodProbabilities) => {
-    if (actual) list.push({ actual, probabilities });
-  };
+  const expressionNet = await createExpressionClassifier({ modelUrl: fileWeights(EXPRESSION_MODEL) });
+  const scored = Object.fromEntries(
+    Object.keys(READERS).map((reader) => [reader, { fer: [] as Scored[], ferPlus: [] as Scored[] }]),
+  ) as Record<Reader, { fer: Scored[]; ferPlus: Scored[] }>;
+  const readings: {
+    fer?: Mood;
+    ferPlus?: Mood;
+    densenet: MoodProbabilities;
+    expression: MoodProbabilities;
+  }[] = [];
   const started = Date.now();
-  let faces = 0;
   for await (const classified of classifyFerFaces(classifier, {
     data: options.data,
     usage: options.usage,
     limit,
   })) {
-    for (const { face, probabilities } of classified) {
-      add(scored.fer, face.fer, probabilities);
-      add(scored.ferPlus, face.ferPlus, probabilities);
-    }
-    if (faceApi) {
-      for (const { face } of classified) {
-        const rgb = tf.tidy(
-          () => tf.tile(tf.tensor3d(face.pixels, [48, 48, 1], 'float32'), [1, 1, 3]) as tf.Tensor3D,
-        );
-        const probabilities = await faceApi.classifyCrop(rgb).finally(() => rgb.dispose());
-        add(baseline.fer, face.fer, probabilities);
-        add(baseline.ferPlus, face.ferPlus, probabilities);
+    const expression = await expressionOnFerFaces(
+      expressionNet,
+      classified.map(({ face }) => face),
+    );
+    classified.forEach(({ face, probabilities: densenet }, i) => {
+      const logExpression = MOODS.map((mood) => Math.log(Math.max(expression[i]![mood], 1e-7)));
+      const byReader: Record<Reader, MoodProbabilities> = {
+        shipped: blendMoods(densenet, logExpression, SHIPPED_BLEND),
+        densenet,
+        expression: expression[i]!,
+      };
+      for (const reader of Object.keys(READERS) as Reader[]) {
+        if (face.fer) scored[reader].fer.push({ actual: face.fer, probabilities: byReader[reader] });
+        if (face.ferPlus)
+          scored[reader].ferPlus.push({ actual: face.ferPlus, probabilities: byReader[reader] });
       }
-    }
-    faces += classified.length;
+      readings.push({ fer: face.fer, ferPlus: face.ferPlus, densenet, expression: expression[i]! });
+    });
   }
   classifier.dispose();
-  if (!scored.fer.length) throw new Error(`no five-mood rows with Usage=${options.usage} in ${options.data}`);
-  const fer = evaluate(scored.fer);
-  const ferPlus = scored.ferPlus.length ? evaluate(scored.ferPlus) : null;
-  console.log(formatEvaluation("FER2013's labels", fer));
-  if (ferPlus) console.log(formatEvaluation('FER+ majority', ferPlus));
-  const faceApiFer = faceApi ? evaluate(baseline.fer) : null;
-  const faceApiFerPlus = faceApi && baseline.ferPlus.length ? evaluate(baseline.ferPlus) : null;
-  if (faceApiFer) console.log(formatEvaluation("face-api.js, FER2013's labels", faceApiFer));
-  if (faceApiFerPlus) console.log(formatEvaluation('face-api.js, FER+ majority', faceApiFerPlus));
-  console.log(`${faces} faces in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  expressionNet.dispose();
+  if (!scored.shipped.fer.length)
+    throw new Error(`no five-mood rows with Usage=${options.usage} in ${options.data}`);
+  const report = Object.fromEntries(
+    (Object.keys(READERS) as Reader[]).map((reader) => {
+      const fer = evaluate(scored[reader].fer);
+      const ferPlus = scored[reader].ferPlus.length ? evaluate(scored[reader].ferPlus) : null;
+      console.log(formatEvaluation(`${READERS[reader]}, FER2013's labels`, fer));
+      if (ferPlus) console.log(formatEvaluation(`${READERS[reader]}, FER+ majority`, ferPlus));
+      return [reader, { fer: summarise(fer), ferplus: ferPlus ? summarise(ferPlus) : null }];
+    }),
+  );
+  console.log(`${readings.length} faces in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (options['readings-out'])
+    writeFileSync(options['readings-out'], JSON.stringify({ usage: options.usage, readings }));
   console.log(
     JSON.stringify({
       usage: options.usage,
       model,
       flip: options['no-flip'] !== 'true',
-      fer: summarise(fer),
-      ferplus: ferPlus ? summarise(ferPlus) : null,
-      ...(faceApiFer
-        ? {
-            faceApi: {
-              fer: summarise(faceApiFer),
-              ferplus: faceApiFerPlus ? summarise(faceApiFerPlus) : null,
-            },
-          }
-        : {}),
+      blend: SHIPPED_BLEND,
+      ...report,
     }),
   );
 }

@@ -1,22 +1,26 @@
 /**
  * npm run eval:photos -- DIR LABELS.csv [--model model.json] [--border 0.5] [--face-api true]
- *                        [--crops-out crops.json] [--backend wasm|cpu]
+ *                        [--crops-out crops.json] [--readings-out readings.json] [--backend wasm|cpu]
  *
- * Runs the whole pipeline the extension runs (face detection, landmarks, alignment, classifier
- * with flip averaging) over labelled photos (`file,mood` CSV, moods calm|angry|sad|happy|surprised)
- * and prints the same report as `npm run eval`: accuracy (a photo with no face found counts as
- * wrong), macro-F1, per-class recall, confusion matrix, ECE and NLL; the last line is JSON.
+ * Runs the whole pipeline the extension runs (face detection, landmarks, alignment, both
+ * classifiers with flip averaging, their blend) over labelled photos (a CSV with `file` and
+ * `mood` columns, moods calm|angry|sad|happy|surprised, and optionally `person`) and prints the
+ * same report as `npm run eval` for the shipped reading (the blend), the DenseNet alone and
+ * face-api.js's expression net alone on the same crops: accuracy (a photo with no face found
+ * counts as wrong), macro-F1, per-mood recall, confusion matrix, ECE and NLL; the last line is JSON.
  *
  * --border F     pads each photo with a mid-grey border F face-widths wide (tight crops such as
  *                LFW's defeat some detectors); applied to both pipelines.
  * --face-api     also scores face-api.js's expression pipeline on the same photos.
- * --crops-out    writes the aligned 48x48 crops and labels as JSON (training/select.py reads it
+ * --crops-out    writes the aligned 48x48 crops and labels as JSON (training/choose.py reads it
  *                to score checkpoints on exactly what the extension feeds the model).
+ * --readings-out writes each photo's readings (DenseNet and expression net probabilities, label,
+ *                person) as JSON, for training/fit_blend.py and eval:personal.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMoodRecognizer, toRgbTensor, type RgbaImage } from '../../recognition';
-import { isMood, type Mood } from '../../shared/moods';
+import { isMood, type Mood, type MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';
@@ -28,20 +32,37 @@ import { onGreyFrame } from '../rgbaImages';
 export interface LabelledPhoto {
   file: string;
   mood: Mood;
+  /** Who is in the photo, when the CSV has a `person` column. */
+  person?: string;
 }
 
-/** Reads a `file,mood` CSV (header optional); unknown moods are errors, not silently skipped. */
+/**
+ * Reads a labels CSV: a header naming `file`, `mood` and optionally `person`, or no header and
+ * `file,mood` rows. Unknown moods are errors, not silently skipped.
+ */
 export function readLabels(path: string): LabelledPhoto[] {
   const rows = readFileSync(path, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean);
-  if (rows[0]?.toLowerCase().startsWith('file,')) rows.shift();
-  return rows.map((row, i) => {
-    const [file, mood] = row.split(',').map((cell) => cell.trim());
-    if (!file || !isMood(mood)) throw new Error(`${path}:${i + 2}: expected file,mood with a Moodtab mood`);
-    return { file, mood };
+    .filter(Boolean)
+    .map((line) => line.split(',').map((cell) => cell.trim()));
+  const header =
+    rows[0]?.[0]?.toLowerCase() === 'file' ? rows.shift()!.map((h) => h.toLowerCase()) : ['file', 'mood'];
+  const column = (name: string) => header.indexOf(name);
+  if (column('mood') < 0) throw new Error(`${path}: no mood column`);
+  return rows.map((cells, i) => {
+    const file = cells[column('file')];
+    const mood = cells[column('mood')];
+    const person = column('person') >= 0 ? cells[column('person')] : undefined;
+    if (!file || !isMood(mood)) throw new Error(`${path}:${i + 2}: expected a file and a Moodtab mood`);
+    return { file, mood, ...(person ? { person } : {}) };
   });
+}
+
+/** What --readings-out writes per photo: null readings where no face was found. */
+export interface PhotoReading extends LabelledPhoto {
+  densenet: MoodProbabilities | null;
+  expression: MoodProbabilities | null;
 }
 
 /** The image in the middle of a mid-grey frame `border` image-sides wide on each side. */
@@ -57,6 +78,7 @@ async function main(): Promise<void> {
     'border',
     'face-api',
     'crops-out',
+    'readings-out',
     'backend',
   ]);
   const [dir, labelsPath] = positional;
@@ -69,18 +91,29 @@ async function main(): Promise<void> {
   const faceApi = options['face-api'] === 'true' ? await createFaceApiBaseline() : null;
   const photos = readLabels(labelsPath);
   const ours: Scored[] = [];
+  const densenetAlone: Scored[] = [];
+  const expressionAlone: Scored[] = [];
   const theirs: Scored[] = [];
+  const readings: PhotoReading[] = [];
   const crops: { file: string; mood: Mood; pixels: number[] }[] = [];
   const failures: Record<string, number> = {};
   const started = Date.now();
 
-  for (const { file, mood } of photos) {
+  for (const photo of photos) {
+    const { file, mood } = photo;
     const image = withBorder(decodeImageFile(join(dir, file)), border);
     const result = await recognizer.recognize(image).catch((error: { code?: string }) => {
       failures[error.code ?? 'error'] = (failures[error.code ?? 'error'] ?? 0) + 1;
       return null;
     });
     ours.push({ actual: mood, probabilities: result?.probabilities ?? null });
+    densenetAlone.push({ actual: mood, probabilities: result?.sources?.densenet ?? null });
+    expressionAlone.push({ actual: mood, probabilities: result?.sources?.expression ?? null });
+    readings.push({
+      ...photo,
+      densenet: result?.sources?.densenet ?? null,
+      expression: result?.sources?.expression ?? null,
+    });
     if (result && options['crops-out']) crops.push({ file, mood, pixels: result.face.crop });
     if (faceApi) {
       const rgb = toRgbTensor(image);
@@ -91,18 +124,28 @@ async function main(): Promise<void> {
 
   recognizer.dispose();
   const evaluation = evaluate(ours);
-  console.log(formatEvaluation(`Moodtab on ${dir}`, evaluation));
+  const densenet = evaluate(densenetAlone);
+  const expression = expressionAlone.some((s) => s.probabilities) ? evaluate(expressionAlone) : null;
+  console.log(formatEvaluation(`Moodtab (shipped reading) on ${dir}`, evaluation));
+  console.log(formatEvaluation(`the DenseNet alone on ${dir}`, densenet));
+  if (expression)
+    console.log(
+      formatEvaluation(`face-api.js's expression net alone, Moodtab's crops, on ${dir}`, expression),
+    );
   if (Object.keys(failures).length) console.log(`  not read: ${JSON.stringify(failures)}`);
   const baseline = faceApi ? evaluate(theirs) : null;
   if (baseline) console.log(formatEvaluation(`face-api.js on ${dir}`, baseline));
   console.log(`${photos.length} photos in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (options['crops-out']) writeFileSync(options['crops-out'], JSON.stringify({ border, crops }));
+  if (options['readings-out']) writeFileSync(options['readings-out'], JSON.stringify({ border, readings }));
   console.log(
     JSON.stringify({
       photos: dir,
       model,
       border,
       moodtab: { ...summarise(evaluation), failures },
+      densenet: summarise(densenet),
+      ...(expression ? { expressionNet: summarise(expression) } : {}),
       ...(baseline ? { faceApi: summarise(baseline) } : {}),
     }),
   );
