@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readLabels } from '../../src/node/cli/evalPhotos';
+import { readLabels } from '../../src/node/photoReadings';
 import { ferPlusMajority, readFerCsv, type FerFace } from '../../src/node/ferCsv';
 import { evaluate, expectedCalibrationError } from '../../src/node/metrics';
 import type { MoodProbabilities } from '../../src/shared/moods';

@@ -17,60 +17,15 @@
  * --readings-out writes each photo's readings (DenseNet and expression net probabilities, label,
  *                person) as JSON, for training/fit_blend.py and eval:personal.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createMoodRecognizer, toRgbTensor, type RgbaImage } from '../../recognition';
-import { isMood, type Mood, type MoodProbabilities } from '../../shared/moods';
+import { writeFileSync } from 'node:fs';
+import { createMoodRecognizer, toRgbTensor } from '../../recognition';
+import type { Mood, MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';
-import { decodeImageFile } from '../images';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
 import { localRecognizerConfig, MOOD_MODEL } from '../modelPaths';
-import { onGreyFrame } from '../rgbaImages';
-
-export interface LabelledPhoto {
-  file: string;
-  mood: Mood;
-  /** Who is in the photo, when the CSV has a `person` column. */
-  person?: string;
-}
-
-/**
- * Reads a labels CSV: a header naming `file`, `mood` and optionally `person`, or no header and
- * `file,mood` rows. Unknown moods are errors, not silently skipped.
- */
-export function readLabels(path: string): LabelledPhoto[] {
-  const rows = readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => line.split(',').map((cell) => cell.trim()));
-  const header =
-    rows[0]?.[0]?.toLowerCase() === 'file' ? rows.shift()!.map((h) => h.toLowerCase()) : ['file', 'mood'];
-  const column = (name: string) => header.indexOf(name);
-  if (column('mood') < 0) throw new Error(`${path}: no mood column`);
-  return rows.map((cells, i) => {
-    const file = cells[column('file')];
-    const mood = cells[column('mood')];
-    const person = column('person') >= 0 ? cells[column('person')] : undefined;
-    if (!file || !isMood(mood)) throw new Error(`${path}:${i + 2}: expected a file and a Moodtab mood`);
-    return { file, mood, ...(person ? { person } : {}) };
-  });
-}
-
-/** What --readings-out writes per photo: null readings where no face was found. */
-export interface PhotoReading extends LabelledPhoto {
-  densenet: MoodProbabilities | null;
-  expression: MoodProbabilities | null;
-}
-
-/** The image in the middle of a mid-grey frame `border` image-sides wide on each side. */
-export function withBorder(image: RgbaImage, border: number): RgbaImage {
-  if (border <= 0) return image;
-  const pad = 2 * Math.round(border * Math.max(image.width, image.height));
-  return onGreyFrame(image, { width: image.width + pad, height: image.height + pad, grey: 128 });
-}
+import { readLabels, readPhotos, type PhotoReading } from '../photoReadings';
 
 async function main(): Promise<void> {
   const { positional, options } = parseArgs(process.argv.slice(2), [
@@ -90,42 +45,30 @@ async function main(): Promise<void> {
   const recognizer = await createMoodRecognizer(localRecognizerConfig(model));
   const faceApi = options['face-api'] === 'true' ? await createFaceApiBaseline() : null;
   const photos = readLabels(labelsPath);
-  const ours: Scored[] = [];
-  const densenetAlone: Scored[] = [];
-  const expressionAlone: Scored[] = [];
   const theirs: Scored[] = [];
-  const readings: PhotoReading[] = [];
   const crops: { file: string; mood: Mood; pixels: number[] }[] = [];
-  const failures: Record<string, number> = {};
   const started = Date.now();
-
-  for (const photo of photos) {
-    const { file, mood } = photo;
-    const image = withBorder(decodeImageFile(join(dir, file)), border);
-    const result = await recognizer.recognize(image).catch((error: { code?: string }) => {
-      failures[error.code ?? 'error'] = (failures[error.code ?? 'error'] ?? 0) + 1;
-      return null;
-    });
-    ours.push({ actual: mood, probabilities: result?.probabilities ?? null });
-    densenetAlone.push({ actual: mood, probabilities: result?.sources?.densenet ?? null });
-    expressionAlone.push({ actual: mood, probabilities: result?.sources?.expression ?? null });
-    readings.push({
-      ...photo,
-      densenet: result?.sources?.densenet ?? null,
-      expression: result?.sources?.expression ?? null,
-    });
-    if (result && options['crops-out']) crops.push({ file, mood, pixels: result.face.crop });
-    if (faceApi) {
-      const rgb = toRgbTensor(image);
-      const found = await faceApi.recognize(rgb).finally(() => rgb.dispose());
-      theirs.push({ actual: mood, probabilities: found?.probabilities ?? null });
-    }
-  }
+  const { readings, failures } = await readPhotos(
+    recognizer,
+    dir,
+    photos,
+    border,
+    async ({ file, mood }, image, result) => {
+      if (result && options['crops-out']) crops.push({ file, mood, pixels: result.face.crop });
+      if (faceApi) {
+        const rgb = toRgbTensor(image);
+        const found = await faceApi.recognize(rgb).finally(() => rgb.dispose());
+        theirs.push({ actual: mood, probabilities: found?.probabilities ?? null });
+      }
+    },
+  );
+  const scored = (pick: (reading: PhotoReading) => MoodProbabilities | null): Scored[] =>
+    readings.map((reading) => ({ actual: reading.mood, probabilities: pick(reading) }));
 
   recognizer.dispose();
-  const evaluation = evaluate(ours);
-  const densenet = evaluate(densenetAlone);
-  const expression = expressionAlone.some((s) => s.probabilities) ? evaluate(expressionAlone) : null;
+  const evaluation = evaluate(scored((r) => r.probabilities));
+  const densenet = evaluate(scored((r) => r.densenet));
+  const expression = readings.some((r) => r.expression) ? evaluate(scored((r) => r.expression)) : null;
   console.log(formatEvaluation(`Moodtab (shipped reading) on ${dir}`, evaluation));
   console.log(formatEvaluation(`the DenseNet alone on ${dir}`, densenet));
   if (expression)
