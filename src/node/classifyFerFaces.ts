@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { MoodClassifier } from '../recognition';
-import type { MoodProbabilities } from '../shared/moods';
+import { blendMoods, type BlendParams, type ExpressionClassifier, type MoodClassifier } from '../recognition';
+import { MOODS, type MoodProbabilities } from '../shared/moods';
+import { expressionOnFerFaces } from './expressionOnFer';
 import { readFerCsv, type FerFace } from './ferCsv';
 
 export interface ClassifiedFace {
@@ -41,4 +42,34 @@ export async function* classifyFerFaces(
     }
   }
   if (batch.length) yield await classify(batch);
+}
+
+export interface ReadFace {
+  face: FerFace;
+  /** The reading the extension acts on: the blend of the two below. */
+  shipped: MoodProbabilities;
+  densenet: MoodProbabilities;
+  expression: MoodProbabilities;
+}
+
+/** As classifyFerFaces, with the expression net's reading of each face and the shipped blend. */
+export async function* readFerFaces(
+  models: { classifier: MoodClassifier; expressionNet: ExpressionClassifier; blend: BlendParams },
+  options: { data: string; usage?: string; limit?: number },
+): AsyncGenerator<ReadFace[]> {
+  for await (const classified of classifyFerFaces(models.classifier, options)) {
+    const expression = await expressionOnFerFaces(
+      models.expressionNet,
+      classified.map(({ face }) => face),
+    );
+    yield classified.map(({ face, probabilities: densenet }, i) => {
+      const logExpression = MOODS.map((mood) => Math.log(Math.max(expression[i]![mood], 1e-7)));
+      return {
+        face,
+        shipped: blendMoods(densenet, logExpression, models.blend),
+        densenet,
+        expression: expression[i]!,
+      };
+    });
+  }
 }

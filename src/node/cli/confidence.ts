@@ -2,16 +2,17 @@
  * npm run confidence -- --data FER2013.csv[.gz] [--usage PublicTest] [--labels ferplus|fer]
  *                       [--min-accuracy 0.6] [--limit N] [--model model.json] [--backend wasm|cpu]
  *
- * Runs the extension's classifier (flip-averaged, as shipped) over one FER2013 usage and prints
+ * Runs the extension's reading (the DenseNet and the expression net, each flip-averaged, blended
+ * as shipped) over one FER2013 usage and prints
  * the accuracy per top-probability bin under both labellings, and the threshold below which the
  * popup should ask rather than open a tab: where accuracy falls under --min-accuracy. The last
  * line is JSON. src/shared/confidence.ts keeps the chosen value.
  */
-import { createMoodClassifier } from '../../recognition';
+import { createExpressionClassifier, createMoodClassifier, SHIPPED_BLEND } from '../../recognition';
 import { topMood, type Mood, type MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
-import { classifyFerFaces } from '../classifyFerFaces';
+import { readFerFaces } from '../classifyFerFaces';
 import {
   confidenceBins,
   splitAt,
@@ -19,8 +20,8 @@ import {
   type ConfidenceBin,
   type ConfidenceSample,
 } from '../confidenceBins';
-import { fileModel } from '../fileModel';
-import { MOOD_MODEL } from '../modelPaths';
+import { fileModel, fileWeights } from '../fileModel';
+import { EXPRESSION_MODEL, MOOD_MODEL } from '../modelPaths';
 
 const LABELLINGS = ['ferplus', 'fer'] as const;
 type Labelling = (typeof LABELLINGS)[number];
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   await useBackend(parseBackend(options.backend));
   const model = options.model ?? MOOD_MODEL;
   const classifier = await createMoodClassifier({ modelUrl: fileModel(model) });
+  const expressionNet = await createExpressionClassifier({ modelUrl: fileWeights(EXPRESSION_MODEL) });
 
   const samples: Record<Labelling, ConfidenceSample[]> = { ferplus: [], fer: [] };
   const add = (list: ConfidenceSample[], actual: Mood | undefined, probabilities: MoodProbabilities) => {
@@ -65,13 +67,15 @@ async function main(): Promise<void> {
     const predicted = topMood(probabilities);
     list.push({ confidence: probabilities[predicted], correct: predicted === actual });
   };
-  for await (const classified of classifyFerFaces(classifier, { data: options.data, usage, limit })) {
-    for (const { face, probabilities } of classified) {
-      add(samples.ferplus, face.ferPlus, probabilities);
-      add(samples.fer, face.fer, probabilities);
+  const models = { classifier, expressionNet, blend: SHIPPED_BLEND };
+  for await (const faces of readFerFaces(models, { data: options.data, usage, limit })) {
+    for (const { face, shipped } of faces) {
+      add(samples.ferplus, face.ferPlus, shipped);
+      add(samples.fer, face.fer, shipped);
     }
   }
   classifier.dispose();
+  expressionNet.dispose();
 
   const report: Record<string, unknown> = { usage, model, minAccuracy, labels };
   for (const labelling of LABELLINGS) {

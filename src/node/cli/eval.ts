@@ -13,14 +13,13 @@
  * (for training/fit_blend.py).
  */
 import { writeFileSync } from 'node:fs';
-import { blendMoods, SHIPPED_BLEND } from '../../recognition/blend';
+import { SHIPPED_BLEND } from '../../recognition/blend';
 import { createExpressionClassifier } from '../../recognition/expressionClassifier';
 import { createMoodClassifier } from '../../recognition';
-import { MOODS, type Mood, type MoodProbabilities } from '../../shared/moods';
+import type { Mood, MoodProbabilities } from '../../shared/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
-import { classifyFerFaces } from '../classifyFerFaces';
-import { expressionOnFerFaces } from '../expressionOnFer';
+import { readFerFaces } from '../classifyFerFaces';
 import { fileModel, fileWeights } from '../fileModel';
 import { evaluate, formatEvaluation, summarise, type Scored } from '../metrics';
 import { EXPRESSION_MODEL, MOOD_MODEL } from '../modelPaths';
@@ -65,29 +64,27 @@ async function main(): Promise<void> {
     expression: MoodProbabilities;
   }[] = [];
   const started = Date.now();
-  for await (const classified of classifyFerFaces(classifier, {
-    data: options.data,
-    usage: options.usage,
-    limit,
-  })) {
-    const expression = await expressionOnFerFaces(
-      expressionNet,
-      classified.map(({ face }) => face),
-    );
-    classified.forEach(({ face, probabilities: densenet }, i) => {
-      const logExpression = MOODS.map((mood) => Math.log(Math.max(expression[i]![mood], 1e-7)));
-      const byReader: Record<Reader, MoodProbabilities> = {
-        shipped: blendMoods(densenet, logExpression, SHIPPED_BLEND),
-        densenet,
-        expression: expression[i]!,
-      };
+  for await (const faces of readFerFaces(
+    { classifier, expressionNet, blend: SHIPPED_BLEND },
+    {
+      data: options.data,
+      usage: options.usage,
+      limit,
+    },
+  )) {
+    for (const { face, ...byReader } of faces) {
       for (const reader of Object.keys(READERS) as Reader[]) {
         if (face.fer) scored[reader].fer.push({ actual: face.fer, probabilities: byReader[reader] });
         if (face.ferPlus)
           scored[reader].ferPlus.push({ actual: face.ferPlus, probabilities: byReader[reader] });
       }
-      readings.push({ fer: face.fer, ferPlus: face.ferPlus, densenet, expression: expression[i]! });
-    });
+      readings.push({
+        fer: face.fer,
+        ferPlus: face.ferPlus,
+        densenet: byReader.densenet,
+        expression: byReader.expression,
+      });
+    }
   }
   classifier.dispose();
   expressionNet.dispose();
