@@ -103,21 +103,29 @@ export function squareFaceCrop(rgb: tf.Tensor3D, box: Box, size = EXPRESSION_INP
   });
 }
 
-/** Both nets' readings of one face (each averaged with its mirror image) and their blend. */
+/**
+ * Both nets' readings of one face (each averaged with its mirror image) and their blend; each
+ * net's time goes in `timings` (classify: the DenseNet, expression: the second opinion).
+ */
 async function readFace(
   classifier: MoodClassifier,
   secondOpinion: SecondOpinion | undefined,
   face: tf.Tensor4D,
   square: tf.Tensor4D | undefined,
+  timings: Record<string, number>,
 ): Promise<Pick<FrameReading, 'probabilities' | 'sources'>> {
+  let started = now();
   const [densenet] = await classifier.classify(face);
+  timings.classify = now() - started;
   if (!secondOpinion || !square) return { probabilities: densenet!, sources: { densenet: densenet! } };
+  started = now();
   const logs = tf.tidy(() => {
     const plain = tf.exp(secondOpinion.classifier.logProbabilities(square));
     const mirrored = tf.exp(secondOpinion.classifier.logProbabilities(tf.reverse(square, 2) as tf.Tensor4D));
     return tf.log(tf.div(tf.add(plain, mirrored), 2));
   });
   const values = await logs.data().finally(() => logs.dispose());
+  timings.expression = now() - started;
   const expression = Object.fromEntries(
     MOODS.map((mood, i) => [mood, Math.exp(values[i]!)]),
   ) as MoodProbabilities;
@@ -197,10 +205,8 @@ export function recognizerFrom(
     const timings: Record<string, number> = {};
     const { face, square, box, faces } = await cropFace(image, timings);
     try {
-      const started = now();
-      const reading = await readFace(classifier, secondOpinion, face, square);
+      const reading = await readFace(classifier, secondOpinion, face, square, timings);
       const crop = Array.from(await face.data(), (level) => Math.round(level));
-      timings.classify = now() - started;
       return { ...reading, box, faces, crop, timings };
     } finally {
       face.dispose();

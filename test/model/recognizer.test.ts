@@ -6,12 +6,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fileModel } from '../../src/node/fileModel';
 import { localRecognizerConfig, MOOD_MODEL } from '../../src/node/modelPaths';
 import {
+  blendMoods,
   createMoodClassifier,
   createMoodRecognizer,
   type MoodRecognizer,
+  SHIPPED_BLEND,
   type RgbaImage,
 } from '../../src/recognition';
-import { MOODS } from '../../src/shared/moods';
+import { MOODS, topMood } from '../../src/shared/moods';
 import { onGreyFrame, resize } from '../../src/node/rgbaImages';
 import { photo, useTestBackend } from './helpers';
 
@@ -51,11 +53,22 @@ describe('mood recognizer', () => {
       'detectAndLandmarks',
       'align',
       'classify',
+      'expression',
     ]);
     expect(result.face.crop).toHaveLength(48 * 48);
     expect(result.face.crop.every((level) => Number.isInteger(level) && level >= 0 && level <= 255)).toBe(
       true,
     );
+  });
+
+  it('blends the DenseNet with the expression net as shipped, and keeps each reading', async () => {
+    const result = await recognizer.recognize(oneFace);
+    const { densenet, expression } = result.sources!;
+    const logExpression = MOODS.map((mood) => Math.log(expression![mood]));
+    const blended = blendMoods(densenet, logExpression, SHIPPED_BLEND);
+    MOODS.forEach((mood) => expect(result.probabilities[mood]).toBeCloseTo(blended[mood], 5));
+    expect(topMood(densenet)).toBe('happy');
+    expect(topMood(expression!)).toBe('happy');
   });
 
   it('recognises the laughing face as happy', async () => {
