@@ -120,9 +120,9 @@ async function readFace(
   if (!secondOpinion || !square) return { probabilities: densenet!, sources: { densenet: densenet! } };
   started = now();
   const logs = tf.tidy(() => {
-    const plain = tf.exp(secondOpinion.classifier.logProbabilities(square));
-    const mirrored = tf.exp(secondOpinion.classifier.logProbabilities(tf.reverse(square, 2) as tf.Tensor4D));
-    return tf.log(tf.div(tf.add(plain, mirrored), 2));
+    // The face and its mirror image in one batch: one pass through the net instead of two.
+    const both = tf.concat([square, tf.reverse(square, 2)]) as tf.Tensor4D;
+    return tf.log(tf.mean(tf.exp(secondOpinion.classifier.logProbabilities(both)), 0, true));
   });
   const values = await logs.data().finally(() => logs.dispose());
   timings.expression = now() - started;
