@@ -1,19 +1,19 @@
-import type { BackendName, BackendReport } from '../shared/backend';
-import type { Verdict } from '../shared/bandit';
+import type { BackendName, BackendReport } from '../model/backend';
+import type { Verdict } from '../recommendation/bandit';
 import {
   COUNTDOWN_SECONDS,
   type CaptureStage,
   type RecognizeRequest,
   type WarmUpReport,
-} from '../shared/capture';
-import { unsureBetween } from '../shared/confidence';
-import { MoodtabError } from '../shared/errors';
-import type { CaptureOutcome } from '../shared/messages';
-import { topMood, type Mood } from '../shared/moods';
-import { applyFactors, isAdjusted, NO_ADJUSTMENT, type MoodFactors } from '../shared/personalCalibration';
-import type { CaptureRef, Pick, PickRef } from '../shared/picks';
-import type { RecommendationEvents } from '../shared/recommendationEvents';
-import type { Settings } from '../shared/settings';
+} from '../model/capture';
+import { unsureBetween } from '../model/confidence';
+import { MoodtabError } from '../common/errors';
+import type { CaptureOutcome } from '../protocol/messages';
+import { topMood, type Mood } from '../model/moods';
+import { applyFactors, isAdjusted, NO_ADJUSTMENT, type MoodFactors } from '../recommendation/personalCalibration';
+import type { CaptureRef, Pick, PickRef } from '../recommendation/picks';
+import type { RecommendationEvents } from '../recommendation/recommendationEvents';
+import type { Settings } from '../recommendation/settings';
 import type { CaptureHost } from './captureHost.types';
 import type { Recommender } from './recommender';
 

@@ -26,16 +26,16 @@ import {
   setActionBadge,
   storageArea,
 } from '../platform/browserApi';
-import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../shared/backend';
-import { BANDIT_KEY, parseBanditState } from '../shared/bandit';
-import { toErrorInfo } from '../shared/errors';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs, type JournalOutcome } from '../shared/journal';
-import { createJournalStore } from '../shared/journalStore';
-import { MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
-import { createMessageListener, type CaptureOutcome } from '../shared/messages';
-import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../shared/personalCalibration';
-import { createRecommendationEvents } from '../shared/recommendationEvents';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../model/backend';
+import { BANDIT_KEY, parseBanditState } from '../recommendation/bandit';
+import { toErrorInfo } from '../common/errors';
+import { JOURNAL_PREFS_KEY, parseJournalPrefs, type JournalOutcome } from '../journal/journal';
+import { createJournalStore } from '../journal/journalStore';
+import { MAPPING_KEY, parseStoredMapping } from '../recommendation/mapping';
+import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
+import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../recommendation/personalCalibration';
+import { createRecommendationEvents } from '../recommendation/recommendationEvents';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../recommendation/settings';
 import { BADGE } from './badgeTexts';
 import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';

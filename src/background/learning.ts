@@ -1,7 +1,7 @@
 /** What learns from recommendation events, on the device: the bandit and the personal calibration. */
-import { armKey, contextKey, withVerdict, type BanditState } from '../shared/bandit';
-import { withOutcome, type OutcomeCounts } from '../shared/personalCalibration';
-import type { RecommendationListener } from '../shared/recommendationEvents';
+import { armKey, contextKey, withVerdict, type BanditState } from '../recommendation/bandit';
+import { withOutcome, type OutcomeCounts } from '../recommendation/personalCalibration';
+import type { RecommendationListener } from '../recommendation/recommendationEvents';
 import type { Store } from './storedState';
 
 /** "Good pick" / "Not for me" rate the pick's (provider, query) arm in its (mood, media, strategy). */

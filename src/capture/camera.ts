@@ -1,5 +1,5 @@
 import { meanBrightness } from '../recognition/brightness';
-import { cameraError, MoodtabError } from '../shared/errors';
+import { cameraError, MoodtabError } from '../common/errors';
 
 /** An open webcam. Whoever opens it must call release(), also when anything fails. */
 export interface Camera {

@@ -9,9 +9,9 @@
  * read as soon as it is taken.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName, BackendReport } from '../shared/backend';
-import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../shared/capture';
-import type { RecognitionResult } from '../shared/recognition';
+import type { BackendName, BackendReport } from '../model/backend';
+import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
+import type { RecognitionResult } from '../model/recognition';
 import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
 import { openCamera, type Camera } from './camera';

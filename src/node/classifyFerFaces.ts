@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { MoodClassifier } from '../recognition';
-import type { MoodProbabilities } from '../shared/moods';
+import type { MoodProbabilities } from '../model/moods';
 import { readFerCsv, type FerFace } from './ferCsv';
 
 export interface ClassifiedFace {

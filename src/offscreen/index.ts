@@ -6,9 +6,9 @@
 import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
-import type { RecognizeRequest } from '../shared/capture';
-import { createMessageListener } from '../shared/messages';
-import { isRecord } from '../shared/records';
+import type { RecognizeRequest } from '../model/capture';
+import { createMessageListener } from '../protocol/messages';
+import { isRecord } from '../common/records';
 
 const service = createCaptureService({
   modelBaseUrl: extensionUrl('models/'),

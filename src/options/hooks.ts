@@ -3,17 +3,17 @@
  * mapping over the built-in one), journal preferences and entries, kept current.
  */
 import { storageArea } from '../platform/browserApi';
-import { CATALOGUE, type Catalogue } from '../shared/catalogue';
+import { CATALOGUE, type Catalogue } from '../recommendation/catalogue';
 import {
   JOURNAL_KEY,
   JOURNAL_PREFS_KEY,
   parseJournalPrefs,
   type JournalEntry,
   type JournalPrefs,
-} from '../shared/journal';
-import { createJournalStore, readEntries } from '../shared/journalStore';
-import { applyMapping, MAPPING_KEY, parseStoredMapping, type Mapping } from '../shared/mapping';
-import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+} from '../journal/journal';
+import { createJournalStore, readEntries } from '../journal/journalStore';
+import { applyMapping, MAPPING_KEY, parseStoredMapping, type Mapping } from '../recommendation/mapping';
+import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../recommendation/settings';
 import { useStored, useStoredState } from '../ui/useStored';
 
 /** The journal in storage.local, written under the same lock as the background's writes. */

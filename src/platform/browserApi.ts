@@ -4,9 +4,9 @@
  * browser wholesale. Browser failures leave it as MoodtabErrors a user can read.
  */
 import browser from 'webextension-polyfill';
-import type { CaptureStage } from '../shared/capture';
-import { MoodtabError } from '../shared/errors';
-import type { StorageArea } from '../shared/journalStore';
+import type { CaptureStage } from '../model/capture';
+import { MoodtabError } from '../common/errors';
+import type { StorageArea } from '../journal/journalStore';
 import {
   unwrapEnvelope,
   type ExtensionIdentity,
@@ -15,7 +15,7 @@ import {
   type ResponseOf,
   type SenderInfo,
   type Target,
-} from '../shared/messages';
+} from '../protocol/messages';
 
 export function extensionIdentity(): ExtensionIdentity {
   return { id: browser.runtime.id, origin: browser.runtime.getURL('') };

@@ -10,22 +10,22 @@ import {
   sendRequest,
   storageArea,
 } from '../platform/browserApi';
-import type { Verdict } from '../shared/bandit';
-import { DEEZER_API_ORIGINS } from '../shared/deezer';
-import { MoodtabError, toErrorInfo } from '../shared/errors';
+import type { Verdict } from '../recommendation/bandit';
+import { DEEZER_API_ORIGINS } from '../recommendation/deezer';
+import { MoodtabError, toErrorInfo } from '../common/errors';
 import {
   JOURNAL_PREFS_KEY,
   parseJournalPrefs,
   pickDraft,
   type JournalOutcome,
   type JournalPrefs,
-} from '../shared/journal';
-import { createJournalStore } from '../shared/journalStore';
-import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
-import { createMessageListener } from '../shared/messages';
-import type { Mood } from '../shared/moods';
-import { pickRefOf } from '../shared/picks';
-import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+} from '../journal/journal';
+import { createJournalStore } from '../journal/journalStore';
+import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../recommendation/mapping';
+import { createMessageListener } from '../protocol/messages';
+import type { Mood } from '../model/moods';
+import { pickRefOf } from '../recommendation/picks';
+import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../recommendation/settings';
 import { useStored } from '../ui/useStored';
 import { captureRefOf, initialPopupState, popupReducer, type PopupState } from './state';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { MoodtabError } from '../shared/errors';
-import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../shared/moods';
+import { MoodtabError } from '../common/errors';
+import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../model/moods';
 import { FACE_SIZE } from './align';
 
 export interface MoodClassifierConfig {

@@ -1,6 +1,6 @@
-import { MoodtabError } from '../shared/errors';
-import type { Box, RecognitionResult } from '../shared/recognition';
-import { MOODS, topMood, type MoodProbabilities } from '../shared/moods';
+import { MoodtabError } from '../common/errors';
+import type { Box, RecognitionResult } from '../model/recognition';
+import { MOODS, topMood, type MoodProbabilities } from '../model/moods';
 
 export type { RgbaImage } from './align';
 import { alignFace, computeAlignment, toRgbTensor, type RgbaImage } from './align';

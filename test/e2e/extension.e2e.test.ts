@@ -23,11 +23,12 @@ import {
   parseBanditState,
   seededRandom,
   type BanditState,
-} from '../../src/shared/bandit';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import { unsureBetween } from '../../src/shared/confidence';
-import { deezerSearchUrl } from '../../src/shared/deezer';
-import type { MediaKind, Mood, MoodProbabilities } from '../../src/shared/moods';
+} from '../../src/recommendation/bandit';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import { unsureBetween } from '../../src/model/confidence';
+import { deezerSearchUrl } from '../../src/recommendation/deezer';
+import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import type { MediaKind } from '../../src/recommendation/media';
 import {
   allowCamera,
   badgeText,

@@ -11,7 +11,7 @@ import {
   type MoodRecognizer,
   type RgbaImage,
 } from '../../src/recognition';
-import { MOODS } from '../../src/shared/moods';
+import { MOODS } from '../../src/model/moods';
 import { onGreyFrame, resize } from '../../src/node/rgbaImages';
 import { photo, useTestBackend } from './helpers';
 

@@ -3,8 +3,8 @@ import {
   JOURNAL_PREFS_KEY,
   type JournalEntry,
   type JournalPrefs,
-} from '../../src/shared/journal';
-import { createJournalStore, readEntries } from '../../src/shared/journalStore';
+} from '../../src/journal/journal';
+import { createJournalStore, readEntries } from '../../src/journal/journalStore';
 import { memoryStorage, type MemoryStorage } from './helpers/memoryStorage';
 
 const NOW = new Date('2025-06-30T12:00:00.000Z');

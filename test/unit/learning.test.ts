@@ -1,8 +1,8 @@
 import { banditLearner, calibrationLearner } from '../../src/background/learning';
 import { createStore, type StorageIo } from '../../src/background/storedState';
-import { armKey, BANDIT_KEY, contextKey, parseBanditState } from '../../src/shared/bandit';
-import { CALIBRATION_KEY, emptyCounts, parseCounts, withOutcome } from '../../src/shared/personalCalibration';
-import { createRecommendationEvents } from '../../src/shared/recommendationEvents';
+import { armKey, BANDIT_KEY, contextKey, parseBanditState } from '../../src/recommendation/bandit';
+import { CALIBRATION_KEY, emptyCounts, parseCounts, withOutcome } from '../../src/recommendation/personalCalibration';
+import { createRecommendationEvents } from '../../src/recommendation/recommendationEvents';
 
 /** storage.local in memory, each read and write a little later, as the real one is. */
 function memoryStorage(): StorageIo & { data: Record<string, unknown> } {

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createMoodClassifier } from '../../recognition';
-import type { Mood, MoodProbabilities } from '../../shared/moods';
+import type { Mood, MoodProbabilities } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { classifyFerFaces } from '../classifyFerFaces';

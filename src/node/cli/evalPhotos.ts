@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMoodRecognizer, toRgbTensor, type RgbaImage } from '../../recognition';
-import { isMood, type Mood } from '../../shared/moods';
+import { isMood, type Mood } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';

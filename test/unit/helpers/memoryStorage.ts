@@ -1,5 +1,5 @@
 /** An in-memory StorageArea that behaves like storage.local where the journal store relies on it. */
-import type { StorageArea } from '../../../src/shared/journalStore';
+import type { StorageArea } from '../../../src/journal/journalStore';
 
 export interface MemoryStorage extends StorageArea {
   /** What is stored, as storage.local would hand it back (a structured copy). */

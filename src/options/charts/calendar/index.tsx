@@ -1,6 +1,6 @@
 import { t } from '../../../platform/i18n';
-import { MOODS } from '../../../shared/moods';
-import { MOOD_LABEL } from '../../../shared/labels';
+import { MOODS } from '../../../model/moods';
+import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
 import { dominantMood, type DayTally } from '../chartData';
 import { formatDay, formatMonth } from '../format';

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo } from '../../../shared/errors';
-import type { JournalEntry } from '../../../shared/journal';
+import { errorMessageKey, toErrorInfo } from '../../../common/errors';
+import type { JournalEntry } from '../../../journal/journal';
 import {
   exportFileName,
   journalToCsv,
   journalToJson,
   MAX_IMPORT_BYTES,
   parseJournalFile,
-} from '../../../shared/journalFile';
+} from '../../../journal/journalFile';
 import { journalStore, useJournalEntries } from '../../hooks';
 
 interface Status {

@@ -5,9 +5,9 @@
  */
 import { removeStored } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { BANDIT_KEY, parseBanditState } from '../../../shared/bandit';
-import { MAPPING_KEY, parseStoredMapping, type Mapping } from '../../../shared/mapping';
-import { CALIBRATION_KEY, parseCounts } from '../../../shared/personalCalibration';
+import { BANDIT_KEY, parseBanditState } from '../../../recommendation/bandit';
+import { MAPPING_KEY, parseStoredMapping, type Mapping } from '../../../recommendation/mapping';
+import { CALIBRATION_KEY, parseCounts } from '../../../recommendation/personalCalibration';
 import { useStored, useStoredState } from '../../../ui/useStored';
 import { CustomProviders } from './custom-providers';
 import { LearnedPicks } from './learned-picks';

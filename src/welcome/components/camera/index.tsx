@@ -6,7 +6,7 @@ import {
   type CameraPermission,
 } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { cameraError, errorMessageKey, type ErrorCode } from '../../../shared/errors';
+import { cameraError, errorMessageKey, type ErrorCode } from '../../../common/errors';
 import { CameraHelp } from '../../../ui/camera-help';
 
 /** Opens the camera once and closes it at once: all it takes for the browser to ask and remember. */

@@ -1,6 +1,6 @@
 import { openOptionsPage, saveStored } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs } from '../../../shared/journal';
+import { JOURNAL_PREFS_KEY, parseJournalPrefs } from '../../../journal/journal';
 import { JournalOptIn } from '../../../ui/journal-opt-in';
 import { useStored } from '../../../ui/useStored';
 

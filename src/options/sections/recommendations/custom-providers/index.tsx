@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import { fillTemplate } from '../../../../shared/catalogue';
-import { MEDIA_LABEL } from '../../../../shared/labels';
+import { fillTemplate } from '../../../../recommendation/catalogue';
+import { MEDIA_LABEL } from '../../../../common/labels';
 import {
   applyMapping,
   providerProblems,
   withCustomProvider,
   withoutCustomProvider,
   type Mapping,
-} from '../../../../shared/mapping';
-import type { MediaKind } from '../../../../shared/moods';
+} from '../../../../recommendation/mapping';
+import type { MediaKind } from '../../../../recommendation/media';
 import { MediaSelect } from '../../../../ui/choice-controls';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saveFailed';

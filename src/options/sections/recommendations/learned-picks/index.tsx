@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import { ratingTotals, type BanditState } from '../../../../shared/bandit';
+import { ratingTotals, type BanditState } from '../../../../recommendation/bandit';
 import { saveFailed } from '../saveFailed';
 
 /** How many ratings the bandit learned from, and a reset that forgets them. */

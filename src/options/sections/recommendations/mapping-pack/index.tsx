@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import type { Problem } from '../../../../shared/i18n';
-import { exportPack, parsePack, type Mapping } from '../../../../shared/mapping';
+import type { Problem } from '../../../../common/i18n';
+import { exportPack, parsePack, type Mapping } from '../../../../recommendation/mapping';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saveFailed';
 

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import type { Problem } from '../../../../shared/i18n';
-import { MOOD_LABEL } from '../../../../shared/labels';
+import type { Problem } from '../../../../common/i18n';
+import { MOOD_LABEL } from '../../../../common/labels';
 import {
   applyMapping,
   parseQueryLines,
   queryListProblem,
   withQueries,
   type Mapping,
-} from '../../../../shared/mapping';
-import { CATALOGUE } from '../../../../shared/catalogue';
-import { MOODS, type MediaKind, type Mood, type Strategy } from '../../../../shared/moods';
+} from '../../../../recommendation/mapping';
+import { CATALOGUE } from '../../../../recommendation/catalogue';
+import { MOODS, type Mood } from '../../../../model/moods';
+import { type MediaKind, type Strategy } from '../../../../recommendation/media';
 import { MediaSelect, StrategySelect } from '../../../../ui/choice-controls';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saveFailed';

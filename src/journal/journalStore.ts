@@ -4,7 +4,7 @@
  * prunes what the retention no longer allows, and is a single storage write: when the storage is
  * full the browser refuses that write whole, so what was stored before stays as it was.
  */
-import { isQuotaError, MoodtabError } from './errors';
+import { isQuotaError, MoodtabError } from '../common/errors';
 import {
   isExpired,
   isJournalEntry,

@@ -5,7 +5,7 @@
  * so a journal that cannot write does not stop the bandit from learning, nor the other way round.
  */
 import type { Verdict } from './bandit';
-import type { Mood, MoodProbabilities } from './moods';
+import type { Mood, MoodProbabilities } from '../model/moods';
 import type { Pick, PickRef } from './picks';
 
 export interface CapturedEvent {

@@ -7,7 +7,8 @@
  * filtering.
  */
 import type { Arm } from './catalogue';
-import { isMediaKind, isMood, isStrategy, type MediaKind, type Mood, type Strategy } from './moods';
+import { isMood, type Mood } from '../model/moods';
+import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './media';
 
 export interface ArmCounts {
   good: number;

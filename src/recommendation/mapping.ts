@@ -12,19 +12,10 @@ import {
   type Catalogue,
   type QueryLists,
 } from './catalogue';
-import { problem, type MessageKey, type Problem } from './i18n';
-import {
-  isMediaKind,
-  isMood,
-  isStrategy,
-  MEDIA_KINDS,
-  MOODS,
-  STRATEGIES,
-  type MediaKind,
-  type Mood,
-  type Strategy,
-} from './moods';
-import { isRecord } from './records';
+import { problem, type MessageKey, type Problem } from '../common/i18n';
+import { isMood, MOODS, type Mood } from '../model/moods';
+import { isMediaKind, isStrategy, MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from './media';
+import { isRecord } from '../common/records';
 
 export interface CustomProvider {
   name: string;

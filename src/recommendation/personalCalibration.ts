@@ -7,7 +7,7 @@
  * a few corrections from moving much, and every factor stays within [1/MAX_FACTOR, MAX_FACTOR].
  * Only these 25 counts are stored (storage.local): no times, no images.
  */
-import { isMood, MOODS, type Mood, type MoodProbabilities } from './moods';
+import { isMood, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 
 /** counts[camera][ended]: captures the camera read as `camera` that ended as `ended`. */
 export type OutcomeCounts = Record<Mood, Record<Mood, number>>;

@@ -3,20 +3,13 @@
  * both storage reads and file imports go through. Kept only when the user said yes, in
  * storage.local, never with an image or a face crop.
  */
-import { isVerdict, type Verdict } from './bandit';
-import { isCustomProviderId, type Recommendation } from './catalogue';
-import type { ErrorCode } from './errors';
-import {
-  isMediaKind,
-  isMood,
-  isMoodProbabilities,
-  MOODS,
-  type MediaKind,
-  type Mood,
-  type MoodProbabilities,
-} from './moods';
-import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from './picks';
-import { isRecord } from './records';
+import { isVerdict, type Verdict } from '../recommendation/bandit';
+import { isCustomProviderId, type Recommendation } from '../recommendation/catalogue';
+import type { ErrorCode } from '../common/errors';
+import { isMood, isMoodProbabilities, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
+import { isMediaKind, type MediaKind } from '../recommendation/media';
+import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from '../recommendation/picks';
+import { isRecord } from '../common/records';
 
 export const JOURNAL_KEY = 'journal';
 export const JOURNAL_PREFS_KEY = 'journalPrefs';
