@@ -21,6 +21,7 @@ export const SOURCES = {
   recommendation: ['src/recommendation'],
   journal: ['src/journal'],
   protocol: ['src/protocol'],
+  storage: ['src/storage'],
   platform: ['src/platform'],
   recognition: ['src/recognition'],
   capture: ['src/capture'],
@@ -39,22 +40,23 @@ export const SOURCES = {
 /** The domains, ground first: each may import those before it. */
 const DOMAINS = ['common', 'model', 'recommendation', 'journal'];
 const below = (domain) => DOMAINS.slice(0, DOMAINS.indexOf(domain));
-const PAGE = [...DOMAINS, 'protocol', 'platform', 'preact', 'ui'];
+const PAGE = [...DOMAINS, 'storage', 'protocol', 'platform', 'preact', 'ui'];
 
 /** The zones table: each folder and what it may import besides itself. */
 export const MAY_IMPORT = {
   ...Object.fromEntries(DOMAINS.map((domain) => [domain, below(domain)])),
+  storage: DOMAINS,
   protocol: DOMAINS,
-  platform: ['common', 'model', 'protocol', 'polyfill'],
+  platform: ['common', 'model', 'protocol', 'storage', 'polyfill'],
   recognition: ['common', 'model', 'tfjs'],
   capture: ['common', 'model', 'recognition', 'tfjs'],
   offscreen: ['common', 'model', 'protocol', 'platform', 'capture'],
-  background: [...DOMAINS, 'protocol', 'platform'],
-  ui: [...DOMAINS, 'platform', 'preact'],
+  background: [...DOMAINS, 'storage', 'protocol', 'platform'],
+  ui: [...DOMAINS, 'storage', 'platform', 'preact'],
   popup: PAGE,
   options: PAGE,
   welcome: PAGE,
-  node: [...DOMAINS, 'protocol', 'recognition', 'tfjs'],
+  node: [...DOMAINS, 'storage', 'protocol', 'recognition', 'tfjs'],
 };
 
 function zonesFor(mayImport) {
@@ -124,6 +126,25 @@ export default tseslint.config(
         ...['globalThis', 'window', 'self'].flatMap((object) =>
           BROWSER_GLOBALS.map(({ name, message }) => ({ object, property: name, message })),
         ),
+      ],
+    },
+  },
+  {
+    // Stored state has one way in and out: the registry, whose writes take the key's lock.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/browserApi'],
+              importNames: ['loadStored', 'saveStored', 'removeStored', 'watchStored'],
+              message: 'Read and write stored state through the registry (src/storage/registry.ts).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,12 @@ import { unsureBetween } from '../model/confidence';
 import { MoodtabError } from '../common/errors';
 import type { CaptureOutcome } from '../protocol/messages';
 import { topMood, type Mood } from '../model/moods';
-import { applyFactors, isAdjusted, NO_ADJUSTMENT, type MoodFactors } from '../recommendation/personalCalibration';
+import {
+  applyFactors,
+  isAdjusted,
+  NO_ADJUSTMENT,
+  type MoodFactors,
+} from '../recommendation/personalCalibration';
 import type { CaptureRef, Pick, PickRef } from '../recommendation/picks';
 import type { RecommendationEvents } from '../recommendation/recommendationEvents';
 import type { Settings } from '../recommendation/settings';

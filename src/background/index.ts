@@ -14,7 +14,6 @@ import {
   cameraPermissionState,
   extensionIdentity,
   extensionUrl,
-  loadStored,
   notifyProgress,
   onCommand,
   onInstalled,
@@ -22,67 +21,58 @@ import {
   openActionPopup,
   openOrFocusTab,
   openTab,
-  saveStored,
   setActionBadge,
   storageArea,
 } from '../platform/browserApi';
-import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../model/backend';
-import { BANDIT_KEY, parseBanditState } from '../recommendation/bandit';
+import { parseBackendChoice } from '../model/backend';
 import { toErrorInfo } from '../common/errors';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs, type JournalOutcome } from '../journal/journal';
+import type { JournalOutcome } from '../journal/journal';
 import { createJournalStore } from '../journal/journalStore';
-import { MAPPING_KEY, parseStoredMapping } from '../recommendation/mapping';
 import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
-import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../recommendation/personalCalibration';
+import { adjustmentFactors } from '../recommendation/personalCalibration';
 import { createRecommendationEvents } from '../recommendation/recommendationEvents';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../recommendation/settings';
+import type { Settings } from '../recommendation/settings';
+import { openStoredState } from '../storage/registry';
 import { BADGE } from './badgeTexts';
 import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 import { createJournalRecorder } from './journalRecorder';
 import { banditLearner, calibrationLearner } from './learning';
 import { createRecommender } from './recommender';
-import { createStore } from './storedState';
 
 /** The popup captures as soon as it opens with this query (see usePopup). */
 const CAPTURING_POPUP = 'popup.html?capture';
 
-const storage = { load: loadStored, save: saveStored };
-const bandit = createStore(BANDIT_KEY, parseBanditState, storage);
-const calibration = createStore(CALIBRATION_KEY, parseCounts, storage);
+const stored = openStoredState(storageArea);
 const newId = () => crypto.randomUUID();
 
 const journal = createJournalRecorder({
-  loadPrefs: async () => parseJournalPrefs(await loadStored(JOURNAL_PREFS_KEY)),
-  store: createJournalStore(storageArea),
+  loadPrefs: stored.journalPrefs.load,
+  store: createJournalStore(stored),
 });
 
 /** Captures, picks, corrections and feedback: what learns from them, and the journal that keeps them. */
 const recommendationEvents = createRecommendationEvents();
-recommendationEvents.subscribe(banditLearner(bandit));
-recommendationEvents.subscribe(calibrationLearner(calibration));
+recommendationEvents.subscribe(banditLearner(stored.bandit));
+recommendationEvents.subscribe(calibrationLearner(stored.personalCalibration));
 recommendationEvents.subscribe(journal.listener);
 
 const host = createCaptureHost();
 const controller = createCaptureController({
   host,
   recommender: createRecommender({
-    loadMapping: async () => parseStoredMapping(await loadStored(MAPPING_KEY)),
-    loadBandit: bandit.load,
+    loadMapping: stored.mapping.load,
+    loadBandit: stored.bandit.load,
     random: Math.random,
     newId,
     openTab,
   }),
   events: recommendationEvents,
-  loadSettings: async () => parseSettings(await loadStored(SETTINGS_KEY)),
-  loadAdjustment: async () => adjustmentFactors(await calibration.load()),
-  loadBackendChoice: async () => parseBackendChoice(await loadStored(BACKEND_CHOICE_KEY), browserVersion()),
+  loadSettings: stored.settings.load,
+  loadAdjustment: async () => adjustmentFactors(await stored.personalCalibration.load()),
+  loadBackendChoice: async () => parseBackendChoice(await stored.backendChoice.load(), browserVersion()),
   saveBackendChoice: ({ name, measured = {} }) =>
-    saveStored(BACKEND_CHOICE_KEY, {
-      name,
-      browser: browserVersion(),
-      measured,
-    } satisfies StoredBackendChoice),
+    stored.backendChoice.set({ name, browser: browserVersion(), measured }),
   cameraPermission: cameraPermissionState,
   // The welcome page asks for the camera: a tab can show the prompt, this context cannot. One
   // such tab at most: a second capture brings the open one to the front, at its camera section.

@@ -8,11 +8,14 @@ import { isCustomProviderId, type Recommendation } from '../recommendation/catal
 import type { ErrorCode } from '../common/errors';
 import { isMood, isMoodProbabilities, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 import { isMediaKind, type MediaKind } from '../recommendation/media';
-import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from '../recommendation/picks';
+import {
+  isId,
+  PICK_SOURCES,
+  type Pick as OpenedTab,
+  type PickRef,
+  type PickSource,
+} from '../recommendation/picks';
 import { isRecord } from '../common/records';
-
-export const JOURNAL_KEY = 'journal';
-export const JOURNAL_PREFS_KEY = 'journalPrefs';
 
 /**
  * How the mood was decided, as for the pick that opened the tab (picks.ts): camera: read from a
@@ -121,6 +124,12 @@ export function entryProblem(raw: unknown): string | undefined {
 }
 
 export const isJournalEntry = (raw: unknown): raw is JournalEntry => entryProblem(raw) === undefined;
+
+export const byTime = (a: JournalEntry, b: JournalEntry) => Date.parse(a.time) - Date.parse(b.time);
+
+/** Reads what storage held; anything that is not a valid entry (an old or hand-edited value) is dropped. */
+export const readEntries = (raw: unknown): JournalEntry[] =>
+  Array.isArray(raw) ? raw.filter(isJournalEntry).sort(byTime) : [];
 
 export const roundProbabilities = (probabilities: MoodProbabilities): MoodProbabilities =>
   Object.fromEntries(

@@ -1,28 +1,31 @@
 /**
- * The mood journal in storage: one array under one key, oldest first. Every write happens under
- * an extension-wide lock (the background records while the options page may import or delete),
- * prunes what the retention no longer allows, and is a single storage write: when the storage is
- * full the browser refuses that write whole, so what was stored before stays as it was.
+ * The mood journal in storage: one array under one key, oldest first. Every write goes through the
+ * stored-state registry's write path (one lock for the key across all of the extension's pages:
+ * the background records while the options page may import or delete), prunes what the retention
+ * no longer allows, and is a single storage write: when the storage is full the browser refuses
+ * that write whole, so what was stored before stays as it was.
  */
 import { isQuotaError, MoodtabError } from '../common/errors';
 import {
+  byTime,
   isExpired,
   isJournalEntry,
-  JOURNAL_KEY,
-  JOURNAL_PREFS_KEY,
-  parseJournalPrefs,
   type JournalDraft,
   type JournalEntry,
   type JournalPatch,
   type JournalPrefs,
 } from './journal';
 
-/** The storage the journal lives in (storage.local in the extension, a map in tests). */
-export interface StorageArea {
-  load(key: string): Promise<unknown>;
-  save(key: string, value: unknown): Promise<void>;
-  /** Runs `task` while no other task holding the lock `name` runs, in any of the extension's pages. */
-  exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
+/**
+ * The stored values the store works on: the registry's `journal` and `journalPrefs`
+ * (openStoredState in src/storage), handed in by each context.
+ */
+export interface JournalStorage {
+  journal: {
+    load(): Promise<JournalEntry[]>;
+    edit<R>(change: (entries: JournalEntry[]) => Promise<{ value: JournalEntry[]; result: R }>): Promise<R>;
+  };
+  journalPrefs: { load(): Promise<JournalPrefs> };
 }
 
 export interface ImportSummary {
@@ -55,92 +58,79 @@ export interface JournalStoreOptions {
   newId?: () => string;
 }
 
-const LOCK = 'moodtab-journal';
+type Edit<T> = (entries: JournalEntry[], prefs: JournalPrefs) => { entries: JournalEntry[]; result: T };
 
-const byTime = (a: JournalEntry, b: JournalEntry) => Date.parse(a.time) - Date.parse(b.time);
-
-/** Reads what storage held; anything that is not a valid entry (an old or hand-edited value) is dropped. */
-export const readEntries = (raw: unknown): JournalEntry[] =>
-  Array.isArray(raw) ? raw.filter(isJournalEntry).sort(byTime) : [];
-
-export function createJournalStore(
-  area: StorageArea,
-  { now = () => new Date(), newId = () => crypto.randomUUID() }: JournalStoreOptions = {},
-): JournalStore {
-  /**
-   * Reads, changes and writes the journal under the lock, pruned to the retention; `pruned`: how
-   * many entries the retention removed in this write.
-   */
-  async function change<T>(
-    edit: (entries: JournalEntry[], prefs: JournalPrefs) => { entries: JournalEntry[]; result: T },
-  ): Promise<{ result: T; pruned: number }> {
-    return area.exclusive(LOCK, async () => {
-      const [raw, rawPrefs] = await Promise.all([area.load(JOURNAL_KEY), area.load(JOURNAL_PREFS_KEY)]);
-      const prefs = parseJournalPrefs(rawPrefs);
-      const { entries, result } = edit(readEntries(raw), prefs);
+/**
+ * Reads, changes and writes the journal under its lock, pruned to the retention; `pruned`: how many
+ * entries the retention removed in this write.
+ */
+async function changeJournal<T>(
+  stored: JournalStorage,
+  now: () => Date,
+  edit: Edit<T>,
+): Promise<{ result: T; pruned: number }> {
+  try {
+    return await stored.journal.edit(async (current) => {
+      const prefs = await stored.journalPrefs.load();
+      const { entries, result } = edit(current, prefs);
       const at = now();
       const kept = entries.filter((entry) => !isExpired(entry, prefs.retention, at)).sort(byTime);
-      try {
-        await area.save(JOURNAL_KEY, kept);
-      } catch (error) {
-        if (!isQuotaError(error)) throw error;
-        throw new MoodtabError('journal-full', error instanceof Error ? error.message : String(error));
-      }
-      return { result, pruned: entries.length - kept.length };
+      return { value: kept, result: { result, pruned: entries.length - kept.length } };
     });
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    throw new MoodtabError('journal-full', error instanceof Error ? error.message : String(error));
   }
-  const resultOf = async <T>(pending: Promise<{ result: T }>): Promise<T> => (await pending).result;
+}
 
+const withEntry =
+  (entry: JournalEntry): Edit<JournalEntry> =>
+  (entries) => ({ entries: [...entries.filter(({ id }) => id !== entry.id), entry], result: entry });
+
+const withPatch =
+  (id: string, patch: JournalPatch): Edit<JournalEntry | undefined> =>
+  (entries) => {
+    const current = entries.find((entry) => entry.id === id);
+    if (!current) return { entries, result: undefined };
+    const updated: JournalEntry = { ...current, ...patch };
+    if (updated.feedback === undefined) delete updated.feedback;
+    if (!isJournalEntry(updated)) throw new MoodtabError('internal', `journal: invalid change to ${id}`);
+    return { entries: entries.map((entry) => (entry === current ? updated : entry)), result: updated };
+  };
+
+const withImported =
+  (incoming: JournalEntry[], now: () => Date): Edit<ImportSummary> =>
+  (entries, { retention }) => {
+    const known = new Set(entries.map((entry) => entry.id));
+    const fresh = incoming.filter((entry) => !known.has(entry.id));
+    const at = now();
+    const kept = fresh.filter((entry) => !isExpired(entry, retention, at));
+    const result = {
+      added: kept.length,
+      alreadyThere: incoming.length - fresh.length,
+      tooOld: fresh.length - kept.length,
+    };
+    return { entries: [...entries, ...kept], result };
+  };
+
+export function createJournalStore(
+  stored: JournalStorage,
+  { now = () => new Date(), newId = () => crypto.randomUUID() }: JournalStoreOptions = {},
+): JournalStore {
+  const change = <T>(edit: Edit<T>) => changeJournal(stored, now, edit);
+  const resultOf = async <T>(edit: Edit<T>): Promise<T> => (await change(edit)).result;
   return {
-    async listEntries() {
-      return readEntries(await area.load(JOURNAL_KEY));
-    },
+    listEntries: () => stored.journal.load(),
     recordEntry(draft) {
       const entry: JournalEntry = { ...draft, id: draft.id ?? newId(), time: now().toISOString() };
       // Checked here: an invalid entry would be dropped unseen at the next read.
       if (!isJournalEntry(entry))
         return Promise.reject(new MoodtabError('internal', 'journal: invalid entry'));
-      return resultOf(
-        change((entries) => ({
-          entries: [...entries.filter(({ id }) => id !== entry.id), entry],
-          result: entry,
-        })),
-      );
+      return resultOf(withEntry(entry));
     },
-    updateEntry(id, patch) {
-      return resultOf(
-        change((entries) => {
-          const current = entries.find((entry) => entry.id === id);
-          if (!current) return { entries, result: undefined };
-          const updated: JournalEntry = { ...current, ...patch };
-          if (updated.feedback === undefined) delete updated.feedback;
-          if (!isJournalEntry(updated))
-            throw new MoodtabError('internal', `journal: invalid change to ${id}`);
-          return { entries: entries.map((entry) => (entry === current ? updated : entry)), result: updated };
-        }),
-      );
-    },
-    importEntries(incoming) {
-      return resultOf(
-        change((entries, { retention }) => {
-          const known = new Set(entries.map((entry) => entry.id));
-          const fresh = incoming.filter((entry) => !known.has(entry.id));
-          const at = now();
-          const kept = fresh.filter((entry) => !isExpired(entry, retention, at));
-          const result = {
-            added: kept.length,
-            alreadyThere: incoming.length - fresh.length,
-            tooOld: fresh.length - kept.length,
-          };
-          return { entries: [...entries, ...kept], result };
-        }),
-      );
-    },
-    async applyRetention() {
-      return (await change((entries) => ({ entries, result: undefined }))).pruned;
-    },
-    async deleteAll() {
-      await change(() => ({ entries: [], result: undefined }));
-    },
+    updateEntry: (id, patch) => resultOf(withPatch(id, patch)),
+    importEntries: (incoming) => resultOf(withImported(incoming, now)),
+    applyRetention: async () => (await change((entries) => ({ entries, result: undefined }))).pruned,
+    deleteAll: async () => void (await change(() => ({ entries: [], result: undefined }))),
   };
 }

@@ -6,7 +6,6 @@
 import browser from 'webextension-polyfill';
 import type { CaptureStage } from '../model/capture';
 import { MoodtabError } from '../common/errors';
-import type { StorageArea } from '../journal/journalStore';
 import {
   unwrapEnvelope,
   type ExtensionIdentity,
@@ -16,6 +15,7 @@ import {
   type SenderInfo,
   type Target,
 } from '../protocol/messages';
+import type { StorageBackend } from '../storage/backend';
 
 export function extensionIdentity(): ExtensionIdentity {
   return { id: browser.runtime.id, origin: browser.runtime.getURL('') };
@@ -152,12 +152,15 @@ export function watchStored(key: string, listener: (value: unknown) => void): ()
 }
 
 /**
- * storage.local for the journal store. The lock is the Web Locks API, which every page and the
- * service worker of one extension share, so a write in one context never interleaves with another's.
+ * storage.local as the backend of the stored-state registry (src/storage), the only caller of the
+ * functions above. Its lock is the Web Locks API, which every page and the service worker of one
+ * extension share, so a write in one context never interleaves with another's.
  */
-export const storageArea: StorageArea = {
+export const storageArea: StorageBackend = {
   load: loadStored,
   save: saveStored,
+  remove: removeStored,
+  watch: watchStored,
   exclusive: async (name, task) => await navigator.locks.request(name, task),
 };
 

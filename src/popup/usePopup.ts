@@ -4,29 +4,20 @@ import {
   extensionIdentity,
   hasCamera,
   hasHostPermission,
-  loadStored,
   onMessage,
-  saveStored,
   sendRequest,
-  storageArea,
 } from '../platform/browserApi';
 import type { Verdict } from '../recommendation/bandit';
 import { DEEZER_API_ORIGINS } from '../recommendation/deezer';
 import { MoodtabError, toErrorInfo } from '../common/errors';
-import {
-  JOURNAL_PREFS_KEY,
-  parseJournalPrefs,
-  pickDraft,
-  type JournalOutcome,
-  type JournalPrefs,
-} from '../journal/journal';
+import { pickDraft, type JournalOutcome, type JournalPrefs } from '../journal/journal';
 import { createJournalStore } from '../journal/journalStore';
-import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../recommendation/mapping';
+import { applyMapping } from '../recommendation/mapping';
 import { createMessageListener } from '../protocol/messages';
 import type { Mood } from '../model/moods';
 import { pickRefOf } from '../recommendation/picks';
-import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../recommendation/settings';
-import { useStored } from '../ui/useStored';
+import { mergeSettings, type Settings } from '../recommendation/settings';
+import { stored, useStored } from '../ui/useStored';
 import { captureRefOf, initialPopupState, popupReducer, type PopupState } from './state';
 
 export interface Popup {
@@ -47,14 +38,14 @@ const orElse = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catc
 
 async function loadChoices() {
   const [settings, mapping, previews] = await Promise.all([
-    orElse(loadStored(SETTINGS_KEY), undefined).then(parseSettings),
-    orElse(loadStored(MAPPING_KEY), undefined).then((raw) => parseStoredMapping(raw)),
+    orElse(stored.settings.load(), stored.settings.initial),
+    orElse(stored.mapping.load(), stored.mapping.initial),
     orElse(hasHostPermission(DEEZER_API_ORIGINS), false),
   ]);
   return { settings, catalogue: applyMapping(mapping), previews };
 }
 
-const journal = createJournalStore(storageArea);
+const journal = createJournalStore(stored);
 
 export interface PopupOptions {
   /** Capture once as soon as the stored choices are read. */
@@ -65,7 +56,7 @@ export interface PopupOptions {
 
 export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}): Popup {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
-  const journalPrefs = useStored(JOURNAL_PREFS_KEY, parseJournalPrefs);
+  const journalPrefs = useStored(stored.journalPrefs);
   const { settings } = state;
   const autoCaptured = useRef(false);
 
@@ -96,7 +87,7 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
     try {
       // Stored before the capture, so a shortcut capture or the next popup sees these choices;
       // the capture itself gets them in the request and never reads a stale stored copy.
-      await saveStored(SETTINGS_KEY, settings);
+      await stored.settings.set(settings);
       if ((await hasCamera()) === false) throw new MoodtabError('no-camera', 'the browser lists no camera');
       const outcome = await sendRequest({
         target: 'background',
@@ -142,7 +133,7 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
       const next = mergeSettings(settings, patch);
       dispatch({ type: 'settings-changed', settings: next });
       // Not awaited: a failed save shows at the next capture, which saves again and waits for it.
-      saveStored(SETTINGS_KEY, next).catch(() => undefined);
+      stored.settings.set(next).catch(() => undefined);
     },
     async pickMood(mood) {
       const capture = captureRefOf(state);
@@ -178,11 +169,7 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
     },
     async answerJournal(keep) {
       try {
-        await saveStored(JOURNAL_PREFS_KEY, {
-          ...parseJournalPrefs(journalPrefs),
-          enabled: keep,
-          asked: true,
-        });
+        await stored.journalPrefs.update((prefs) => ({ ...prefs, enabled: keep, asked: true }));
         const noted = keep ? await recordShownPick() : undefined;
         if (noted) dispatch({ type: 'journal-noted', journal: noted });
       } catch (error) {

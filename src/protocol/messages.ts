@@ -20,7 +20,13 @@ import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from '../commo
 import type { JournalOutcome } from '../journal/journal';
 import { fitsWithin } from './messageSize';
 import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
-import { CAPTURE_REF_FIELDS, PICK_REF_FIELDS, type CaptureRef, type Pick, type PickRef } from '../recommendation/picks';
+import {
+  CAPTURE_REF_FIELDS,
+  PICK_REF_FIELDS,
+  type CaptureRef,
+  type Pick,
+  type PickRef,
+} from '../recommendation/picks';
 import {
   describe,
   fieldsProblem,

@@ -23,7 +23,6 @@ export const VERDICTS = ['good-pick', 'not-for-me'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const isVerdict = (value: unknown): value is Verdict => VERDICTS.includes(value as Verdict);
 
-export const BANDIT_KEY = 'bandit';
 /** Beta(1, 1): before any feedback, every chance of a good pick is equally likely. */
 export const PRIOR: ArmCounts = { good: 1, bad: 1 };
 /**

@@ -35,7 +35,6 @@ export interface Mapping {
   queries: QueryOverrides;
 }
 
-export const MAPPING_KEY = 'mapping';
 export const EMPTY_MAPPING: Mapping = { providers: {}, queries: {} };
 export const EDITABLE_QUERIES = { min: 1, max: 10 };
 export const MAX_CUSTOM_PROVIDERS = 20;

@@ -14,7 +14,6 @@ export type OutcomeCounts = Record<Mood, Record<Mood, number>>;
 /** Multiplier per mood applied to the camera's probabilities before they are normalised again. */
 export type MoodFactors = Record<Mood, number>;
 
-export const CALIBRATION_KEY = 'personalCalibration';
 /** Pseudo-counts per mood: one correction moves a factor by about 10%; five the same way reach the bound. */
 export const PSEUDO_COUNT = 10;
 /** No mood's prior is ever raised or lowered by more than this factor. */

@@ -16,8 +16,6 @@ export interface Settings {
   countdown: boolean;
 }
 
-export const SETTINGS_KEY = 'settings';
-
 export const DEFAULT_SETTINGS: Settings = {
   media: 'music',
   strategy: 'match',

@@ -17,13 +17,13 @@ import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import {
   armKeyOf,
-  BANDIT_KEY,
   choiceShares,
   contextKey,
   parseBanditState,
   seededRandom,
   type BanditState,
 } from '../../src/recommendation/bandit';
+import { BANDIT_KEY } from '../../src/storage/registry';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { unsureBetween } from '../../src/model/confidence';
 import { deezerSearchUrl } from '../../src/recommendation/deezer';

@@ -3,7 +3,8 @@ import { createJournalRecorder } from '../../src/background/journalRecorder';
 import { createRecommender } from '../../src/background/recommender';
 import { seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
-import { DEFAULT_JOURNAL_PREFS, JOURNAL_KEY, type JournalEntry } from '../../src/journal/journal';
+import { DEFAULT_JOURNAL_PREFS, type JournalEntry } from '../../src/journal/journal';
+import { JOURNAL_KEY, openStoredState } from '../../src/storage/registry';
 import { createJournalStore } from '../../src/journal/journalStore';
 import { EMPTY_MAPPING } from '../../src/recommendation/mapping';
 import type { Mood } from '../../src/model/moods';
@@ -32,7 +33,7 @@ function pickOf(mood: Mood, source: PickSource, captureId?: string, media: Media
 function setup({ enabled = true, quotaBytes = Infinity } = {}) {
   const area = memoryStorage({ quotaBytes });
   let ids = 0;
-  const store = createJournalStore(area, { newId: () => `entry-${++ids}` });
+  const store = createJournalStore(openStoredState(area), { newId: () => `entry-${++ids}` });
   const journal = createJournalRecorder({
     loadPrefs: async () => ({ ...DEFAULT_JOURNAL_PREFS, enabled, asked: true }),
     store,

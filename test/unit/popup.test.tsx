@@ -10,12 +10,13 @@ import { App } from '../../src/popup/App';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { DEEZER_REQUEST, deezerSearchUrl } from '../../src/recommendation/deezer';
 import { MoodtabError } from '../../src/common/errors';
-import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/journal/journal';
-import { MAPPING_KEY, withCustomProvider, EMPTY_MAPPING } from '../../src/recommendation/mapping';
+import { type JournalEntry } from '../../src/journal/journal';
+import { JOURNAL_KEY, JOURNAL_PREFS_KEY, MAPPING_KEY, SETTINGS_KEY } from '../../src/storage/registry';
+import { withCustomProvider, EMPTY_MAPPING } from '../../src/recommendation/mapping';
 import type { CaptureOutcome } from '../../src/protocol/messages';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
 import type { Pick } from '../../src/recommendation/picks';
-import { SETTINGS_KEY, type Settings } from '../../src/recommendation/settings';
+import { type Settings } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 
 jest.mock('../../src/platform/browserApi', () =>

@@ -6,7 +6,14 @@ import { t } from '../../platform/i18n';
 import { ANY_PROVIDER, providersFor, type Catalogue } from '../../recommendation/catalogue';
 import type { MessageKey } from '../../common/i18n';
 import { MEDIA_LABEL, STRATEGY_LABEL } from '../../common/labels';
-import { isMediaKind, isStrategy, MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from '../../recommendation/media';
+import {
+  isMediaKind,
+  isStrategy,
+  MEDIA_KINDS,
+  STRATEGIES,
+  type MediaKind,
+  type Strategy,
+} from '../../recommendation/media';
 import { shownProviderChoice, type Settings } from '../../recommendation/settings';
 import { providerLabel } from '../providerLabel';
 
