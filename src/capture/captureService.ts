@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendReport } from '../model/backend';
 import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
+import { modelUrls } from '../model/contract';
 import type { RecognitionResult } from '../model/recognition';
 import { createMoodRecognizer, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
@@ -71,13 +72,11 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
     (loadingModels ??= (async () => {
       const started = now();
       const report = await startBackend(backend, { wasmBaseUrl: config.wasmBaseUrl });
+      const urls = modelUrls(config.modelBaseUrl);
       const recognizer = await createMoodRecognizer({
-        detector: {
-          detectorModelUrl: `${config.modelBaseUrl}face/facemesh-detection-short.json`,
-          landmarkModelUrl: `${config.modelBaseUrl}face/facemesh.json`,
-        },
+        detector: { detectorModelUrl: urls.faceDetector, landmarkModelUrl: urls.faceLandmarks },
         classifier: {
-          modelUrl: `${config.modelBaseUrl}mood/model.json`,
+          modelUrl: urls.mood,
           onProgress: (fraction) => {
             downloaded = fraction;
             if (waiting) onStage('loading-models', { progress: fraction });

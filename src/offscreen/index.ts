@@ -7,11 +7,12 @@ import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
 import type { RecognizeRequest } from '../model/capture';
+import { MODEL_FILES } from '../model/contract';
 import { createMessageListener } from '../protocol/messages';
 import { isRecord } from '../common/records';
 
 const service = createCaptureService({
-  modelBaseUrl: extensionUrl('models/'),
+  modelBaseUrl: extensionUrl(`${MODEL_FILES.bundledIn}/`),
   wasmBaseUrl: extensionUrl('wasm/'),
   onStage: notifyProgress,
 });
