@@ -20,7 +20,18 @@ interface Case {
 
 const ZONE = 'import-x/no-restricted-paths';
 const RAW_STORAGE = 'no-restricted-imports';
+/** A function of 64 lines, its first line marked with what must report it. */
+const longFunction = (mark: string) => `
+export function long(): number { // ${mark}
+  let n = 0;
+${'  n += 1;\n'.repeat(60)}  return n;
+}
+`;
+
 const CASES: Case[] = [
+  // A function a reader can hold: 60 lines at most, except in the command-line tools.
+  { file: 'src/recommendation/picks.ts', code: longFunction('max-lines-per-function') },
+  { file: 'src/node/cli/mood.ts', code: longFunction('ok') },
   {
     file: 'src/common/records.ts',
     code: `

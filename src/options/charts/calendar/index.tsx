@@ -18,6 +18,32 @@ function dayTitle(day: DayTally): string {
   return seen.length ? t('chart_dayTitle', formatDay(day.date), seen.join(', ')) : formatDay(day.date);
 }
 
+/** The days with entries, each with the mood seen most. */
+function CalendarTable({ days, caption }: { days: DayTally[]; caption: string }) {
+  if (!days.length) return <p>{t('chart_noEntriesInPeriod')}</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart_day')}</th>
+          <th scope="col">{t('chart_mostSeen')}</th>
+          <th scope="col">{t('chart_total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((day) => (
+          <tr key={day.key}>
+            <th scope="row">{formatDay(day.date)}</th>
+            <td>{t(MOOD_LABEL[dominantMood(day.counts)!])}</td>
+            <td>{day.total}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * The last year as a calendar heat map: a column a week (Monday first), a cell a day, coloured by
  * the mood seen most that day. Its table lists only the days with entries.
@@ -58,28 +84,12 @@ export function CalendarHeatMap({ days, caption }: { days: DayTally[]; caption: 
       })}
     </svg>
   );
-  const table = withEntries.length ? (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart_day')}</th>
-          <th scope="col">{t('chart_mostSeen')}</th>
-          <th scope="col">{t('chart_total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {withEntries.map((day) => (
-          <tr key={day.key}>
-            <th scope="row">{formatDay(day.date)}</th>
-            <td>{t(MOOD_LABEL[dominantMood(day.counts)!])}</td>
-            <td>{day.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  ) : (
-    <p>{t('chart_noEntriesInPeriod')}</p>
+  return (
+    <ChartFigure
+      id="calendar"
+      caption={caption}
+      chart={chart}
+      table={<CalendarTable days={withEntries} caption={caption} />}
+    />
   );
-  return <ChartFigure id="calendar" caption={caption} chart={chart} table={table} />;
 }

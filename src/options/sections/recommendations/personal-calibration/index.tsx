@@ -7,7 +7,7 @@ import {
   adjustmentSummary,
   type OutcomeCounts,
 } from '../../../../recommendation/personalCalibration';
-import { saveFailed } from '../saveFailed';
+import { saveFailed } from '../saving';
 
 /** +12 or −5 (a minus sign, not a hyphen), then the locale's percent format. */
 const signedPercent = (percent: number) =>
