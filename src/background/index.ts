@@ -1,12 +1,8 @@
 /**
  * Background: routes messages, runs shortcut captures, opens tabs, opens the welcome page on
- * install. Its only state is transient: the one-capture lock (captureController), the journal's
- * outcomes not yet sent (journalRecorder) and, on Chrome, the offscreen document being created
- * (captureHost). From storage it reads the settings, when a capture comes without them, the
- * backend measured on this browser version (kept when the engine measured a new one), the user's
- * mapping and journal preferences; through the recommendation events it keeps what learns on the
- * device (the bandit's ratings, the personal calibration) and, when the user keeps one, the mood
- * journal.
+ * install. Its own state is transient (the one-capture lock, journal outcomes not yet sent, on
+ * Chrome the offscreen document being created); what it keeps goes through the stored-state
+ * registry (src/storage), and what learns on the device listens to the recommendation events.
  */
 import {
   actionBadgeText,

@@ -1,7 +1,9 @@
 /**
  * The user's own recommendations, laid over the built-in catalogue: query lists they edited and
  * providers they added. Kept in storage.local; moved between browsers as a "mapping pack" (JSON).
- * Everything here is checked the same way whether it comes from the editor, storage or a file.
+ * Lists and addresses meet the same checks (queryListProblem, urlTemplateProblem) wherever they
+ * come from; the editor also refuses a name already taken or with control characters, storage
+ * keeps what is valid, and a pack is taken whole or not at all.
  */
 import {
   CATALOGUE,

@@ -1,11 +1,8 @@
 /**
- * Personal calibration: the model was calibrated on FER2013's faces, not on you. Each capture is
- * counted as a pair (what the camera read, what you ended with: the mood shown and kept, the one
- * you chose, or the one you corrected it to). Where you end with a mood more often than the camera
- * reads it, that mood's prior is raised, and lowered where less often: the label-shift correction
- * p'(m) ∝ p(m) · factor(m) with factor(m) = (ended as m + K) / (read as m + K). K pseudo-counts keep
- * a few corrections from moving much, and every factor stays within [1/MAX_FACTOR, MAX_FACTOR].
- * Only these 25 counts are stored (storage.local): no times, no images.
+ * Personal calibration: the model was calibrated on FER2013's faces, not on you. Each capture counts
+ * as (what the camera read, what it ended as), and each mood's prior is scaled by the label-shift
+ * factor (ended as m + K) / (read as m + K), within [1/MAX_FACTOR, MAX_FACTOR]. Only these 25 counts
+ * are stored: no times, no images.
  */
 import { isMood, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 
