@@ -12,16 +12,10 @@ import { BANDIT_KEY, JOURNAL_PREFS_KEY, openStoredState } from '../../src/storag
 import { fakeLocks } from './helpers/locks';
 import { memoryStorage } from './helpers/memoryStorage';
 
-const pick = {
-  id: 'p1',
-  mood: 'sad' as const,
-  media: 'music' as const,
-  strategy: 'match' as const,
-  providerId: 'spotify',
-  query: 'sad songs',
-};
-const CONTEXT = contextKey('sad', 'music', 'match');
-const ARM = armKey('spotify', 'sad songs');
+const [mood, media, strategy] = ['sad', 'music', 'match'] as const;
+const pick = { id: 'p1', mood, media, strategy, providerId: 'spotify', query: 'sad songs' };
+const CONTEXT = contextKey(mood, media, strategy);
+const ARM = armKey(pick.providerId, pick.query);
 /** Ten "Good pick"s on the arm: what the user is about to forget. */
 const TEN_GOOD: BanditState = Array.from({ length: 10 }).reduce<BanditState>(
   (state) => withVerdict(state, CONTEXT, ARM, 'good-pick'),

@@ -2,6 +2,7 @@ import { t } from '../../../platform/i18n';
 import { MOODS } from '../../../model/moods';
 import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
+import { DayTable } from '../day-table';
 import { dominantMood, type DayTally } from '../chartData';
 import { formatDay, formatMonth } from '../format';
 
@@ -21,26 +22,13 @@ function dayTitle(day: DayTally): string {
 /** The days with entries, each with the mood seen most. */
 function CalendarTable({ days, caption }: { days: DayTally[]; caption: string }) {
   if (!days.length) return <p>{t('chart_noEntriesInPeriod')}</p>;
+  const mostSeen = (day: DayTally) => t(MOOD_LABEL[dominantMood(day.counts)!]);
   return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart_day')}</th>
-          <th scope="col">{t('chart_mostSeen')}</th>
-          <th scope="col">{t('chart_total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((day) => (
-          <tr key={day.key}>
-            <th scope="row">{formatDay(day.date)}</th>
-            <td>{t(MOOD_LABEL[dominantMood(day.counts)!])}</td>
-            <td>{day.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DayTable
+      caption={caption}
+      days={days}
+      columns={[{ key: 'most', header: t('chart_mostSeen'), cell: mostSeen }]}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { t } from '../../../platform/i18n';
 import { MOODS } from '../../../model/moods';
 import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
+import { DayTable, type DayColumn } from '../day-table';
 import type { DayTally } from '../chartData';
 import { formatDay, formatWeekday } from '../format';
 
@@ -76,44 +77,19 @@ function MoodPerDayChart({ days }: { days: DayTally[] }) {
   );
 }
 
-function MoodPerDayTable({ days, caption }: { days: DayTally[]; caption: string }) {
-  return (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart_day')}</th>
-          {MOODS.map((mood) => (
-            <th key={mood} scope="col">
-              {t(MOOD_LABEL[mood])}
-            </th>
-          ))}
-          <th scope="col">{t('chart_total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((day) => (
-          <tr key={day.key}>
-            <th scope="row">{formatDay(day.date)}</th>
-            {MOODS.map((mood) => (
-              <td key={mood}>{day.counts[mood]}</td>
-            ))}
-            <td>{day.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** Mood per day as stacked bars, one bar a day, one colour a mood; for the last week or month. */
 export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: string }) {
+  const columns: DayColumn[] = MOODS.map((mood) => ({
+    key: mood,
+    header: t(MOOD_LABEL[mood]),
+    cell: (day) => day.counts[mood],
+  }));
   return (
     <ChartFigure
       id="mood-per-day"
       caption={caption}
       chart={<MoodPerDayChart days={days} />}
-      table={<MoodPerDayTable days={days} caption={caption} />}
+      table={<DayTable caption={caption} days={days} columns={columns} />}
     />
   );
 }
