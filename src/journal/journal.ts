@@ -17,11 +17,7 @@ import {
 } from '../recommendation/picks';
 import { isRecord } from '../common/records';
 
-/**
- * How the mood was decided, as for the pick that opened the tab (picks.ts): camera: read from a
- * snapshot; manual: picked by hand without one; chosen: picked from the two moods the popup
- * offered for an unsure reading; corrected: a reading the user fixed by hand.
- */
+/** How the mood was decided: the source of the pick that opened the tab (PICK_SOURCES, picks.ts). */
 export const ENTRY_SOURCES = PICK_SOURCES;
 export type EntrySource = PickSource;
 

@@ -1,11 +1,16 @@
 /**
- * Every value Moodtab keeps in storage.local, in one place: its key, type, initial value, parser
- * and owner. Read and write them only through `openStoredState` (its write path takes the key's
+ * Every value Moodtab keeps (in storage.local, in the extension), in one place: its key, type,
+ * initial value, parser and owner. Read and write them only through `openStoredState` (its write path takes the key's
  * lock); README's storage list is checked against this table (test/unit/storageRegistry.test.ts).
  * To add one: a row here, a parser in its owner's folder, a line in README.
  */
-import { readEntries, DEFAULT_JOURNAL_PREFS, parseJournalPrefs } from '../journal/journal';
-import type { JournalEntry, JournalPrefs } from '../journal/journal';
+import {
+  DEFAULT_JOURNAL_PREFS,
+  parseJournalPrefs,
+  readEntries,
+  type JournalEntry,
+  type JournalPrefs,
+} from '../journal/journal';
 import { readBackendChoice, type StoredBackendChoice } from '../model/backend';
 import { parseBanditState, type BanditState } from '../recommendation/bandit';
 import { EMPTY_MAPPING, parseStoredMapping, type Mapping } from '../recommendation/mapping';
