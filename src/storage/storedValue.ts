@@ -32,15 +32,25 @@ export interface StoredValue<T> {
   update(change: (value: T) => T): Promise<void>;
   /** Like update, for a change that also answers something (how many entries it added). */
   edit<R>(change: (value: T) => Edited<T, R> | Promise<Edited<T, R>>): Promise<R>;
-  /** Replaces the value, after any read-modify-write in flight. */
+  /** Replaces the value (see `replace` below for when it is written). */
   set(value: T): Promise<void>;
-  /** Removes the value (it reads as `initial` again), after any read-modify-write in flight. */
+  /** Removes the value: it reads as `initial` again (written as `set` is). */
   remove(): Promise<void>;
   /** Calls `listener` with the parsed value whenever any page changes it; returns the unsubscribe. */
   watch(listener: (value: T) => void): () => void;
 }
 
 export const lockName = (key: string): string => `moodtab:storage:${key}`;
+
+/**
+ * A replacement is written at once, so it is kept even when its page closes before the lock is
+ * granted (a popup closed right after a change), and again under the lock, after any
+ * read-modify-write in flight, so that one cannot undo it.
+ */
+async function replace(write: () => Promise<void>, locked: (task: () => Promise<void>) => Promise<void>) {
+  await write();
+  await locked(write);
+}
 
 export function storedValue<T>(
   backend: StorageBackend,
@@ -60,8 +70,8 @@ export function storedValue<T>(
     load,
     edit,
     update: (change) => edit((value) => ({ value: change(value), result: undefined })),
-    set: (value) => locked(() => backend.save(key, value)),
-    remove: () => locked(() => backend.remove(key)),
+    set: (value) => replace(() => backend.save(key, value), locked),
+    remove: () => replace(() => backend.remove(key), locked),
     watch: (listener) => backend.watch(key, (raw) => listener(parse(raw))),
   };
 }
