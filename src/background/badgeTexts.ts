@@ -1,9 +1,9 @@
 /** What the toolbar icon says after a shortcut capture (no popup is open to say it). */
 import { t } from '../platform/i18n';
-import { errorMessageKey, type ErrorCode } from '../shared/errors';
-import { MOOD_WORD } from '../shared/labels';
-import type { Mood } from '../shared/moods';
-import type { Pick } from '../shared/picks';
+import { errorMessageKey, type ErrorCode } from '../common/errors';
+import { MOOD_WORD } from '../common/labels';
+import type { Mood } from '../model/moods';
+import type { Pick } from '../recommendation/picks';
 
 export const BADGE = {
   idleTitle: () => t('actionTitle'),

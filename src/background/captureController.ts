@@ -1,19 +1,25 @@
-import type { BackendName, BackendReport } from '../shared/backend';
-import type { Verdict } from '../shared/bandit';
+import type { BackendName, BackendReport } from '../model/backend';
+import type { Verdict } from '../recommendation/bandit';
 import {
   COUNTDOWN_SECONDS,
+  type CaptureReading,
   type CaptureStage,
   type RecognizeRequest,
   type WarmUpReport,
-} from '../shared/capture';
-import { unsureBetween } from '../shared/confidence';
-import { MoodtabError } from '../shared/errors';
-import type { CaptureOutcome } from '../shared/messages';
-import { topMood, type Mood } from '../shared/moods';
-import { applyFactors, isAdjusted, NO_ADJUSTMENT, type MoodFactors } from '../shared/personalCalibration';
-import type { CaptureRef, Pick, PickRef } from '../shared/picks';
-import type { RecommendationEvents } from '../shared/recommendationEvents';
-import type { Settings } from '../shared/settings';
+} from '../model/capture';
+import { unsureBetween } from '../model/confidence';
+import { MoodtabError } from '../common/errors';
+import type { CaptureOutcome } from '../protocol/messages';
+import { topMood, type Mood } from '../model/moods';
+import {
+  applyFactors,
+  isAdjusted,
+  NO_ADJUSTMENT,
+  type MoodFactors,
+} from '../recommendation/personalCalibration';
+import type { CaptureRef, Pick, PickRef } from '../recommendation/picks';
+import type { RecommendationEvents } from '../recommendation/recommendationEvents';
+import type { Settings } from '../recommendation/settings';
 import type { CaptureHost } from './captureHost.types';
 import type { Recommender } from './recommender';
 
@@ -77,125 +83,196 @@ export interface CaptureController {
 
 const now = () => performance.now();
 
+async function askInTab(deps: CaptureControllerDeps): Promise<never> {
+  // Offscreen documents and background pages cannot show a permission prompt; a tab can.
+  await deps.openPermissionPage();
+  throw new MoodtabError('camera-permission-needed');
+}
+
+/** Asks the host to read the mood once the camera may be used, or sends the user to allow it. */
+async function recognizeWithPermission(
+  deps: CaptureControllerDeps,
+  request: RecognizeRequest,
+  capturePage?: string,
+): Promise<CaptureReading> {
+  const state = await deps.cameraPermission();
+  if (state === 'denied') throw new MoodtabError('camera-permission-denied');
+  if (state === 'prompt') return askInTab(deps);
+  try {
+    return await deps.host.recognize(request, capturePage);
+  } catch (error) {
+    // Where the browser cannot report the permission, a refusal may only mean "never asked".
+    if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
+      return askInTab(deps);
+    }
+    throw error;
+  }
+}
+
+async function storedBackend(deps: CaptureControllerDeps): Promise<BackendName | undefined> {
+  try {
+    return await deps.loadBackendChoice();
+  } catch {
+    return undefined; // unreadable storage: measure again rather than fail
+  }
+}
+
+/**
+ * Only a measured choice is kept: a stored one that was reused is already there, and a cpu
+ * fallback with nothing measured (neither wasm nor webgl started) is worth another try next time.
+ */
+async function remember(deps: CaptureControllerDeps, report: BackendReport): Promise<void> {
+  if (report.measured && Object.keys(report.measured).length > 0)
+    await deps.saveBackendChoice(report).catch(() => undefined);
+}
+
+/**
+ * Learning (bandit, calibration) and the mood journal after the tab has opened: a listener that
+ * cannot write must not turn an opened tab into an error, so its failure is only logged (the
+ * journal reports its own, see journalRecorder.ts).
+ */
+async function tell(...emits: (() => Promise<void>)[]): Promise<void> {
+  for (const emit of emits) {
+    await emit().catch(
+      (error: unknown) => console.warn('Moodtab: a recommendation listener failed', error), // i18n-exempt: a developers' log
+    );
+  }
+}
+
+/** What a capture starts from: the choices (the popup's, else the stored ones), the backend, the adjustment. */
+async function startingPoint(deps: CaptureControllerDeps, settings: Settings | undefined) {
+  const [chosen, backend, factors] = await Promise.all([
+    settings ?? deps.loadSettings(),
+    storedBackend(deps),
+    deps.loadAdjustment().catch(() => NO_ADJUSTMENT),
+  ]);
+  return { chosen, backend, factors };
+}
+
+/** The camera's reading with the personal calibration applied: the mood it decides, and whether it is too unsure. */
+function calibrated(reading: CaptureReading, factors: MoodFactors) {
+  const probabilities = applyFactors(reading.result.probabilities, factors);
+  return { probabilities, mood: topMood(probabilities), unsure: unsureBetween(probabilities) };
+}
+type Decision = ReturnType<typeof calibrated>;
+
+/** Opens the decided mood's tab, unless the reading is unsure and the popup is to ask; how long it took. */
+async function openUnlessAsking(
+  deps: CaptureControllerDeps,
+  { mood, unsure }: Decision,
+  chosen: Settings,
+  {
+    inBackground,
+    whenUnsure,
+    captureId,
+  }: { inBackground: boolean; whenUnsure: 'ask' | 'open'; captureId: string },
+): Promise<{ pick?: Pick; ms: number }> {
+  if (unsure && whenUnsure === 'ask') return { ms: 0 };
+  deps.notifyStage('opening-tab');
+  const started = now();
+  const pick = await deps.recommender.open(mood, chosen, {
+    active: !inBackground,
+    source: 'camera',
+    captureId,
+  });
+  return { pick, ms: now() - started };
+}
+
+/** Tells the listeners what the capture read and decided, and the tab it opened. */
+function recordCapture(
+  deps: CaptureControllerDeps,
+  captureId: string,
+  reading: CaptureReading,
+  { mood, probabilities, unsure }: Decision,
+  pick: Pick | undefined,
+): Promise<void> {
+  const at = Date.now();
+  return tell(
+    () =>
+      deps.events.emit('captured', {
+        captureId,
+        at,
+        camera: { mood: reading.result.mood, probabilities: reading.result.probabilities },
+        adjusted: { mood, probabilities },
+        ...(pick ? { shown: mood } : {}),
+        ...(unsure ? { unsure } : {}),
+      }),
+    async () =>
+      pick ? deps.events.emit('picked', { pick, at, reading: reading.result.probabilities }) : undefined,
+  );
+}
+
+/** One capture: settings, permission, reading, calibration, opening, recording. */
+async function runCapture(
+  deps: CaptureControllerDeps,
+  settings: Settings | undefined,
+  { inBackground = false, countdown = false, whenUnsure = 'ask', capturePage }: CaptureOptions,
+): Promise<CaptureOutcome> {
+  const started = now();
+  const { chosen, backend, factors } = await startingPoint(deps, settings);
+  const countdownSeconds = countdown ? COUNTDOWN_SECONDS : 0;
+  const reading = await recognizeWithPermission(
+    deps,
+    { frames: BURST_FRAMES, countdownSeconds, backend },
+    capturePage,
+  );
+  const decision = calibrated(reading, factors);
+  const captureId = deps.newId();
+  const { pick, ms } = await openUnlessAsking(deps, decision, chosen, {
+    inBackground,
+    whenUnsure,
+    captureId,
+  });
+  const timings = { ...reading.timings, ...(pick ? { openTab: ms } : {}), total: now() - started };
+  await remember(deps, reading.backend);
+  await recordCapture(deps, captureId, reading, decision, pick);
+  const { mood, probabilities, unsure } = decision;
+  return {
+    ...reading,
+    timings,
+    captureId,
+    adjusted: { mood, probabilities, changed: isAdjusted(factors) },
+    ...(unsure ? { unsure } : {}),
+    ...(pick ? { pick } : {}),
+  };
+}
+
+/** Tells the listeners about a mood picked by hand: the capture it corrects, if any, and its tab. */
+function recordPick(
+  deps: CaptureControllerDeps,
+  mood: Mood,
+  pick: Pick,
+  capture: CaptureRef | undefined,
+): Promise<void> {
+  const at = Date.now();
+  return tell(
+    async () =>
+      capture
+        ? deps.events.emit('corrected', {
+            captureId: capture.id,
+            at,
+            camera: capture.camera,
+            ...(capture.shown ? { from: capture.shown } : {}),
+            to: mood,
+          })
+        : undefined,
+    () => deps.events.emit('picked', { pick, at, ...(capture ? { reading: capture.probabilities } : {}) }),
+  );
+}
+
 export function createCaptureController(deps: CaptureControllerDeps): CaptureController {
   let busy = false;
-
-  async function askInTab(): Promise<never> {
-    // Offscreen documents and background pages cannot show a permission prompt; a tab can.
-    await deps.openPermissionPage();
-    throw new MoodtabError('camera-permission-needed');
-  }
-
-  async function recognizeWithPermission(request: RecognizeRequest, capturePage?: string) {
-    const state = await deps.cameraPermission();
-    if (state === 'denied') throw new MoodtabError('camera-permission-denied');
-    if (state === 'prompt') return askInTab();
-    try {
-      return await deps.host.recognize(request, capturePage);
-    } catch (error) {
-      // Where the browser cannot report the permission, a refusal may only mean "never asked".
-      if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
-        return askInTab();
-      }
-      throw error;
-    }
-  }
-
-  async function storedBackend(): Promise<BackendName | undefined> {
-    try {
-      return await deps.loadBackendChoice();
-    } catch {
-      return undefined; // unreadable storage: measure again rather than fail
-    }
-  }
-
-  /**
-   * Only a measured choice is kept: a stored one that was reused is already there, and a cpu
-   * fallback with nothing measured (neither wasm nor webgl started) is worth another try next time.
-   */
-  async function remember(report: BackendReport): Promise<void> {
-    if (report.measured && Object.keys(report.measured).length > 0)
-      await deps.saveBackendChoice(report).catch(() => undefined);
-  }
-
-  /**
-   * Learning (bandit, calibration) and the mood journal after the tab has opened: a listener that
-   * cannot write must not turn an opened tab into an error, so its failure is only logged (the
-   * journal reports its own, see journalRecorder.ts).
-   */
-  async function tell(...emits: (() => Promise<void>)[]): Promise<void> {
-    for (const emit of emits) {
-      await emit().catch(
-        (error: unknown) => console.warn('Moodtab: a recommendation listener failed', error), // i18n-exempt: a developers' log
-      );
-    }
-  }
-
   return {
     async warmUp(capturePage) {
-      const report = await deps.host.warmUp(await storedBackend(), capturePage);
-      await remember(report.backend);
+      const report = await deps.host.warmUp(await storedBackend(deps), capturePage);
+      await remember(deps, report.backend);
       return report;
     },
-    async capture(
-      settings,
-      { inBackground = false, countdown = false, whenUnsure = 'ask', capturePage } = {},
-    ) {
+    async capture(settings, options = {}) {
       if (busy) throw new MoodtabError('capture-in-progress');
       busy = true;
       try {
-        const started = now();
-        const [chosen, backend, factors] = await Promise.all([
-          settings ?? deps.loadSettings(),
-          storedBackend(),
-          deps.loadAdjustment().catch(() => NO_ADJUSTMENT),
-        ]);
-        const reading = await recognizeWithPermission(
-          { frames: BURST_FRAMES, countdownSeconds: countdown ? COUNTDOWN_SECONDS : 0, backend },
-          capturePage,
-        );
-        const probabilities = applyFactors(reading.result.probabilities, factors);
-        const mood = topMood(probabilities);
-        const unsure = unsureBetween(probabilities);
-        const captureId = deps.newId();
-        let pick: Pick | undefined;
-        let openTab = 0;
-        if (!unsure || whenUnsure === 'open') {
-          deps.notifyStage('opening-tab');
-          const tabStarted = now();
-          pick = await deps.recommender.open(mood, chosen, {
-            active: !inBackground,
-            source: 'camera',
-            captureId,
-          });
-          openTab = now() - tabStarted;
-        }
-        const timings = { ...reading.timings, ...(pick ? { openTab } : {}), total: now() - started };
-        await remember(reading.backend);
-        const at = Date.now();
-        await tell(
-          () =>
-            deps.events.emit('captured', {
-              captureId,
-              at,
-              camera: { mood: reading.result.mood, probabilities: reading.result.probabilities },
-              adjusted: { mood, probabilities },
-              ...(pick ? { shown: mood } : {}),
-              ...(unsure ? { unsure } : {}),
-            }),
-          async () =>
-            pick
-              ? deps.events.emit('picked', { pick, at, reading: reading.result.probabilities })
-              : undefined,
-        );
-        return {
-          ...reading,
-          timings,
-          captureId,
-          adjusted: { mood, probabilities, changed: isAdjusted(factors) },
-          ...(unsure ? { unsure } : {}),
-          ...(pick ? { pick } : {}),
-        };
+        return await runCapture(deps, settings, options);
       } finally {
         busy = false;
       }
@@ -209,21 +286,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
         source,
         ...(capture ? { captureId: capture.id } : {}),
       });
-      const at = Date.now();
-      await tell(
-        async () =>
-          capture
-            ? deps.events.emit('corrected', {
-                captureId: capture.id,
-                at,
-                camera: capture.camera,
-                ...(capture.shown ? { from: capture.shown } : {}),
-                to: mood,
-              })
-            : undefined,
-        () =>
-          deps.events.emit('picked', { pick, at, ...(capture ? { reading: capture.probabilities } : {}) }),
-      );
+      await recordPick(deps, mood, pick, capture);
       return pick;
     },
     async feedback(pick, verdict, replaces) {

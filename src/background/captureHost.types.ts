@@ -1,5 +1,5 @@
-import type { BackendName } from '../shared/backend';
-import type { CaptureReading, RecognizeRequest, WarmUpReport } from '../shared/capture';
+import type { BackendName } from '../model/backend';
+import type { CaptureReading, RecognizeRequest, WarmUpReport } from '../model/capture';
 
 /** Where recognition runs: Chrome's offscreen document, or the capture page in Firefox's popup. */
 export interface CaptureHost {

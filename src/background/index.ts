@@ -1,12 +1,8 @@
 /**
  * Background: routes messages, runs shortcut captures, opens tabs, opens the welcome page on
- * install. Its only state is transient: the one-capture lock (captureController), the journal's
- * outcomes not yet sent (journalRecorder) and, on Chrome, the offscreen document being created
- * (captureHost). From storage it reads the settings, when a capture comes without them, the
- * backend measured on this browser version (kept when the engine measured a new one), the user's
- * mapping and journal preferences; through the recommendation events it keeps what learns on the
- * device (the bandit's ratings, the personal calibration) and, when the user keeps one, the mood
- * journal.
+ * install. Its own state is transient (the one-capture lock, journal outcomes not yet sent, on
+ * Chrome the offscreen document being created); what it keeps goes through the stored-state
+ * registry (src/storage), and what learns on the device listens to the recommendation events.
  */
 import {
   actionBadgeText,
@@ -14,7 +10,6 @@ import {
   cameraPermissionState,
   extensionIdentity,
   extensionUrl,
-  loadStored,
   notifyProgress,
   onCommand,
   onInstalled,
@@ -22,67 +17,58 @@ import {
   openActionPopup,
   openOrFocusTab,
   openTab,
-  saveStored,
   setActionBadge,
   storageArea,
 } from '../platform/browserApi';
-import { BACKEND_CHOICE_KEY, parseBackendChoice, type StoredBackendChoice } from '../shared/backend';
-import { BANDIT_KEY, parseBanditState } from '../shared/bandit';
-import { toErrorInfo } from '../shared/errors';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs, type JournalOutcome } from '../shared/journal';
-import { createJournalStore } from '../shared/journalStore';
-import { MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
-import { createMessageListener, type CaptureOutcome } from '../shared/messages';
-import { adjustmentFactors, CALIBRATION_KEY, parseCounts } from '../shared/personalCalibration';
-import { createRecommendationEvents } from '../shared/recommendationEvents';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
+import { parseBackendChoice } from '../model/backend';
+import { toErrorInfo } from '../common/errors';
+import type { JournalOutcome } from '../journal/journal';
+import { createJournalStore } from '../journal/journalStore';
+import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
+import { adjustmentFactors } from '../recommendation/personalCalibration';
+import { createRecommendationEvents } from '../recommendation/recommendationEvents';
+import type { Settings } from '../recommendation/settings';
+import { openStoredState } from '../storage/registry';
 import { BADGE } from './badgeTexts';
 import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 import { createJournalRecorder } from './journalRecorder';
 import { banditLearner, calibrationLearner } from './learning';
 import { createRecommender } from './recommender';
-import { createStore } from './storedState';
 
 /** The popup captures as soon as it opens with this query (see usePopup). */
 const CAPTURING_POPUP = 'popup.html?capture';
 
-const storage = { load: loadStored, save: saveStored };
-const bandit = createStore(BANDIT_KEY, parseBanditState, storage);
-const calibration = createStore(CALIBRATION_KEY, parseCounts, storage);
+const stored = openStoredState(storageArea);
 const newId = () => crypto.randomUUID();
 
 const journal = createJournalRecorder({
-  loadPrefs: async () => parseJournalPrefs(await loadStored(JOURNAL_PREFS_KEY)),
-  store: createJournalStore(storageArea),
+  loadPrefs: stored.journalPrefs.load,
+  store: createJournalStore(stored),
 });
 
 /** Captures, picks, corrections and feedback: what learns from them, and the journal that keeps them. */
 const recommendationEvents = createRecommendationEvents();
-recommendationEvents.subscribe(banditLearner(bandit));
-recommendationEvents.subscribe(calibrationLearner(calibration));
+recommendationEvents.subscribe(banditLearner(stored.bandit));
+recommendationEvents.subscribe(calibrationLearner(stored.personalCalibration));
 recommendationEvents.subscribe(journal.listener);
 
 const host = createCaptureHost();
 const controller = createCaptureController({
   host,
   recommender: createRecommender({
-    loadMapping: async () => parseStoredMapping(await loadStored(MAPPING_KEY)),
-    loadBandit: bandit.load,
+    loadMapping: stored.mapping.load,
+    loadBandit: stored.bandit.load,
     random: Math.random,
     newId,
     openTab,
   }),
   events: recommendationEvents,
-  loadSettings: async () => parseSettings(await loadStored(SETTINGS_KEY)),
-  loadAdjustment: async () => adjustmentFactors(await calibration.load()),
-  loadBackendChoice: async () => parseBackendChoice(await loadStored(BACKEND_CHOICE_KEY), browserVersion()),
+  loadSettings: stored.settings.load,
+  loadAdjustment: async () => adjustmentFactors(await stored.personalCalibration.load()),
+  loadBackendChoice: async () => parseBackendChoice(await stored.backendChoice.load(), browserVersion()),
   saveBackendChoice: ({ name, measured = {} }) =>
-    saveStored(BACKEND_CHOICE_KEY, {
-      name,
-      browser: browserVersion(),
-      measured,
-    } satisfies StoredBackendChoice),
+    stored.backendChoice.set({ name, browser: browserVersion(), measured }),
   cameraPermission: cameraPermissionState,
   // The welcome page asks for the camera: a tab can show the prompt, this context cannot. One
   // such tab at most: a second capture brings the open one to the front, at its camera section.

@@ -6,16 +6,16 @@
  * the pick it rates. A journal that cannot be written never fails a request: the tab is open, the
  * bandit has learned, and takeOutcome says why the entry is missing.
  */
-import { toErrorInfo } from '../shared/errors';
+import { toErrorInfo } from '../common/errors';
 import {
   entryIdOf,
   pickDraft,
   type JournalEntry,
   type JournalOutcome,
   type JournalPrefs,
-} from '../shared/journal';
-import type { JournalStore } from '../shared/journalStore';
-import type { RecommendationListener } from '../shared/recommendationEvents';
+} from '../journal/journal';
+import type { JournalStore } from '../journal/journalStore';
+import type { RecommendationListener } from '../recommendation/recommendationEvents';
 
 export interface JournalRecorder {
   /** Subscribed to the recommendation events: onPicked writes entries, onFeedback rates them. */

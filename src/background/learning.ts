@@ -1,14 +1,14 @@
 /** What learns from recommendation events, on the device: the bandit and the personal calibration. */
-import { armKey, contextKey, withVerdict, type BanditState } from '../shared/bandit';
-import { withOutcome, type OutcomeCounts } from '../shared/personalCalibration';
-import type { RecommendationListener } from '../shared/recommendationEvents';
-import type { Store } from './storedState';
+import { armKey, contextKey, withVerdict, type BanditState } from '../recommendation/bandit';
+import { withOutcome, type OutcomeCounts } from '../recommendation/personalCalibration';
+import type { RecommendationListener } from '../recommendation/recommendationEvents';
+import type { StoredValue } from '../storage/storedValue';
 
 /** "Good pick" / "Not for me" rate the pick's (provider, query) arm in its (mood, media, strategy). */
-export function banditLearner(store: Store<BanditState>): RecommendationListener {
+export function banditLearner(stored: Pick<StoredValue<BanditState>, 'update'>): RecommendationListener {
   return {
     onFeedback: ({ pick, verdict, replaces }) =>
-      store.update((state) =>
+      stored.update((state) =>
         withVerdict(
           state,
           contextKey(pick.mood, pick.media, pick.strategy),
@@ -24,10 +24,12 @@ export function banditLearner(store: Store<BanditState>): RecommendationListener
  * Every capture that opened a tab counts as (camera, shown) until the user says otherwise; a
  * choice or correction moves it to (camera, chosen). A capture that asked counts once answered.
  */
-export function calibrationLearner(store: Store<OutcomeCounts>): RecommendationListener {
+export function calibrationLearner(
+  stored: Pick<StoredValue<OutcomeCounts>, 'update'>,
+): RecommendationListener {
   return {
     onCaptured: ({ camera, shown }) =>
-      shown ? store.update((counts) => withOutcome(counts, camera.mood, shown)) : undefined,
-    onCorrected: ({ camera, from, to }) => store.update((counts) => withOutcome(counts, camera, to, from)),
+      shown ? stored.update((counts) => withOutcome(counts, camera.mood, shown)) : undefined,
+    onCorrected: ({ camera, from, to }) => stored.update((counts) => withOutcome(counts, camera, to, from)),
   };
 }

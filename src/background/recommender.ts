@@ -1,10 +1,10 @@
 /** Turns a mood into an opened tab: the user's catalogue, the bandit's choice, the tab. */
-import { armsFor, recommendationFor } from '../shared/catalogue';
-import { contextKey, thompsonChoice, type BanditState, type Random } from '../shared/bandit';
-import { applyMapping, EMPTY_MAPPING, type Mapping } from '../shared/mapping';
-import type { Mood } from '../shared/moods';
-import type { Pick, PickSource } from '../shared/picks';
-import { providerIdFor, type Settings } from '../shared/settings';
+import { armsFor, recommendationFor } from '../recommendation/catalogue';
+import { contextKey, thompsonChoice, type BanditState, type Random } from '../recommendation/bandit';
+import { applyMapping, EMPTY_MAPPING, type Mapping } from '../recommendation/mapping';
+import type { Mood } from '../model/moods';
+import type { Pick, PickSource } from '../recommendation/picks';
+import { providerIdFor, type Settings } from '../recommendation/settings';
 
 export interface RecommenderDeps {
   loadMapping(): Promise<Mapping>;

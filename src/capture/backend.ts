@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendName, BackendReport, BackendTimes } from '../shared/backend';
-import { MoodtabError } from '../shared/errors';
+import type { BackendName, BackendReport, BackendTimes } from '../model/backend';
+import { MoodtabError } from '../common/errors';
 import { timeBackendWorkload } from './backendBenchmark';
 
 export interface BackendConfig {

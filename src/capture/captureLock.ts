@@ -1,4 +1,4 @@
-import { MoodtabError } from '../shared/errors';
+import { MoodtabError } from '../common/errors';
 
 /**
  * One capture at a time where the camera is. The background has a lock of its own, but a

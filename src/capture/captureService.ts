@@ -9,9 +9,10 @@
  * read as soon as it is taken.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName, BackendReport } from '../shared/backend';
-import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../shared/capture';
-import type { RecognitionResult } from '../shared/recognition';
+import type { BackendName, BackendReport } from '../model/backend';
+import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
+import { modelUrls } from '../model/contract';
+import type { RecognitionResult } from '../model/recognition';
 import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
 import { openCamera, type Camera } from './camera';
@@ -56,123 +57,152 @@ async function* withLast<T>(frames: AsyncGenerator<T>, count: number, done: () =
   }
 }
 
-export function createCaptureService(config: CaptureServiceConfig): CaptureService {
-  const onStage = config.onStage ?? (() => undefined);
-  let loadingModels: Promise<Models> | undefined;
+type OnStage = (stage: CaptureStage, detail?: StageDetail) => void;
+
+/** The models, loaded once and kept: a failed load is retried by the next warm-up or capture. */
+interface ModelLoader {
+  load(backend: BackendName | undefined): Promise<Models>;
   /** Set once the models are loaded: captures then read each frame as it is taken. */
+  readonly ready: Models | undefined;
+  /** Waits for the load under way, showing its download progress meanwhile. */
+  wait(loading: Promise<Models>): Promise<Models>;
+}
+
+function createModelLoader(config: CaptureServiceConfig, onStage: OnStage): ModelLoader {
+  let loading: Promise<Models> | undefined;
   let ready: Models | undefined;
-  /** The first capture after the load reports how long the load took. */
-  let loadReported = false;
   /** While a capture waits for the models, their download progress is shown. */
   let waiting = false;
   let downloaded: number | undefined;
 
-  const load = (backend: BackendName | undefined): Promise<Models> =>
-    (loadingModels ??= (async () => {
-      const started = now();
-      const report = await startBackend(backend, { wasmBaseUrl: config.wasmBaseUrl });
-      const recognizer = await createMoodRecognizer({
-        detector: {
-          detectorModelUrl: `${config.modelBaseUrl}face/facemesh-detection-short.json`,
-          landmarkModelUrl: `${config.modelBaseUrl}face/facemesh.json`,
+  async function start(backend: BackendName | undefined): Promise<Models> {
+    const started = now();
+    const report = await startBackend(backend, { wasmBaseUrl: config.wasmBaseUrl });
+    const urls = modelUrls(config.modelBaseUrl);
+    const recognizer = await createMoodRecognizer({
+      detector: { detectorModelUrl: urls.faceDetector, landmarkModelUrl: urls.faceLandmarks },
+      classifier: {
+        modelUrl: urls.mood,
+        onProgress: (fraction) => {
+          downloaded = fraction;
+          if (waiting) onStage('loading-models', { progress: fraction });
         },
-        classifier: {
-          modelUrl: `${config.modelBaseUrl}mood/model.json`,
-          onProgress: (fraction) => {
-            downloaded = fraction;
-            if (waiting) onStage('loading-models', { progress: fraction });
-          },
-        },
-        expression: { modelUrl: `${config.modelBaseUrl}expression/model.json`, blend: SHIPPED_BLEND },
-      });
-      ready = { recognizer, backend: report, loadMs: now() - started };
-      return ready;
-    })().catch((error: unknown) => {
-      loadingModels = undefined; // a failed load is retried by the next warm-up or capture
-      throw error;
-    }));
-
-  async function waitForModels(loading: Promise<Models>): Promise<Models> {
-    waiting = true;
-    onStage('loading-models', downloaded === undefined ? {} : { progress: downloaded });
-    try {
-      return await loading;
-    } finally {
-      waiting = false;
-    }
+      },
+      expression: { modelUrl: urls.expression, blend: SHIPPED_BLEND },
+    });
+    ready = { recognizer, backend: report, loadMs: now() - started };
+    return ready;
   }
 
-  /**
-   * Takes the burst and reads it. With the models ready, each frame is read while the camera
-   * waits to take the next; otherwise the frames are kept, the camera turned off, and the reading
-   * waits for the models. Either way the camera is released as soon as the last frame is taken.
-   */
-  async function snapAndRead(
-    camera: Camera,
-    frames: number,
+  return {
+    load: (backend) =>
+      (loading ??= start(backend).catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      })),
+    get ready() {
+      return ready;
+    },
+    async wait(pending) {
+      waiting = true;
+      onStage('loading-models', downloaded === undefined ? {} : { progress: downloaded });
+      try {
+        return await pending;
+      } finally {
+        waiting = false;
+      }
+    },
+  };
+}
+
+/**
+ * Takes the burst and reads it. With the models ready, each frame is read while the camera
+ * waits to take the next; otherwise the frames are kept, the camera turned off, and the reading
+ * waits for the models. Either way the camera is released as soon as the last frame is taken.
+ */
+async function snapAndRead(
+  camera: Camera,
+  frames: number,
+  models: ModelLoader,
+  loading: Promise<Models>,
+  timings: Record<string, number>,
+  onStage: OnStage,
+): Promise<{ result: RecognitionResult; models: Models }> {
+  onStage('snapshot');
+  let started = now();
+  let burstEnd = started;
+  const warm = models.ready;
+  const burst = withLast(camera.frames(frames), frames, () => {
+    burstEnd = now();
+    camera.release();
+    if (warm) onStage('reading-mood');
+  });
+  if (warm) {
+    const result = await warm.recognizer.recognizeBurst(burst);
+    timings.snapshot = burstEnd - started;
+    timings.read = now() - burstEnd;
+    return { result, models: warm };
+  }
+  const shots: ImageData[] = [];
+  for await (const shot of burst) shots.push(shot);
+  timings.snapshot = burstEnd - started;
+  started = now();
+  const loaded = await models.wait(loading);
+  timings.waitForModels = now() - started;
+  onStage('reading-mood');
+  started = now();
+  const result = await loaded.recognizer.recognizeBurst(shots);
+  timings.read = now() - started;
+  return { result, models: loaded };
+}
+
+async function countDown(seconds: number, onStage: OnStage): Promise<void> {
+  for (let left = seconds; left > 0; left--) {
+    onStage('countdown', { secondsLeft: left });
+    await sleep(1000);
+  }
+}
+
+export function createCaptureService(config: CaptureServiceConfig): CaptureService {
+  const onStage = config.onStage ?? (() => undefined);
+  const models = createModelLoader(config, onStage);
+  /** The first capture after the load reports how long the load took. */
+  let loadReported = false;
+
+  /** Opens the camera, counts down while it settles, reads the burst; the camera is always released. */
+  async function readWithCamera(
+    { frames, countdownSeconds }: RecognizeRequest,
     loading: Promise<Models>,
     timings: Record<string, number>,
-  ): Promise<{ result: RecognitionResult; models: Models }> {
-    onStage('snapshot');
+  ) {
     let started = now();
-    let burstEnd = started;
-    const warm = ready;
-    const burst = withLast(camera.frames(frames), frames, () => {
-      burstEnd = now();
-      camera.release();
-      if (warm) onStage('reading-mood');
-    });
-    if (warm) {
-      const result = await warm.recognizer.recognizeBurst(burst);
-      timings.snapshot = burstEnd - started;
-      timings.read = now() - burstEnd;
-      return { result, models: warm };
+    onStage('starting-camera');
+    const camera = await openCamera();
+    timings.openCamera = now() - started;
+    let reading: { result: RecognitionResult; models: Models };
+    let cameraReleased = false;
+    try {
+      started = now();
+      await Promise.all([countDown(countdownSeconds, onStage), camera.settle()]);
+      timings.beforeSnapshot = now() - started;
+      reading = await snapAndRead(camera, frames, models, loading, timings, onStage);
+    } finally {
+      cameraReleased = camera.release();
     }
-    const shots: ImageData[] = [];
-    for await (const shot of burst) shots.push(shot);
-    timings.snapshot = burstEnd - started;
-    started = now();
-    const models = await waitForModels(loading);
-    timings.waitForModels = now() - started;
-    onStage('reading-mood');
-    started = now();
-    const result = await models.recognizer.recognizeBurst(shots);
-    timings.read = now() - started;
-    return { result, models };
-  }
-
-  async function countDown(seconds: number): Promise<void> {
-    for (let left = seconds; left > 0; left--) {
-      onStage('countdown', { secondsLeft: left });
-      await sleep(1000);
-    }
+    return { ...reading, cameraReleased };
   }
 
   return {
     async warmUp(backend) {
-      const { backend: report, loadMs } = await load(backend);
+      const { backend: report, loadMs } = await models.load(backend);
       return { backend: report, loadMs };
     },
 
-    async recognize({ frames, countdownSeconds, backend }) {
+    async recognize(request) {
       const timings: Record<string, number> = {};
-      const loading = load(backend);
+      const loading = models.load(request.backend);
       loading.catch(() => undefined); // reported below, if this capture gets to need the models
-      let started = now();
-      onStage('starting-camera');
-      const camera = await openCamera();
-      timings.openCamera = now() - started;
-      let reading: { result: RecognitionResult; models: Models };
-      let cameraReleased = false;
-      try {
-        started = now();
-        await Promise.all([countDown(countdownSeconds), camera.settle()]);
-        timings.beforeSnapshot = now() - started;
-        reading = await snapAndRead(camera, frames, loading, timings);
-      } finally {
-        cameraReleased = camera.release();
-      }
-      const { result, models: used } = reading;
+      const { result, models: used, cameraReleased } = await readWithCamera(request, loading, timings);
       if (!loadReported) {
         timings.loadModels = used.loadMs;
         loadReported = true;

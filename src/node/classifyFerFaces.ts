@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { blendMoods, type BlendParams, type ExpressionClassifier, type MoodClassifier } from '../recognition';
-import { MOODS, type MoodProbabilities } from '../shared/moods';
+import { MOODS, type MoodProbabilities } from '../model/moods';
 import { expressionOnFerFaces } from './expressionOnFer';
 import { readFerCsv, type FerFace } from './ferCsv';
 

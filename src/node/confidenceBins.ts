@@ -1,6 +1,6 @@
 /**
  * How often the classifier is right at a given top probability: the data behind the popup's
- * low-confidence threshold (src/shared/confidence.ts), measured by `npm run confidence`.
+ * low-confidence threshold (src/model/confidence.ts), measured by `npm run confidence`.
  */
 export interface ConfidenceSample {
   /** The top mood's probability. */

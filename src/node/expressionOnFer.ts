@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { EXPRESSION_INPUT_SIZE, type ExpressionClassifier } from '../recognition/expressionClassifier';
-import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../shared/moods';
+import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../model/moods';
 
 /**
  * face-api.js's expression net on 48x48 grey FER2013 faces: each scaled to 112x112 in colour as

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Tensor3D } from '@tensorflow/tfjs-core';
-import { MOODS, type Mood, type MoodProbabilities } from '../shared/moods';
+import { MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 import { ROOT } from './modelPaths';
 
 // The node-wasm build shares our @tensorflow/tfjs and backend-wasm instances (no tfjs-node needed).

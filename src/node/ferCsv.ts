@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { MOODS, type Mood } from '../shared/moods';
+import { MOODS, type Mood } from '../model/moods';
 
 /** FER2013 emotion ids -> Moodtab moods; disgust (1) and fear (2) are not product moods. */
 export const FER_TO_MOOD: Partial<Record<number, Mood>> = {

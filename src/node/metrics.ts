@@ -1,4 +1,4 @@
-import { MOODS, topMood, type Mood, type MoodProbabilities } from '../shared/moods';
+import { MOODS, topMood, type Mood, type MoodProbabilities } from '../model/moods';
 
 export interface Scored {
   actual: Mood;

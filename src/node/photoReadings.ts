@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MoodRecognizer, RgbaImage } from '../recognition';
-import { isMood, type Mood, type MoodProbabilities } from '../shared/moods';
-import type { RecognitionResult } from '../shared/recognition';
+import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
+import type { RecognitionResult } from '../model/recognition';
 import { decodeImageFile } from './images';
 import { onGreyFrame } from './rgbaImages';
 

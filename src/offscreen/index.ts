@@ -1,17 +1,20 @@
 /**
- * The capture page: hosts the capture engine (camera and models) and answers the background only.
- * Chrome opens it as an offscreen document; Firefox, which never lets a background page use the
- * camera, embeds it in the popup (components/capture-frame) as `offscreen.html#<id>`.
+ * The capture page: hosts the capture engine (camera and models) and answers `offscreen` requests
+ * from any of the extension's own pages; the background sends them, and the one-capture lock
+ * holds whoever asks. Chrome opens it as an offscreen document; Firefox, which never lets a
+ * background page use the camera, embeds it in the popup (components/capture-frame) as
+ * `offscreen.html#<id>`.
  */
 import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
 import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
-import type { RecognizeRequest } from '../shared/capture';
-import { createMessageListener } from '../shared/messages';
-import { isRecord } from '../shared/records';
+import type { RecognizeRequest } from '../model/capture';
+import { MODEL_FILES } from '../model/contract';
+import { createMessageListener } from '../protocol/messages';
+import { isRecord } from '../common/records';
 
 const service = createCaptureService({
-  modelBaseUrl: extensionUrl('models/'),
+  modelBaseUrl: extensionUrl(`${MODEL_FILES.bundledIn}/`),
   wasmBaseUrl: extensionUrl('wasm/'),
   onStage: notifyProgress,
 });

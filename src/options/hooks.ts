@@ -2,44 +2,35 @@
  * What the options page's sections share: the stored settings, the user's catalogue (their
  * mapping over the built-in one), journal preferences and entries, kept current.
  */
-import { storageArea } from '../platform/browserApi';
-import { CATALOGUE, type Catalogue } from '../shared/catalogue';
-import {
-  JOURNAL_KEY,
-  JOURNAL_PREFS_KEY,
-  parseJournalPrefs,
-  type JournalEntry,
-  type JournalPrefs,
-} from '../shared/journal';
-import { createJournalStore, readEntries } from '../shared/journalStore';
-import { applyMapping, MAPPING_KEY, parseStoredMapping, type Mapping } from '../shared/mapping';
-import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { useStored, useStoredState } from '../ui/useStored';
+import type { JournalEntry, JournalPrefs } from '../journal/journal';
+import { createJournalStore } from '../journal/journalStore';
+import { CATALOGUE, type Catalogue } from '../recommendation/catalogue';
+import { applyMapping } from '../recommendation/mapping';
+import { mergeSettings, type Settings } from '../recommendation/settings';
+import { stored, useStored, useStoredState } from '../ui/useStored';
 
 /** The journal in storage.local, written under the same lock as the background's writes. */
-export const journalStore = createJournalStore(storageArea);
+export const journalStore = createJournalStore(stored);
 
 /** The popup's choices (media, providers, match or lift, countdown); undefined until read. */
 export function useSettings(): [Settings | undefined, (patch: Partial<Settings>) => Promise<void>] {
-  const [settings, save] = useStoredState(SETTINGS_KEY, parseSettings);
-  return [settings, (patch) => save(mergeSettings(settings ?? parseSettings(undefined), patch))];
+  const [settings, update] = useStoredState(stored.settings);
+  return [settings, (patch) => update((current) => mergeSettings(current, patch))];
 }
 
 export function useJournalPrefs(): [
   JournalPrefs | undefined,
   (patch: Partial<JournalPrefs>) => Promise<void>,
 ] {
-  const [prefs, save] = useStoredState(JOURNAL_PREFS_KEY, parseJournalPrefs);
-  return [prefs, (patch) => save({ ...(prefs ?? parseJournalPrefs(undefined)), ...patch })];
+  const [prefs, update] = useStoredState(stored.journalPrefs);
+  return [prefs, (patch) => update((current) => ({ ...current, ...patch }))];
 }
 
 /** Every journal entry, oldest first; updated as captures are recorded. */
-export const useJournalEntries = (): JournalEntry[] | undefined => useStored(JOURNAL_KEY, readEntries);
-
-const parseMapping = (raw: unknown): Mapping => parseStoredMapping(raw);
+export const useJournalEntries = (): JournalEntry[] | undefined => useStored(stored.journal);
 
 /** The built-in catalogue with the user's lists and providers laid over it; the built-in one until read. */
 export function useCatalogue(): Catalogue {
-  const mapping = useStored(MAPPING_KEY, parseMapping);
+  const mapping = useStored(stored.mapping);
   return mapping ? applyMapping(mapping) : CATALOGUE;
 }

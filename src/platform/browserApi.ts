@@ -4,9 +4,8 @@
  * browser wholesale. Browser failures leave it as MoodtabErrors a user can read.
  */
 import browser from 'webextension-polyfill';
-import type { CaptureStage } from '../shared/capture';
-import { MoodtabError } from '../shared/errors';
-import type { StorageArea } from '../shared/journalStore';
+import type { CaptureStage } from '../model/capture';
+import { MoodtabError } from '../common/errors';
 import {
   unwrapEnvelope,
   type ExtensionIdentity,
@@ -15,7 +14,8 @@ import {
   type ResponseOf,
   type SenderInfo,
   type Target,
-} from '../shared/messages';
+} from '../protocol/messages';
+import type { StorageBackend } from '../storage/backend';
 
 export function extensionIdentity(): ExtensionIdentity {
   return { id: browser.runtime.id, origin: browser.runtime.getURL('') };
@@ -152,12 +152,15 @@ export function watchStored(key: string, listener: (value: unknown) => void): ()
 }
 
 /**
- * storage.local for the journal store. The lock is the Web Locks API, which every page and the
- * service worker of one extension share, so a write in one context never interleaves with another's.
+ * storage.local as the backend of the stored-state registry (src/storage), the only caller of the
+ * functions above. Its lock is the Web Locks API, which every page and the service worker of one
+ * extension share, so a write in one context never interleaves with another's.
  */
-export const storageArea: StorageArea = {
+export const storageArea: StorageBackend = {
   load: loadStored,
   save: saveStored,
+  remove: removeStored,
+  watch: watchStored,
   exclusive: async (name, task) => await navigator.locks.request(name, task),
 };
 

@@ -3,7 +3,7 @@
  * _locales. The unit tests map this module to the English catalogue (jest.config.js).
  */
 import browser from 'webextension-polyfill';
-import type { MessageKey } from '../shared/i18n';
+import type { MessageKey } from '../common/i18n';
 
 /** The message for `key` in the user's language, with $1.. filled from `subs`. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {

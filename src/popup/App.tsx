@@ -10,17 +10,45 @@ import { MoodPicker } from './components/mood-picker';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
 import { isSnapshotMoment, statusText } from './state';
-import { usePopup } from './usePopup';
+import { usePopup, type Popup } from './usePopup';
+
+/** What the user chooses and presses: the choices, "Capture mood", and the mood picker. */
+function CaptureControls({ popup }: { popup: Popup }) {
+  const { state, changeSettings, capture, pickMood } = popup;
+  const working = state.phase === 'working';
+  return (
+    <>
+      <Choices
+        settings={state.settings}
+        catalogue={state.catalogue}
+        disabled={working}
+        onChange={changeSettings}
+      />
+      <button
+        class="capture primary"
+        type="button"
+        onClick={() => void capture()}
+        disabled={working}
+        aria-busy={working}
+      >
+        {t('popup_capture')}
+      </button>
+      <MoodPicker
+        chosen={state.chosen}
+        afterCapture={!!state.outcome}
+        disabled={working}
+        onPick={(mood) => void pickMood(mood)}
+      />
+    </>
+  );
+}
 
 /** autoCapture: the popup was opened to capture at once (Firefox's keyboard shortcut). */
 export function App({ autoCapture = false }: { autoCapture?: boolean }) {
   // Where there are no offscreen documents (Firefox), this popup hosts its own capture page.
   const [capturePage] = useState(() => (hasOffscreenDocuments() ? undefined : crypto.randomUUID()));
-  const { state, journalPrefs, changeSettings, capture, pickMood, giveFeedback, answerJournal } = usePopup({
-    autoCapture,
-    capturePage,
-  });
-  const working = state.phase === 'working';
+  const popup = usePopup({ autoCapture, capturePage });
+  const { state, journalPrefs, pickMood, giveFeedback, answerJournal } = popup;
   // A failed request after a result (feedback, a pick) leaves the result on screen under its message.
   const showResult = !!(state.outcome || state.pick);
   return (
@@ -31,31 +59,7 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
           {t('popup_openOptions')}
         </button>
       </header>
-      {state.phase !== 'loading' && (
-        <>
-          <Choices
-            settings={state.settings}
-            catalogue={state.catalogue}
-            disabled={working}
-            onChange={changeSettings}
-          />
-          <button
-            class="capture primary"
-            type="button"
-            onClick={() => void capture()}
-            disabled={working}
-            aria-busy={working}
-          >
-            {t('popup_capture')}
-          </button>
-          <MoodPicker
-            chosen={state.chosen}
-            afterCapture={!!state.outcome}
-            disabled={working}
-            onPick={(mood) => void pickMood(mood)}
-          />
-        </>
-      )}
+      {state.phase !== 'loading' && <CaptureControls popup={popup} />}
       <p class={`status ${state.phase}`} role="status" aria-live="polite">
         {statusText(state)}
       </p>

@@ -1,15 +1,15 @@
 import { t } from '../platform/i18n';
-import type { Verdict } from '../shared/bandit';
-import type { CaptureStage } from '../shared/capture';
-import { CATALOGUE, type Catalogue } from '../shared/catalogue';
-import { errorMessageKey, type ErrorInfo } from '../shared/errors';
-import type { MessageKey } from '../shared/i18n';
-import type { JournalOutcome } from '../shared/journal';
-import { MOOD_WORD } from '../shared/labels';
-import type { CaptureOutcome, PickOutcome } from '../shared/messages';
-import type { Mood } from '../shared/moods';
-import type { CaptureRef, Pick } from '../shared/picks';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import type { Verdict } from '../recommendation/bandit';
+import type { CaptureStage } from '../model/capture';
+import { CATALOGUE, type Catalogue } from '../recommendation/catalogue';
+import { errorMessageKey, type ErrorInfo } from '../common/errors';
+import type { MessageKey } from '../common/i18n';
+import type { JournalOutcome } from '../journal/journal';
+import { MOOD_WORD } from '../common/labels';
+import type { CaptureOutcome, PickOutcome } from '../protocol/messages';
+import type { Mood } from '../model/moods';
+import type { CaptureRef, Pick } from '../recommendation/picks';
+import { DEFAULT_SETTINGS, type Settings } from '../recommendation/settings';
 
 export interface PopupState {
   settings: Settings;

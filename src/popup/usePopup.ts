@@ -4,30 +4,21 @@ import {
   extensionIdentity,
   hasCamera,
   hasHostPermission,
-  loadStored,
   onMessage,
-  saveStored,
   sendRequest,
-  storageArea,
 } from '../platform/browserApi';
-import type { Verdict } from '../shared/bandit';
-import { DEEZER_API_ORIGINS } from '../shared/deezer';
-import { MoodtabError, toErrorInfo } from '../shared/errors';
-import {
-  JOURNAL_PREFS_KEY,
-  parseJournalPrefs,
-  pickDraft,
-  type JournalOutcome,
-  type JournalPrefs,
-} from '../shared/journal';
-import { createJournalStore } from '../shared/journalStore';
-import { applyMapping, MAPPING_KEY, parseStoredMapping } from '../shared/mapping';
-import { createMessageListener } from '../shared/messages';
-import type { Mood } from '../shared/moods';
-import { pickRefOf } from '../shared/picks';
-import { mergeSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
-import { useStored } from '../ui/useStored';
-import { captureRefOf, initialPopupState, popupReducer, type PopupState } from './state';
+import type { Verdict } from '../recommendation/bandit';
+import { DEEZER_API_ORIGINS } from '../recommendation/deezer';
+import { MoodtabError, toErrorInfo } from '../common/errors';
+import { pickDraft, type JournalOutcome, type JournalPrefs } from '../journal/journal';
+import { createJournalStore } from '../journal/journalStore';
+import { applyMapping } from '../recommendation/mapping';
+import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
+import type { Mood } from '../model/moods';
+import { pickRefOf } from '../recommendation/picks';
+import { mergeSettings, type Settings } from '../recommendation/settings';
+import { stored, useStored } from '../ui/useStored';
+import { captureRefOf, initialPopupState, popupReducer, type PopupAction, type PopupState } from './state';
 
 export interface Popup {
   state: PopupState;
@@ -47,14 +38,14 @@ const orElse = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catc
 
 async function loadChoices() {
   const [settings, mapping, previews] = await Promise.all([
-    orElse(loadStored(SETTINGS_KEY), undefined).then(parseSettings),
-    orElse(loadStored(MAPPING_KEY), undefined).then((raw) => parseStoredMapping(raw)),
+    orElse(stored.settings.load(), stored.settings.initial),
+    orElse(stored.mapping.load(), stored.mapping.initial),
     orElse(hasHostPermission(DEEZER_API_ORIGINS), false),
   ]);
   return { settings, catalogue: applyMapping(mapping), previews };
 }
 
-const journal = createJournalStore(storageArea);
+const journal = createJournalStore(stored);
 
 export interface PopupOptions {
   /** Capture once as soon as the stored choices are read. */
@@ -63,88 +54,70 @@ export interface PopupOptions {
   capturePage?: string;
 }
 
-export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}): Popup {
-  const [state, dispatch] = useReducer(popupReducer, initialPopupState);
-  const journalPrefs = useStored(JOURNAL_PREFS_KEY, parseJournalPrefs);
-  const { settings } = state;
-  const autoCaptured = useRef(false);
+type Dispatch = (action: PopupAction) => void;
+const addressedTo = (capturePage?: string) => (capturePage ? { capturePage } : {});
 
-  useEffect(() => {
-    // Models take seconds to load: start now, so they are ready by the time the button is pressed.
-    // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
-    // On Firefox the models load in this popup's own capture page, so the warm-up names it.
-    sendRequest({ target: 'background', type: 'warm-up', ...(capturePage ? { capturePage } : {}) }).catch(
-      () => undefined,
-    );
-    void loadChoices().then((loaded) => dispatch({ type: 'loaded', ...loaded }));
-    return onMessage(
-      createMessageListener(
-        'popup',
-        {
-          'capture-progress': async ({ stage, progress, secondsLeft }) => {
-            dispatch({ type: 'stage', stage, progress, secondsLeft });
-            return { acknowledged: true as const };
-          },
+/**
+ * As the popup opens: starts the model load, reads the stored choices, listens for a capture's
+ * progress; returns the unsubscribe.
+ */
+function openPopup(capturePage: string | undefined, dispatch: Dispatch): () => void {
+  // Models take seconds to load: start now, so they are ready by the time the button is pressed.
+  // A failed warm-up is not shown; the capture retries the load and reports what went wrong.
+  // On Firefox the models load in this popup's own capture page, so the warm-up names it.
+  sendRequest({ target: 'background', type: 'warm-up', ...addressedTo(capturePage) }).catch(() => undefined);
+  void loadChoices().then((loaded) => dispatch({ type: 'loaded', ...loaded }));
+  return onMessage(
+    createMessageListener(
+      'popup',
+      {
+        'capture-progress': async ({ stage, progress, secondsLeft }) => {
+          dispatch({ type: 'stage', stage, progress, secondsLeft });
+          return { acknowledged: true as const };
         },
-        extensionIdentity(),
-      ),
-    );
-  }, []);
+      },
+      extensionIdentity(),
+    ),
+  );
+}
 
-  async function capture(): Promise<void> {
-    dispatch({ type: 'capture-started' });
-    try {
-      // Stored before the capture, so a shortcut capture or the next popup sees these choices;
-      // the capture itself gets them in the request and never reads a stale stored copy.
-      await saveStored(SETTINGS_KEY, settings);
-      if ((await hasCamera()) === false) throw new MoodtabError('no-camera', 'the browser lists no camera');
-      const outcome = await sendRequest({
-        target: 'background',
-        type: 'capture-mood',
-        settings,
-        // Switching tabs would close this popup and hide the result.
-        inBackground: true,
-        ...(capturePage ? { capturePage } : {}),
-      });
-      dispatch({ type: 'capture-succeeded', outcome });
-    } catch (error) {
-      dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
-    }
-  }
+/** Keeps the choices, makes sure there is a camera, and has the background capture with them. */
+async function requestCapture(settings: Settings, capturePage: string | undefined): Promise<CaptureOutcome> {
+  // Stored before the capture, so a shortcut capture or the next popup sees these choices;
+  // the capture itself gets them in the request and never reads a stale stored copy.
+  await stored.settings.set(settings);
+  if ((await hasCamera()) === false) throw new MoodtabError('no-camera', 'the browser lists no camera');
+  return sendRequest({
+    target: 'background',
+    type: 'capture-mood',
+    settings,
+    // Switching tabs would close this popup and hide the result.
+    inBackground: true,
+    ...addressedTo(capturePage),
+  });
+}
 
-  useEffect(() => {
-    if (!autoCapture || state.phase !== 'idle' || autoCaptured.current) return;
-    autoCaptured.current = true;
-    void capture();
-  }, [state.phase]);
+/**
+ * Writes the tab on screen as a journal entry (it opened before the user said yes), as the
+ * background would have: under its capture's id, with the camera's reading and any feedback.
+ */
+async function recordShownPick(state: PopupState): Promise<JournalOutcome | undefined> {
+  const { pick, outcome, verdict } = state;
+  if (!pick || state.journal) return undefined;
+  const reading = outcome && pick.captureId === outcome.captureId ? outcome.result.probabilities : undefined;
+  const entry = await journal.recordEntry({
+    ...pickDraft(pick, reading),
+    ...(verdict ? { feedback: verdict } : {}),
+  });
+  return { status: 'saved', entryId: entry.id };
+}
 
-  /**
-   * Writes the tab on screen as a journal entry (it opened before the user said yes), as the
-   * background would have: under its capture's id, with the camera's reading and any feedback.
-   */
-  async function recordShownPick(): Promise<JournalOutcome | undefined> {
-    const { pick, outcome, verdict } = state;
-    if (!pick || state.journal) return undefined;
-    const reading =
-      outcome && pick.captureId === outcome.captureId ? outcome.result.probabilities : undefined;
-    const entry = await journal.recordEntry({
-      ...pickDraft(pick, reading),
-      ...(verdict ? { feedback: verdict } : {}),
-    });
-    return { status: 'saved', entryId: entry.id };
-  }
-
+/** Requests that act on what the popup shows: each reports its failure on screen. */
+function requests(state: PopupState, dispatch: Dispatch) {
+  const failed = (error: unknown) => dispatch({ type: 'request-failed', error: toErrorInfo(error) });
+  const { settings } = state;
   return {
-    state,
-    journalPrefs,
-    capture,
-    changeSettings(patch) {
-      const next = mergeSettings(settings, patch);
-      dispatch({ type: 'settings-changed', settings: next });
-      // Not awaited: a failed save shows at the next capture, which saves again and waits for it.
-      saveStored(SETTINGS_KEY, next).catch(() => undefined);
-    },
-    async pickMood(mood) {
+    async pickMood(mood: Mood) {
       const capture = captureRefOf(state);
       try {
         const pick = await sendRequest({
@@ -157,10 +130,10 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
         });
         dispatch({ type: 'picked', pick });
       } catch (error) {
-        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
+        failed(error);
       }
     },
-    async giveFeedback(verdict) {
+    async giveFeedback(verdict: Verdict) {
       const { pick, verdict: given } = state;
       if (!pick || verdict === given) return;
       try {
@@ -173,21 +146,53 @@ export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}
         });
         dispatch({ type: 'feedback-given', verdict, ...(noted ? { journal: noted } : {}) });
       } catch (error) {
-        dispatch({ type: 'request-failed', error: toErrorInfo(error) });
+        failed(error);
       }
     },
-    async answerJournal(keep) {
+    async answerJournal(keep: boolean) {
       try {
-        await saveStored(JOURNAL_PREFS_KEY, {
-          ...parseJournalPrefs(journalPrefs),
-          enabled: keep,
-          asked: true,
-        });
-        const noted = keep ? await recordShownPick() : undefined;
+        await stored.journalPrefs.update((prefs) => ({ ...prefs, enabled: keep, asked: true }));
+        const noted = keep ? await recordShownPick(state) : undefined;
         if (noted) dispatch({ type: 'journal-noted', journal: noted });
       } catch (error) {
         dispatch({ type: 'journal-noted', journal: { status: 'failed', error: toErrorInfo(error).code } });
       }
     },
+  };
+}
+
+export function usePopup({ autoCapture = false, capturePage }: PopupOptions = {}): Popup {
+  const [state, dispatch] = useReducer(popupReducer, initialPopupState);
+  const journalPrefs = useStored(stored.journalPrefs);
+  const autoCaptured = useRef(false);
+
+  useEffect(() => openPopup(capturePage, dispatch), []);
+
+  async function capture(): Promise<void> {
+    dispatch({ type: 'capture-started' });
+    try {
+      dispatch({ type: 'capture-succeeded', outcome: await requestCapture(state.settings, capturePage) });
+    } catch (error) {
+      dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+    }
+  }
+
+  useEffect(() => {
+    if (!autoCapture || state.phase !== 'idle' || autoCaptured.current) return;
+    autoCaptured.current = true;
+    void capture();
+  }, [state.phase]);
+
+  return {
+    state,
+    journalPrefs,
+    capture,
+    changeSettings(patch) {
+      const next = mergeSettings(state.settings, patch);
+      dispatch({ type: 'settings-changed', settings: next });
+      // Not awaited: a failed save shows at the next capture, which saves again and waits for it.
+      stored.settings.set(next).catch(() => undefined);
+    },
+    ...requests(state, dispatch),
   };
 }

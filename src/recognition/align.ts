@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { FACE_CROP_SIZE } from '../shared/recognition';
+import { FACE_CROP_SIZE } from '../model/contract';
 import type { Point } from './faceDetector';
 
 export const FACE_SIZE = FACE_CROP_SIZE;

@@ -1,4 +1,4 @@
-import { MOODS, type MoodProbabilities } from '../shared/moods';
+import { MOODS, type MoodProbabilities } from '../model/moods';
 
 /**
  * How the DenseNet (the mood model of record) and face-api.js's expression net are combined:

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MoodtabError } from '../shared/errors';
-import { MOODS } from '../shared/moods';
+import { MoodtabError } from '../common/errors';
+import { MOODS } from '../model/moods';
 
 /**
  * face-api.js's expression net (MIT, @vladmandic/face-api/model/face_expression_model.bin), run

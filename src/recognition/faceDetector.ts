@@ -1,7 +1,7 @@
 import * as faceLandmarksDetection from '@tensorflow-models/face-landmarks-detection';
 import type { io, Tensor3D } from '@tensorflow/tfjs-core';
-import { MoodtabError } from '../shared/errors';
-import type { Box } from '../shared/recognition';
+import { MoodtabError } from '../common/errors';
+import type { Box } from '../model/recognition';
 
 export interface Point {
   x: number;

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { MoodtabError } from '../shared/errors';
-import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../shared/moods';
+import { MoodtabError } from '../common/errors';
+import { moodModelProblem } from '../model/contract';
+import { MOODS, probabilitiesFromArray, type MoodProbabilities } from '../model/moods';
 import { FACE_SIZE } from './align';
 
 export interface MoodClassifierConfig {
@@ -26,13 +27,10 @@ export async function createMoodClassifier(config: MoodClassifierConfig): Promis
     throw new MoodtabError('model-load-failed', `mood model: ${(error as Error).message}`);
   }
   const flipAverage = config.flipAverage ?? true;
-  const moods = (model.metadata as { moods?: unknown } | undefined)?.moods;
-  if (JSON.stringify(moods) !== JSON.stringify(MOODS)) {
+  const wrongOutputs = moodModelProblem(model.metadata);
+  if (wrongOutputs) {
     model.dispose();
-    throw new MoodtabError(
-      'model-load-failed',
-      `mood model: its outputs are ${JSON.stringify(moods)}, not the moods ${JSON.stringify(MOODS)}`,
-    );
+    throw new MoodtabError('model-load-failed', `mood model: ${wrongOutputs}`);
   }
 
   const run = async (faces: tf.Tensor4D): Promise<Float32Array> => {

@@ -1,6 +1,6 @@
-import { MoodtabError } from '../shared/errors';
-import type { Box, RecognitionResult } from '../shared/recognition';
-import { MOODS, topMood, type MoodProbabilities } from '../shared/moods';
+import { MoodtabError } from '../common/errors';
+import type { Box, RecognitionResult } from '../model/recognition';
+import { MOODS, topMood, type MoodProbabilities } from '../model/moods';
 
 export type { RgbaImage } from './align';
 import { alignFace, computeAlignment, toRgbTensor, type RgbaImage } from './align';
@@ -161,6 +161,69 @@ function combine(readings: FrameReading[]): RecognitionResult {
   };
 }
 
+interface Limits {
+  minFaceSize: number;
+  minBrightness: number;
+}
+
+/** Finds the largest face and crops it upright ([1, 48, 48, 1] grey) and, for the second opinion, square in colour. */
+async function cropFace(
+  detector: FaceDetector,
+  image: RgbaImage,
+  { minFaceSize, minBrightness }: Limits,
+  withSquare: boolean,
+  timings: Record<string, number>,
+) {
+  let started = now();
+  const brightness = meanBrightness(image);
+  timings.brightness = now() - started;
+  if (brightness < minBrightness)
+    throw new MoodtabError('too-dark', `mean grey level ${brightness.toFixed(0)}`);
+  started = now();
+  const rgb = toRgbTensor(image);
+  timings.toTensor = now() - started;
+  try {
+    started = now();
+    const faces = await detector.detect(rgb);
+    timings.detectAndLandmarks = now() - started;
+    const detected = faces[0];
+    if (!detected) throw new MoodtabError('no-face');
+    if (detected.box.width < minFaceSize) {
+      throw new MoodtabError('face-too-small', `face ${detected.box.width.toFixed(0)} px wide`);
+    }
+    started = now();
+    const face = alignFace(rgb, computeAlignment(detected.keypoints));
+    const square = withSquare ? squareFaceCrop(rgb, detected.box) : undefined;
+    timings.align = now() - started;
+    return { face, square, box: detected.box, faces: faces.length };
+  } finally {
+    rgb.dispose();
+  }
+}
+
+/**
+ * Reads one frame. Each frame is classified on its own as soon as it is cropped, so in a burst the
+ * work is done between the camera's frames and only the last frame's is left when the burst ends.
+ */
+async function readFrame(
+  detector: FaceDetector,
+  classifier: MoodClassifier,
+  secondOpinion: SecondOpinion | undefined,
+  limits: Limits,
+  image: RgbaImage,
+): Promise<FrameReading> {
+  const timings: Record<string, number> = {};
+  const { face, square, box, faces } = await cropFace(detector, image, limits, !!secondOpinion, timings);
+  try {
+    const reading = await readFace(classifier, secondOpinion, face, square, timings);
+    const crop = Array.from(await face.data(), (level) => Math.round(level));
+    return { ...reading, box, faces, crop, timings };
+  } finally {
+    face.dispose();
+    square?.dispose();
+  }
+}
+
 /** Builds a recognizer from already created parts (tests and benchmarks reuse models). */
 export function recognizerFrom(
   detector: FaceDetector,
@@ -168,52 +231,8 @@ export function recognizerFrom(
   { minFaceSize = 48, minBrightness = 30 }: Pick<MoodRecognizerConfig, 'minFaceSize' | 'minBrightness'> = {},
   secondOpinion?: SecondOpinion,
 ): MoodRecognizer {
-  /** Finds the largest face and crops it upright ([1, 48, 48, 1] grey) and square in colour. */
-  async function cropFace(image: RgbaImage, timings: Record<string, number>) {
-    let started = now();
-    const brightness = meanBrightness(image);
-    timings.brightness = now() - started;
-    if (brightness < minBrightness)
-      throw new MoodtabError('too-dark', `mean grey level ${brightness.toFixed(0)}`);
-    started = now();
-    const rgb = toRgbTensor(image);
-    timings.toTensor = now() - started;
-    try {
-      started = now();
-      const faces = await detector.detect(rgb);
-      timings.detectAndLandmarks = now() - started;
-      const detected = faces[0];
-      if (!detected) throw new MoodtabError('no-face');
-      if (detected.box.width < minFaceSize) {
-        throw new MoodtabError('face-too-small', `face ${detected.box.width.toFixed(0)} px wide`);
-      }
-      started = now();
-      const face = alignFace(rgb, computeAlignment(detected.keypoints));
-      const square = secondOpinion ? squareFaceCrop(rgb, detected.box) : undefined;
-      timings.align = now() - started;
-      return { face, square, box: detected.box, faces: faces.length };
-    } finally {
-      rgb.dispose();
-    }
-  }
-
-  /**
-   * Each frame is classified on its own as soon as it is cropped, so in a burst the work is done
-   * between the camera's frames and only the last frame's is left when the burst ends.
-   */
-  async function read(image: RgbaImage): Promise<FrameReading> {
-    const timings: Record<string, number> = {};
-    const { face, square, box, faces } = await cropFace(image, timings);
-    try {
-      const reading = await readFace(classifier, secondOpinion, face, square, timings);
-      const crop = Array.from(await face.data(), (level) => Math.round(level));
-      return { ...reading, box, faces, crop, timings };
-    } finally {
-      face.dispose();
-      square?.dispose();
-    }
-  }
-
+  const read = (image: RgbaImage) =>
+    readFrame(detector, classifier, secondOpinion, { minFaceSize, minBrightness }, image);
   return {
     async recognize(image) {
       return combine([await read(image)]);

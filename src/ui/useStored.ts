@@ -1,45 +1,50 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadStored, saveStored, watchStored } from '../platform/browserApi';
+import { storageArea } from '../platform/browserApi';
+import { openStoredState } from '../storage/registry';
+import type { StoredValue } from '../storage/storedValue';
+
+/** The stored-state registry on storage.local, for the extension's pages. */
+export const stored = openStoredState(storageArea);
 
 /**
- * A value from storage.local, parsed, kept current when any context changes it (the background
- * recording a capture while a page shows the journal). Undefined until the first read.
+ * A stored value, kept current when any context changes it (the background recording a capture
+ * while a page shows the journal). Undefined until the first read.
  */
-export function useStored<T>(key: string, parse: (raw: unknown) => T): T | undefined {
-  const [value, setValue] = useState<T>();
+export function useStored<T>(value: StoredValue<T>): T | undefined {
+  const [current, setCurrent] = useState<T>();
   useEffect(() => {
     let open = true;
-    const stop = watchStored(key, (raw) => setValue(parse(raw)));
+    const stop = value.watch(setCurrent);
     // A change that arrived while the first read was pending is newer: keep it.
-    const first = (raw: unknown) => open && setValue((current) => current ?? parse(raw));
-    loadStored(key).then(first, () => first(undefined));
+    const first = (read: T) => open && setCurrent((shown) => shown ?? read);
+    value.load().then(first, () => first(value.initial));
     return () => {
       open = false;
       stop();
     };
-  }, [key]); // parse: a module-level function, the same on every render
-  return value;
+  }, [value.key]);
+  return current;
 }
 
 /**
- * useStored plus a setter that shows the new value at once and writes it to storage (the change
- * event that follows carries the same value). The returned promise rejects when the write fails.
+ * useStored plus a change that shows its outcome at once and writes it through the registry's
+ * write path (the change event that follows carries what was written). The returned promise
+ * rejects when the write fails.
  */
 export function useStoredState<T>(
-  key: string,
-  parse: (raw: unknown) => T,
-): [T | undefined, (next: T) => Promise<void>] {
-  const stored = useStored(key, parse);
+  value: StoredValue<T>,
+): [T | undefined, (change: (current: T) => T) => Promise<void>] {
+  const current = useStored(value);
   const [local, setLocal] = useState<{ value: T }>();
-  useEffect(() => setLocal(undefined), [stored]);
-  const save = async (next: T) => {
-    setLocal({ value: next });
+  useEffect(() => setLocal(undefined), [current]);
+  const update = async (change: (current: T) => T) => {
+    setLocal({ value: change(local ? local.value : (current ?? value.initial)) });
     try {
-      await saveStored(key, next);
+      await value.update(change);
     } catch (error) {
       setLocal(undefined); // show what is really stored
       throw error;
     }
   };
-  return [local ? local.value : stored, save];
+  return [local ? local.value : current, update];
 }

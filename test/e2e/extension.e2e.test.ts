@@ -17,17 +17,18 @@ import { localRecognizerConfig, ROOT } from '../../src/node/modelPaths';
 import { createMoodRecognizer } from '../../src/recognition';
 import {
   armKeyOf,
-  BANDIT_KEY,
   choiceShares,
   contextKey,
   parseBanditState,
   seededRandom,
   type BanditState,
-} from '../../src/shared/bandit';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import { unsureBetween } from '../../src/shared/confidence';
-import { deezerSearchUrl } from '../../src/shared/deezer';
-import type { MediaKind, Mood, MoodProbabilities } from '../../src/shared/moods';
+} from '../../src/recommendation/bandit';
+import { BANDIT_KEY } from '../../src/storage/registry';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import { unsureBetween } from '../../src/model/confidence';
+import { deezerSearchUrl } from '../../src/recommendation/deezer';
+import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import type { MediaKind } from '../../src/recommendation/media';
 import {
   allowCamera,
   badgeText,

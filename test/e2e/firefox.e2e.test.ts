@@ -6,7 +6,7 @@
  * opens is where the camera is asked for.
  */
 import type { Page } from 'puppeteer-core';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { captureInPopup, recordStatusHistory, statusHistory } from './chromium';
 import {
   cameraTracks,

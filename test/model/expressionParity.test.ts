@@ -8,7 +8,7 @@ import { fileModel, fileWeights } from '../../src/node/fileModel';
 import { EXPRESSION_MODEL, FACE_DETECTOR_MODEL, FACE_LANDMARK_MODEL } from '../../src/node/modelPaths';
 import { createExpressionClassifier, createFaceDetector, toRgbTensor } from '../../src/recognition';
 import { squareFaceCrop } from '../../src/recognition/recognizer';
-import { MOODS } from '../../src/shared/moods';
+import { MOODS } from '../../src/model/moods';
 import { photo, useTestBackend } from './helpers';
 
 jest.setTimeout(120_000);

@@ -10,7 +10,7 @@ import { useBackend, type NodeBackend } from '../../src/node/backend';
 import { fileModel } from '../../src/node/fileModel';
 import { MOOD_MODEL } from '../../src/node/modelPaths';
 import { createMoodClassifier } from '../../src/recognition';
-import { MOODS } from '../../src/shared/moods';
+import { MOODS } from '../../src/model/moods';
 import { FIXTURES } from './helpers';
 
 const fixture = JSON.parse(readFileSync(join(FIXTURES, 'parity.json'), 'utf8')) as {

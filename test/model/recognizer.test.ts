@@ -13,7 +13,7 @@ import {
   SHIPPED_BLEND,
   type RgbaImage,
 } from '../../src/recognition';
-import { MOODS, topMood } from '../../src/shared/moods';
+import { MOODS, topMood } from '../../src/model/moods';
 import { onGreyFrame, resize } from '../../src/node/rgbaImages';
 import { photo, useTestBackend } from './helpers';
 

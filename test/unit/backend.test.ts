@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/capture/backend';
 import { timeBackendWorkload } from '../../src/capture/backendBenchmark';
-import type { BackendName } from '../../src/shared/backend';
+import type { BackendName } from '../../src/model/backend';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { parseBackendChoice } from '../../src/shared/backend';
+import { parseBackendChoice } from '../../src/model/backend';
 
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0';
 

@@ -1,7 +1,7 @@
 /** What the toolbar icon says after a shortcut capture, in the browser's language. */
 import { BADGE } from '../../src/background/badgeTexts';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import type { Pick } from '../../src/shared/picks';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import type { Pick } from '../../src/recommendation/picks';
 import { useLanguage } from './helpers/i18n';
 
 afterEach(() => useLanguage('en'));

@@ -11,8 +11,8 @@ import {
   thompsonChoice,
   withVerdict,
   type BanditState,
-} from '../../src/shared/bandit';
-import { armsFor } from '../../src/shared/catalogue';
+} from '../../src/recommendation/bandit';
+import { armsFor } from '../../src/recommendation/catalogue';
 
 const arms = armsFor('sad', 'music', 'match', 'spotify'); // 4 queries
 const context = contextKey('sad', 'music', 'match');

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** The webcam: fast, specific errors; settling on the picture's brightness; bursts; always released. */
 import { openCamera } from '../../src/capture/camera';
-import { cameraError } from '../../src/shared/errors';
+import { cameraError } from '../../src/common/errors';
 
 class FakeTrack {
   readyState: 'live' | 'ended' = 'live';

@@ -1,18 +1,18 @@
 import { createCaptureController, type CaptureControllerDeps } from '../../src/background/captureController';
 import type { Recommender } from '../../src/background/recommender';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import type { CaptureReading } from '../../src/shared/capture';
-import { MoodtabError } from '../../src/shared/errors';
-import type { Mood, MoodProbabilities } from '../../src/shared/moods';
-import { NO_ADJUSTMENT } from '../../src/shared/personalCalibration';
-import type { Pick } from '../../src/shared/picks';
-import type { RecognitionResult } from '../../src/shared/recognition';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import type { CaptureReading } from '../../src/model/capture';
+import { MoodtabError } from '../../src/common/errors';
+import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import { NO_ADJUSTMENT } from '../../src/recommendation/personalCalibration';
+import type { Pick } from '../../src/recommendation/picks';
+import type { RecognitionResult } from '../../src/model/recognition';
 import {
   createRecommendationEvents,
   type RecommendationEventMap,
   type RecommendationEventName,
-} from '../../src/shared/recommendationEvents';
-import { DEFAULT_SETTINGS, providerIdFor, type Settings } from '../../src/shared/settings';
+} from '../../src/recommendation/recommendationEvents';
+import { DEFAULT_SETTINGS, providerIdFor, type Settings } from '../../src/recommendation/settings';
 
 const result: RecognitionResult = {
   mood: 'sad',

@@ -8,8 +8,8 @@ import { startBackend } from '../../src/capture/backend';
 import { openCamera, type Camera } from '../../src/capture/camera';
 import { createCaptureService, type CaptureService } from '../../src/capture/captureService';
 import { createMoodRecognizer, type MoodRecognizer, type RgbaImage } from '../../src/recognition';
-import { MoodtabError } from '../../src/shared/errors';
-import type { RecognitionResult } from '../../src/shared/recognition';
+import { MoodtabError } from '../../src/common/errors';
+import type { RecognitionResult } from '../../src/model/recognition';
 
 jest.mock('../../src/capture/camera', () => ({ openCamera: jest.fn() }));
 jest.mock('../../src/capture/backend', () => ({ startBackend: jest.fn() }));

@@ -8,8 +8,9 @@ import {
   urlTemplateProblem,
   validateCatalogue,
   type Catalogue,
-} from '../../src/shared/catalogue';
-import { MEDIA_KINDS, MOODS, STRATEGIES, type MediaKind } from '../../src/shared/moods';
+} from '../../src/recommendation/catalogue';
+import { MOODS } from '../../src/model/moods';
+import { MEDIA_KINDS, STRATEGIES, type MediaKind } from '../../src/recommendation/media';
 import { english } from './helpers/english';
 
 const allQueries = (media: MediaKind) =>

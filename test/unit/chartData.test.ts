@@ -1,6 +1,6 @@
 import { dominantMood, localDayKey, moodShares, tallyByDay } from '../../src/options/charts/chartData';
-import type { JournalEntry } from '../../src/shared/journal';
-import type { Mood } from '../../src/shared/moods';
+import type { JournalEntry } from '../../src/journal/journal';
+import type { Mood } from '../../src/model/moods';
 
 // A zone with daylight saving, so the days around its change are really tested (Node reads TZ when set).
 process.env.TZ = 'Europe/Berlin';

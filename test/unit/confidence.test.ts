@@ -1,5 +1,5 @@
 import { confidenceBins, splitAt, thresholdWhereAccuracyFalls } from '../../src/node/confidenceBins';
-import { LOW_CONFIDENCE_THRESHOLD, unsureBetween } from '../../src/shared/confidence';
+import { LOW_CONFIDENCE_THRESHOLD, unsureBetween } from '../../src/model/confidence';
 
 /** n samples at a confidence, `right` of them correct. */
 const at = (confidence: number, n: number, right: number) =>

@@ -1,7 +1,12 @@
 /** Deezer previews: the request carries only the query; the recorded-shape responses parse safely. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEEZER_REQUEST, deezerSearchUrl, parseDeezerSearch, PREVIEW_COUNT } from '../../src/shared/deezer';
+import {
+  DEEZER_REQUEST,
+  deezerSearchUrl,
+  parseDeezerSearch,
+  PREVIEW_COUNT,
+} from '../../src/recommendation/deezer';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'deezer', name), 'utf8'));

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { readLabels } from '../../src/node/photoReadings';
 import { ferPlusMajority, readFerCsv, type FerFace } from '../../src/node/ferCsv';
 import { evaluate, expectedCalibrationError } from '../../src/node/metrics';
-import type { MoodProbabilities } from '../../src/shared/moods';
+import type { MoodProbabilities } from '../../src/model/moods';
 
 const sure = (mood: keyof MoodProbabilities, p = 0.9): MoodProbabilities => {
   const rest = (1 - p) / 4;

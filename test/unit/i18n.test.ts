@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import manifest from '../../manifest.json';
-import { formatMessage, LOCALES, type MessageCatalogue } from '../../src/shared/i18n';
+import { formatMessage, LOCALES, type MessageCatalogue } from '../../src/common/i18n';
 import { findHardCodedStrings, findHtmlText } from './helpers/hardCodedStrings';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,12 +25,12 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 const UI_DIRS = ['src/popup', 'src/options', 'src/welcome', 'src/ui', 'src/background', 'src/offscreen'];
 const UI_SOURCES = [
   ...UI_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir), /\.tsx?$/)),
-  join(ROOT, 'src/shared/errors.ts'),
-  join(ROOT, 'src/shared/journalFile.ts'),
-  join(ROOT, 'src/shared/labels.ts'),
+  join(ROOT, 'src/common/errors.ts'),
+  join(ROOT, 'src/journal/journalFile.ts'),
+  join(ROOT, 'src/common/labels.ts'),
   // The mapping editor's checks: their problems are message keys, worded by the page.
-  join(ROOT, 'src/shared/catalogue.ts'),
-  join(ROOT, 'src/shared/mapping.ts'),
+  join(ROOT, 'src/recommendation/catalogue.ts'),
+  join(ROOT, 'src/recommendation/mapping.ts'),
 ];
 const ALL_SOURCES = filesUnder(join(ROOT, 'src'), /\.tsx?$/);
 

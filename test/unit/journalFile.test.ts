@@ -1,11 +1,11 @@
-import type { JournalEntry } from '../../src/shared/journal';
+import type { JournalEntry } from '../../src/journal/journal';
 import {
   exportFileName,
   journalToCsv,
   journalToJson,
   MAX_IMPORT_BYTES,
   parseJournalFile,
-} from '../../src/shared/journalFile';
+} from '../../src/journal/journalFile';
 
 const camera: JournalEntry = {
   id: '0b5c3f0e-1111-4a6b-9a51-2f1d7b1c0a01',

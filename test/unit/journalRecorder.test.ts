@@ -1,16 +1,18 @@
 import { createCaptureController } from '../../src/background/captureController';
 import { createJournalRecorder } from '../../src/background/journalRecorder';
 import { createRecommender } from '../../src/background/recommender';
-import { seededRandom } from '../../src/shared/bandit';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import { DEFAULT_JOURNAL_PREFS, JOURNAL_KEY, type JournalEntry } from '../../src/shared/journal';
-import { createJournalStore } from '../../src/shared/journalStore';
-import { EMPTY_MAPPING } from '../../src/shared/mapping';
-import type { Mood, MediaKind } from '../../src/shared/moods';
-import { NO_ADJUSTMENT } from '../../src/shared/personalCalibration';
-import { pickRefOf, type Pick, type PickSource } from '../../src/shared/picks';
-import { createRecommendationEvents } from '../../src/shared/recommendationEvents';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { seededRandom } from '../../src/recommendation/bandit';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import { DEFAULT_JOURNAL_PREFS, type JournalEntry } from '../../src/journal/journal';
+import { JOURNAL_KEY, openStoredState } from '../../src/storage/registry';
+import { createJournalStore } from '../../src/journal/journalStore';
+import { EMPTY_MAPPING } from '../../src/recommendation/mapping';
+import type { Mood } from '../../src/model/moods';
+import type { MediaKind } from '../../src/recommendation/media';
+import { NO_ADJUSTMENT } from '../../src/recommendation/personalCalibration';
+import { pickRefOf, type Pick, type PickSource } from '../../src/recommendation/picks';
+import { createRecommendationEvents } from '../../src/recommendation/recommendationEvents';
+import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { memoryStorage } from './helpers/memoryStorage';
 
 const probabilities = { calm: 0.123, angry: 0.0049, sad: 0.6651, happy: 0.2, surprised: 0.007 };
@@ -31,7 +33,7 @@ function pickOf(mood: Mood, source: PickSource, captureId?: string, media: Media
 function setup({ enabled = true, quotaBytes = Infinity } = {}) {
   const area = memoryStorage({ quotaBytes });
   let ids = 0;
-  const store = createJournalStore(area, { newId: () => `entry-${++ids}` });
+  const store = createJournalStore(openStoredState(area), { newId: () => `entry-${++ids}` });
   const journal = createJournalRecorder({
     loadPrefs: async () => ({ ...DEFAULT_JOURNAL_PREFS, enabled, asked: true }),
     store,

@@ -1,10 +1,6 @@
-import {
-  JOURNAL_KEY,
-  JOURNAL_PREFS_KEY,
-  type JournalEntry,
-  type JournalPrefs,
-} from '../../src/shared/journal';
-import { createJournalStore, readEntries } from '../../src/shared/journalStore';
+import { readEntries, type JournalEntry, type JournalPrefs } from '../../src/journal/journal';
+import { JOURNAL_KEY, JOURNAL_PREFS_KEY, openStoredState } from '../../src/storage/registry';
+import { createJournalStore } from '../../src/journal/journalStore';
 import { memoryStorage, type MemoryStorage } from './helpers/memoryStorage';
 
 const NOW = new Date('2025-06-30T12:00:00.000Z');
@@ -39,7 +35,7 @@ function setup(
   area.data.set(JOURNAL_KEY, stored);
   area.data.set(JOURNAL_PREFS_KEY, { enabled: true, asked: true, retention: 365, ...prefs });
   let ids = 0;
-  const store = createJournalStore(area, { now: () => NOW, newId: () => `new-${++ids}` });
+  const store = createJournalStore(openStoredState(area), { now: () => NOW, newId: () => `new-${++ids}` });
   return { area, store, stored: () => area.data.get(JOURNAL_KEY) as JournalEntry[] };
 }
 
@@ -159,7 +155,10 @@ describe('journal store', () => {
     const area = memoryStorage();
     const { store: background } = setup([], {}, area);
     let ids = 0;
-    const options = createJournalStore(area, { now: () => NOW, newId: () => `options-${++ids}` });
+    const options = createJournalStore(openStoredState(area), {
+      now: () => NOW,
+      newId: () => `options-${++ids}`,
+    });
     await Promise.all([
       ...Array.from({ length: 5 }, () => background.recordEntry(draft)),
       ...Array.from({ length: 5 }, () => options.recordEntry({ ...draft, mood: 'calm' })),

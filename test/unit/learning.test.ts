@@ -1,11 +1,14 @@
 import { banditLearner, calibrationLearner } from '../../src/background/learning';
-import { createStore, type StorageIo } from '../../src/background/storedState';
-import { armKey, BANDIT_KEY, contextKey, parseBanditState } from '../../src/shared/bandit';
-import { CALIBRATION_KEY, emptyCounts, parseCounts, withOutcome } from '../../src/shared/personalCalibration';
-import { createRecommendationEvents } from '../../src/shared/recommendationEvents';
+import { armKey, contextKey } from '../../src/recommendation/bandit';
+import type { StorageBackend } from '../../src/storage/backend';
+import { BANDIT_KEY, CALIBRATION_KEY, openStoredState } from '../../src/storage/registry';
+import { storedValue } from '../../src/storage/storedValue';
+import { fakeLocks } from './helpers/locks';
+import { emptyCounts, parseCounts, withOutcome } from '../../src/recommendation/personalCalibration';
+import { createRecommendationEvents } from '../../src/recommendation/recommendationEvents';
 
 /** storage.local in memory, each read and write a little later, as the real one is. */
-function memoryStorage(): StorageIo & { data: Record<string, unknown> } {
+function memoryStorage(): StorageBackend & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const later = () => new Promise((resolve) => setTimeout(resolve, 1));
   return {
@@ -15,8 +18,20 @@ function memoryStorage(): StorageIo & { data: Record<string, unknown> } {
       await later();
       data[key] = structuredClone(value);
     },
+    remove: async (key) => void delete data[key],
+    watch: () => () => undefined,
+    exclusive: fakeLocks().exclusive,
   };
 }
+
+/** A number kept under `n`: 0 until written. */
+const counter = (storage: StorageBackend) =>
+  storedValue(storage, {
+    key: 'n',
+    owner: 'model',
+    parse: (raw) => (typeof raw === 'number' ? raw : 0),
+    initial: 0,
+  });
 
 const pick = {
   id: 'p1',
@@ -31,14 +46,14 @@ const probabilities = { calm: 0.1, angry: 0.05, sad: 0.7, happy: 0.1, surprised:
 describe('stores', () => {
   it('run updates one after another, so quick ones never lose each other', async () => {
     const storage = memoryStorage();
-    const store = createStore('n', (raw) => (typeof raw === 'number' ? raw : 0), storage);
+    const store = counter(storage);
     await Promise.all(Array.from({ length: 10 }, () => store.update((n) => n + 1)));
     expect(storage.data.n).toBe(10);
   });
 
   it('a failed update is reported to its caller and does not block the next', async () => {
     const storage = memoryStorage();
-    const store = createStore('n', (raw) => (typeof raw === 'number' ? raw : 0), storage);
+    const store = counter(storage);
     const failed = store.update(() => {
       throw new Error('bad change');
     });
@@ -53,8 +68,9 @@ describe('learning from events', () => {
   function setup() {
     const storage = memoryStorage();
     const events = createRecommendationEvents();
-    events.subscribe(banditLearner(createStore(BANDIT_KEY, parseBanditState, storage)));
-    events.subscribe(calibrationLearner(createStore(CALIBRATION_KEY, parseCounts, storage)));
+    const stored = openStoredState(storage);
+    events.subscribe(banditLearner(stored.bandit));
+    events.subscribe(calibrationLearner(stored.personalCalibration));
     return { storage, events };
   }
 

@@ -1,9 +1,12 @@
 /**
- * The lint rules that keep the contexts apart really fire. import-x skips imports it cannot
- * resolve, so a broken resolver setting would let every boundary pass in silence; this catches it.
+ * The lint rules that keep the folders of src/ apart really fire, for every folder. import-x skips
+ * imports it cannot resolve, so a broken resolver setting would let every boundary pass in
+ * silence; this catches it.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodesInCycles } from './helpers/graph';
 
 jest.setTimeout(120_000);
 
@@ -16,13 +19,91 @@ interface Case {
 }
 
 const ZONE = 'import-x/no-restricted-paths';
+const RAW_STORAGE = 'no-restricted-imports';
+/** A function of 64 lines, its first line marked with what must report it. */
+const longFunction = (mark: string) => `
+export function long(): number { // ${mark}
+  let n = 0;
+${'  n += 1;\n'.repeat(60)}  return n;
+}
+`;
+
 const CASES: Case[] = [
+  // A function a reader can hold: 60 lines at most, except in the command-line tools.
+  { file: 'src/recommendation/picks.ts', code: longFunction('max-lines-per-function') },
+  { file: 'src/node/cli/mood.ts', code: longFunction('ok') },
+  {
+    file: 'src/common/records.ts',
+    code: `
+import './errors'; // ok
+import '../model/moods'; // ${ZONE}
+import '../recommendation/bandit'; // ${ZONE}
+import '../platform/i18n'; // ${ZONE}
+import 'preact'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/model/moods.ts',
+    code: `
+import '../common/records'; // ok
+import '../recommendation/media'; // ${ZONE}
+import '../journal/journal'; // ${ZONE}
+import '../protocol/messages'; // ${ZONE}
+import '../recognition'; // ${ZONE}
+import '@tensorflow/tfjs-core'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/recommendation/bandit.ts',
+    code: `
+import '../model/moods'; // ok
+import '../common/records'; // ok
+import '../journal/journal'; // ${ZONE}
+import '../storage/registry'; // ${ZONE}
+import '../protocol/messages'; // ${ZONE}
+import '../platform/browserApi'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/journal/journal.ts',
+    code: `
+import '../recommendation/picks'; // ok
+import '../model/moods'; // ok
+import '../storage/registry'; // ${ZONE}
+import '../protocol/messages'; // ${ZONE}
+import '../background/journalRecorder'; // ${ZONE}
+import 'preact'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/storage/registry.ts',
+    code: `
+import '../journal/journal'; // ok
+import '../recommendation/settings'; // ok
+import '../protocol/messages'; // ${ZONE}
+import '../platform/browserApi'; // ${ZONE}
+import '../ui/useStored'; // ${ZONE}
+import 'webextension-polyfill'; // ${ZONE}
+`,
+  },
+  {
+    file: 'src/protocol/messages.ts',
+    code: `
+import '../journal/journal'; // ok
+import '../recommendation/settings'; // ok
+import '../storage/registry'; // ${ZONE}
+import '../platform/browserApi'; // ${ZONE}
+import '../background/index'; // ${ZONE}
+`,
+  },
   {
     file: 'src/popup/App.tsx',
     code: `
 import 'preact'; // ok
-import '../shared/moods'; // ok
+import '../model/moods'; // ok
 import '../platform/browserApi'; // ok
+import '../storage/registry'; // ok
+import { saveStored } from '../platform/browserApi'; // ${RAW_STORAGE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 import '../recognition'; // ${ZONE}
 import '../capture/camera'; // ${ZONE}
@@ -39,6 +120,9 @@ export const api = globalThis.chrome; // no-restricted-properties
     code: `
 import '../platform/browserApi'; // ok
 import './captureController'; // ok
+import '../storage/registry'; // ok
+import { loadStored } from '../platform/browserApi'; // ${RAW_STORAGE}
+import '../ui/useStored'; // ${ZONE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 import '../capture/captureService'; // ${ZONE}
 import '../offscreen/index'; // ${ZONE}
@@ -63,6 +147,7 @@ import '@tensorflow/tfjs-core'; // ${ZONE}
     code: `
 import '../capture/captureService'; // ok
 import '../platform/browserApi'; // ok
+import '../storage/registry'; // ${ZONE}
 import '../recognition'; // ${ZONE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 import '../background/captureController'; // ${ZONE}
@@ -82,26 +167,19 @@ export const api = chrome; // no-restricted-globals
     file: 'src/recognition/align.ts',
     code: `
 import '@tensorflow/tfjs-core'; // ok
-import '../shared/errors'; // ok
+import '../common/errors'; // ok
+import '../model/recognition'; // ok
+import '../recommendation/bandit'; // ${ZONE}
 import '../capture/camera'; // ${ZONE}
 import '../platform/browserApi'; // ${ZONE}
 import 'preact'; // ${ZONE}
 `,
   },
   {
-    file: 'src/shared/moods.ts',
-    code: `
-import './errors'; // ok
-import '../recognition'; // ${ZONE}
-import '../platform/browserApi'; // ${ZONE}
-import '@tensorflow/tfjs-core'; // ${ZONE}
-`,
-  },
-  {
     file: 'src/options/sections/recommendations/index.tsx',
     code: `
 import 'preact'; // ok
-import '../../../shared/mapping'; // ok
+import '../../../recommendation/mapping'; // ok
 import '../../../platform/browserApi'; // ok
 import '@tensorflow/tfjs-core'; // ${ZONE}
 import '../../../recognition'; // ${ZONE}
@@ -115,9 +193,10 @@ export const api = chrome.permissions; // no-restricted-globals
     file: 'src/options/App.tsx',
     code: `
 import 'preact'; // ok
-import '../shared/journalStore'; // ok
+import '../journal/journalStore'; // ok
 import '../platform/browserApi'; // ok
-import '../shared/labels'; // ok
+import '../common/labels'; // ok
+import { removeStored } from '../platform/browserApi'; // ${RAW_STORAGE}
 import '../popup/state'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
 import '../background/journalRecorder'; // ${ZONE}
@@ -131,7 +210,7 @@ export const api = chrome.storage; // no-restricted-globals
     file: 'src/welcome/App.tsx',
     code: `
 import '../ui/camera-help'; // ok
-import '../shared/errors'; // ok
+import '../common/errors'; // ok
 import '../options/hooks'; // ${ZONE}
 import '../capture/camera'; // ${ZONE}
 `,
@@ -141,6 +220,8 @@ import '../capture/camera'; // ${ZONE}
     code: `
 import 'preact'; // ok
 import '../platform/i18n'; // ok
+import '../storage/registry'; // ok
+import '../protocol/messages'; // ${ZONE}
 import '../popup/state'; // ${ZONE}
 import '../options/hooks'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
@@ -150,6 +231,8 @@ import '../welcome/App'; // ${ZONE}
     file: 'src/node/args.ts',
     code: `
 import '../recognition'; // ok
+import '../storage/registry'; // ok
+import '../capture/camera'; // ${ZONE}
 import '../platform/browserApi'; // ${ZONE}
 import '../popup/state'; // ${ZONE}
 `,
@@ -158,7 +241,9 @@ import '../popup/state'; // ${ZONE}
     file: 'src/platform/browserApi.ts',
     code: `
 import 'webextension-polyfill'; // ok
-import '../shared/messages'; // ok
+import '../protocol/messages'; // ok
+import '../storage/backend'; // ok
+import '../journal/journal'; // ${ZONE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 export const api = (globalThis as { chrome?: unknown }).chrome ?? chrome; // ok
 `,
@@ -202,4 +287,32 @@ describe('ESLint boundaries', () => {
       expect(found).toEqual(Object.fromEntries(Object.entries(want).filter(([, rules]) => rules.length)));
     },
   );
+});
+
+describe('the zones table', () => {
+  const { sources, mayImport } = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const c = await import('./eslint.config.mjs'); process.stdout.write(JSON.stringify({ sources: c.SOURCES, mayImport: c.MAY_IMPORT }));",
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    ),
+  ) as { sources: Record<string, string[]>; mayImport: Record<string, string[]> };
+  const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+  it('has a row for every folder of src/, and the test above a case for each', () => {
+    expect(Object.keys(mayImport).sort()).toEqual(folders);
+    for (const folder of folders) expect(sources[folder]).toEqual([`src/${folder}`]);
+    expect([...new Set(CASES.map(({ file }) => file.split('/')[1]))].sort()).toEqual(folders);
+  });
+
+  it('points one way: no folder may import, through others, back into itself', () => {
+    expect(nodesInCycles(mayImport)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { CATALOGUE, providersFor } from '../../src/shared/catalogue';
+import { CATALOGUE, providersFor } from '../../src/recommendation/catalogue';
 import {
   applyMapping,
   EMPTY_MAPPING,
@@ -12,7 +12,7 @@ import {
   withoutCustomProvider,
   withQueries,
   type Mapping,
-} from '../../src/shared/mapping';
+} from '../../src/recommendation/mapping';
 
 import { english } from './helpers/english';
 

@@ -5,12 +5,13 @@
  * (a hand pick's capture, the pick that feedback is about) are held to the same rules.
  */
 import fc from 'fast-check';
-import { VERDICTS } from '../../src/shared/bandit';
-import { CATALOGUE, providersFor } from '../../src/shared/catalogue';
-import { BACKEND_NAMES } from '../../src/shared/backend';
-import { CAPTURE_STAGES, MAX_COUNTDOWN_SECONDS } from '../../src/shared/capture';
-import { createMessageListener, MAX_REQUEST_CHARS, type Target } from '../../src/shared/messages';
-import { MEDIA_KINDS, MOODS, STRATEGIES } from '../../src/shared/moods';
+import { VERDICTS } from '../../src/recommendation/bandit';
+import { CATALOGUE, providersFor } from '../../src/recommendation/catalogue';
+import { BACKEND_NAMES } from '../../src/model/backend';
+import { CAPTURE_STAGES, MAX_COUNTDOWN_SECONDS } from '../../src/model/capture';
+import { createMessageListener, MAX_REQUEST_CHARS, type Target } from '../../src/protocol/messages';
+import { MOODS } from '../../src/model/moods';
+import { MEDIA_KINDS, STRATEGIES } from '../../src/recommendation/media';
 
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };

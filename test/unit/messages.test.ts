@@ -1,4 +1,4 @@
-import { MoodtabError } from '../../src/shared/errors';
+import { MoodtabError } from '../../src/common/errors';
 import {
   createMessageListener,
   MAX_REQUEST_CHARS,
@@ -6,8 +6,8 @@ import {
   parseMessage,
   unwrapEnvelope,
   type Handlers,
-} from '../../src/shared/messages';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+} from '../../src/protocol/messages';
+import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };

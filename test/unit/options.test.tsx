@@ -9,24 +9,21 @@ import * as browserApi from '../../src/platform/browserApi';
 import { localDayKey } from '../../src/options/charts/chartData';
 import { App } from '../../src/options/App';
 import { RecommendationsSection } from '../../src/options/sections/recommendations';
-import { armKey, BANDIT_KEY, contextKey, withVerdict } from '../../src/shared/bandit';
-import { CATALOGUE } from '../../src/shared/catalogue';
-import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
-import { journalToJson } from '../../src/shared/journalFile';
+import { armKey, contextKey, withVerdict } from '../../src/recommendation/bandit';
 import {
-  EMPTY_MAPPING,
-  exportPack,
-  MAPPING_KEY,
-  withCustomProvider,
-  withQueries,
-} from '../../src/shared/mapping';
-import {
+  BANDIT_KEY,
   CALIBRATION_KEY,
-  emptyCounts,
-  withOutcome,
-  type OutcomeCounts,
-} from '../../src/shared/personalCalibration';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
+  JOURNAL_KEY,
+  JOURNAL_PREFS_KEY,
+  MAPPING_KEY,
+  SETTINGS_KEY,
+} from '../../src/storage/registry';
+import { CATALOGUE } from '../../src/recommendation/catalogue';
+import { type JournalEntry } from '../../src/journal/journal';
+import { journalToJson } from '../../src/journal/journalFile';
+import { EMPTY_MAPPING, exportPack, withCustomProvider, withQueries } from '../../src/recommendation/mapping';
+import { emptyCounts, withOutcome, type OutcomeCounts } from '../../src/recommendation/personalCalibration';
+import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 import { useLanguage } from './helpers/i18n';
 

@@ -1,4 +1,4 @@
-import { MOODS, topMood, type Mood, type MoodProbabilities } from '../../src/shared/moods';
+import { MOODS, topMood, type Mood, type MoodProbabilities } from '../../src/model/moods';
 import {
   adjustmentFactors,
   adjustmentSummary,
@@ -10,8 +10,8 @@ import {
   parseCounts,
   withOutcome,
   type OutcomeCounts,
-} from '../../src/shared/personalCalibration';
-import { seededRandom } from '../../src/shared/bandit';
+} from '../../src/recommendation/personalCalibration';
+import { seededRandom } from '../../src/recommendation/bandit';
 
 /** Adds `times` captures the camera read as `camera` that ended as `ended`. */
 const add = (counts: OutcomeCounts, camera: Mood, ended: Mood, times: number) => {

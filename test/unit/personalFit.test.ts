@@ -1,6 +1,11 @@
 import fc from 'fast-check';
-import { applyOffsets, fitPersonalOffsets, MAX_OFFSET, NO_OFFSETS } from '../../src/shared/personalFit';
-import { MOODS, topMood, type Mood, type MoodProbabilities } from '../../src/shared/moods';
+import {
+  applyOffsets,
+  fitPersonalOffsets,
+  MAX_OFFSET,
+  NO_OFFSETS,
+} from '../../src/recommendation/personalFit';
+import { MOODS, topMood, type Mood, type MoodProbabilities } from '../../src/model/moods';
 
 const reading = (values: number[]): MoodProbabilities => {
   const total = values.reduce((s, v) => s + v, 0);

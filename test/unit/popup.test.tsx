@@ -7,15 +7,16 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
 import { App } from '../../src/popup/App';
-import { armsFor, recommendationFor } from '../../src/shared/catalogue';
-import { DEEZER_REQUEST, deezerSearchUrl } from '../../src/shared/deezer';
-import { MoodtabError } from '../../src/shared/errors';
-import { JOURNAL_KEY, JOURNAL_PREFS_KEY, type JournalEntry } from '../../src/shared/journal';
-import { MAPPING_KEY, withCustomProvider, EMPTY_MAPPING } from '../../src/shared/mapping';
-import type { CaptureOutcome } from '../../src/shared/messages';
-import type { Mood, MoodProbabilities } from '../../src/shared/moods';
-import type { Pick } from '../../src/shared/picks';
-import { SETTINGS_KEY, type Settings } from '../../src/shared/settings';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import { DEEZER_REQUEST, deezerSearchUrl } from '../../src/recommendation/deezer';
+import { MoodtabError } from '../../src/common/errors';
+import { type JournalEntry } from '../../src/journal/journal';
+import { JOURNAL_KEY, JOURNAL_PREFS_KEY, MAPPING_KEY, SETTINGS_KEY } from '../../src/storage/registry';
+import { withCustomProvider, EMPTY_MAPPING } from '../../src/recommendation/mapping';
+import type { CaptureOutcome } from '../../src/protocol/messages';
+import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import type { Pick } from '../../src/recommendation/picks';
+import { type Settings } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 
 jest.mock('../../src/platform/browserApi', () =>

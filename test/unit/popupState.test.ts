@@ -7,11 +7,11 @@ import {
   statusText,
   type PopupState,
 } from '../../src/popup/state';
-import { armsFor, CATALOGUE, recommendationFor } from '../../src/shared/catalogue';
-import type { CaptureOutcome } from '../../src/shared/messages';
-import type { Mood } from '../../src/shared/moods';
-import type { Pick } from '../../src/shared/picks';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { armsFor, CATALOGUE, recommendationFor } from '../../src/recommendation/catalogue';
+import type { CaptureOutcome } from '../../src/protocol/messages';
+import type { Mood } from '../../src/model/moods';
+import type { Pick } from '../../src/recommendation/picks';
+import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { useLanguage } from './helpers/i18n';
 
 afterEach(() => useLanguage('en'));

@@ -1,4 +1,7 @@
-import { createRecommendationEvents, type FeedbackEvent } from '../../src/shared/recommendationEvents';
+import {
+  createRecommendationEvents,
+  type FeedbackEvent,
+} from '../../src/recommendation/recommendationEvents';
 
 const feedback: FeedbackEvent = {
   pick: {

@@ -6,10 +6,10 @@ import {
   seededRandom,
   withVerdict,
   type BanditState,
-} from '../../src/shared/bandit';
-import { armsFor, CATALOGUE } from '../../src/shared/catalogue';
-import { EMPTY_MAPPING, withCustomProvider, withQueries } from '../../src/shared/mapping';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+} from '../../src/recommendation/bandit';
+import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
+import { EMPTY_MAPPING, withCustomProvider, withQueries } from '../../src/recommendation/mapping';
+import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 
 function setup(overrides: Partial<RecommenderDeps> = {}) {
   const deps: RecommenderDeps = {

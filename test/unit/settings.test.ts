@@ -4,7 +4,7 @@ import {
   mergeSettings,
   parseSettings,
   providerIdFor,
-} from '../../src/shared/settings';
+} from '../../src/recommendation/settings';
 
 describe('parseSettings', () => {
   it('falls back to defaults for nothing stored', () => {

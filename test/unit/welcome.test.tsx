@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
-import { JOURNAL_PREFS_KEY } from '../../src/shared/journal';
+import { JOURNAL_PREFS_KEY } from '../../src/storage/registry';
 import { App } from '../../src/welcome/App';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 

@@ -19,7 +19,7 @@ import {
   toRgbTensor,
   type RgbaImage,
 } from '../../recognition';
-import { topMood, type Mood } from '../../shared/moods';
+import { topMood, type Mood } from '../../model/moods';
 import { parseArgs } from '../args';
 import { useBackend, parseBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';

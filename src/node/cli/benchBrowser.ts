@@ -17,9 +17,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { BACKEND_CHOICE_KEY, isBackendName, type BackendName } from '../../shared/backend';
-import type { CaptureOutcome } from '../../shared/messages';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../shared/settings';
+import { isBackendName, type BackendName } from '../../model/backend';
+import { BACKEND_CHOICE_KEY, SETTINGS_KEY } from '../../storage/registry';
+import type { CaptureOutcome } from '../../protocol/messages';
+import { DEFAULT_SETTINGS } from '../../recommendation/settings';
 import { parseArgs } from '../args';
 import {
   allowCamera,

@@ -6,10 +6,10 @@
  * as shipped) over one FER2013 usage and prints
  * the accuracy per top-probability bin under both labellings, and the threshold below which the
  * popup should ask rather than open a tab: where accuracy falls under --min-accuracy. The last
- * line is JSON. src/shared/confidence.ts keeps the chosen value.
+ * line is JSON. src/model/confidence.ts keeps the chosen value.
  */
 import { createExpressionClassifier, createMoodClassifier, SHIPPED_BLEND } from '../../recognition';
-import { topMood, type Mood, type MoodProbabilities } from '../../shared/moods';
+import { topMood, type Mood, type MoodProbabilities } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { readFerFaces } from '../classifyFerFaces';

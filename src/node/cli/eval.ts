@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { SHIPPED_BLEND } from '../../recognition/blend';
 import { createExpressionClassifier } from '../../recognition/expressionClassifier';
 import { createMoodClassifier } from '../../recognition';
-import type { Mood, MoodProbabilities } from '../../shared/moods';
+import type { Mood, MoodProbabilities } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { readFerFaces } from '../classifyFerFaces';

@@ -4,7 +4,7 @@
  *
  * Scores personal calibration per person: each photo is read by the whole pipeline, then for each
  * person every photo in turn is left out, the person's offsets are fitted on their other photos
- * (src/shared/personalFit.ts, as the extension fits them on a user's confirmed moods), and the
+ * (src/recommendation/personalFit.ts, as the extension fits them on a user's confirmed moods), and the
  * left-out photo is read with them. Compared with the global reading on the same photos (those
  * where a face was found). LABELS.csv needs `file`, `person` and `mood` columns. Prints a table per
  * person and a sweep of the prior precision; the last line is JSON
@@ -13,8 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createMoodRecognizer } from '../../recognition';
-import { applyOffsets, fitPersonalOffsets, PRIOR_PRECISION } from '../../shared/personalFit';
-import { topMood, type MoodProbabilities } from '../../shared/moods';
+import { applyOffsets, fitPersonalOffsets, PRIOR_PRECISION } from '../../recommendation/personalFit';
+import { topMood, type MoodProbabilities } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { localRecognizerConfig } from '../modelPaths';

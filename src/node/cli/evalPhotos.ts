@@ -19,7 +19,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createMoodRecognizer, toRgbTensor } from '../../recognition';
-import type { Mood, MoodProbabilities } from '../../shared/moods';
+import type { Mood, MoodProbabilities } from '../../model/moods';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';

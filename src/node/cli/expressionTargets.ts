@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createExpressionClassifier } from '../../recognition/expressionClassifier';
-import { MOODS } from '../../shared/moods';
+import { MOODS } from '../../model/moods';
 import { parseArgs } from '../args';
 import { useBackend } from '../backend';
 import { expressionOnFerFaces } from '../expressionOnFer';

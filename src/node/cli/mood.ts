@@ -6,11 +6,12 @@
  * spread) or the question it would ask when unsure, and the result as JSON on the last line.
  */
 import english from '../../../_locales/en/messages.json';
-import { armsFor, CATALOGUE, recommendationFor } from '../../shared/catalogue';
-import { unsureBetween } from '../../shared/confidence';
-import { errorMessageKey, MoodtabError } from '../../shared/errors';
-import { formatMessage } from '../../shared/i18n';
-import { isMediaKind, isStrategy, MOODS } from '../../shared/moods';
+import { armsFor, CATALOGUE, recommendationFor } from '../../recommendation/catalogue';
+import { unsureBetween } from '../../model/confidence';
+import { errorMessageKey, MoodtabError } from '../../common/errors';
+import { formatMessage } from '../../common/i18n';
+import { MOODS } from '../../model/moods';
+import { isMediaKind, isStrategy } from '../../recommendation/media';
 import { createMoodRecognizer } from '../../recognition';
 import { parseArgs } from '../args';
 import { parseBackend, useBackend } from '../backend';

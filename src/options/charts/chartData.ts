@@ -1,6 +1,6 @@
 /** Turns journal entries into what the charts draw: counts per local day and each mood's share. */
-import type { JournalEntry } from '../../shared/journal';
-import { MOODS, type Mood } from '../../shared/moods';
+import type { JournalEntry } from '../../journal/journal';
+import { MOODS, type Mood } from '../../model/moods';
 
 export const PERIODS = ['week', 'month', 'year'] as const;
 export type Period = (typeof PERIODS)[number];

@@ -3,7 +3,7 @@
  * what it needs through ../hooks. Add a section by adding a folder and a row here.
  */
 import type { ComponentType } from 'preact';
-import type { MessageKey } from '../../shared/i18n';
+import type { MessageKey } from '../../common/i18n';
 import { ChoicesSection } from './choices';
 import { DataSection } from './data';
 import { JournalSection } from './journal';

@@ -3,9 +3,9 @@
  * media, a provider for a media, match or lift, and the countdown.
  */
 import { t } from '../../platform/i18n';
-import { ANY_PROVIDER, providersFor, type Catalogue } from '../../shared/catalogue';
-import type { MessageKey } from '../../shared/i18n';
-import { MEDIA_LABEL, STRATEGY_LABEL } from '../../shared/labels';
+import { ANY_PROVIDER, providersFor, type Catalogue } from '../../recommendation/catalogue';
+import type { MessageKey } from '../../common/i18n';
+import { MEDIA_LABEL, STRATEGY_LABEL } from '../../common/labels';
 import {
   isMediaKind,
   isStrategy,
@@ -13,8 +13,8 @@ import {
   STRATEGIES,
   type MediaKind,
   type Strategy,
-} from '../../shared/moods';
-import { shownProviderChoice, type Settings } from '../../shared/settings';
+} from '../../recommendation/media';
+import { shownProviderChoice, type Settings } from '../../recommendation/settings';
 import { providerLabel } from '../providerLabel';
 
 /** One radio button per media, named `media`. */

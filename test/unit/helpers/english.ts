@@ -1,6 +1,6 @@
-/** A problem (src/shared/i18n.ts) as an English reader of the page sees it: "where: what is wrong". */
+/** A problem (src/common/i18n.ts) as an English reader of the page sees it: "where: what is wrong". */
 import en from '../../../_locales/en/messages.json';
-import { formatMessage, type Problem } from '../../../src/shared/i18n';
+import { formatMessage, type Problem } from '../../../src/common/i18n';
 
 export function english(problem: Problem | undefined): string | undefined {
   if (!problem) return undefined;

@@ -5,6 +5,8 @@
  *   jest.mock('../../src/platform/browserApi', () => jest.requireActual(...fakeBrowserApi).fakeBrowserApi());
  */
 import type { CameraPermission } from '../../../src/platform/browserApi';
+import type { StorageBackend } from '../../../src/storage/backend';
+import { fakeLocks } from './locks';
 
 export const stored = new Map<string, unknown>();
 /** storage.local hands back copies of JSON-like values (jsdom has no structuredClone). */
@@ -33,8 +35,7 @@ export function resetFakes(items: Record<string, unknown> = {}): void {
 }
 
 export function fakeBrowserApi() {
-  let lock: Promise<unknown> = Promise.resolve();
-  return {
+  const api = {
     extensionIdentity: fake(() => ({ id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' })),
     extensionUrl: fake((path: string) => `chrome-extension://moodtab-id/${path}`),
     loadStored: fake(async (key: string) => copy(stored.get(key))),
@@ -48,15 +49,6 @@ export function fakeBrowserApi() {
       watchers.set(key, set.add(listener));
       return () => set.delete(listener);
     }),
-    storageArea: {
-      load: async (key: string) => copy(stored.get(key)),
-      save: async (key: string, value: unknown) => write(key, value),
-      exclusive<T>(_name: string, task: () => Promise<T>): Promise<T> {
-        const run = lock.then(task, task);
-        lock = run.catch(() => undefined);
-        return run;
-      },
-    },
     sendRequest: fake(async (_message: unknown): Promise<unknown> => undefined),
     onMessage: fake(() => () => undefined),
     openTab: fake(async () => undefined),
@@ -77,4 +69,13 @@ export function fakeBrowserApi() {
     requestHostPermission: fake(async (_origins: string[]) => false),
     removeHostPermission: fake(async (_origins: string[]) => true),
   };
+  // The registry's backend goes through the mocks above, so a test sees (and may override) each write.
+  const storageArea: StorageBackend = {
+    load: (key) => api.loadStored(key),
+    save: (key, value) => api.saveStored(key, value),
+    remove: (key) => api.removeStored(key),
+    watch: (key, listener) => api.watchStored(key, listener),
+    exclusive: fakeLocks().exclusive,
+  };
+  return { ...api, storageArea };
 }

@@ -5,7 +5,7 @@
 import de from '../../../_locales/de/messages.json';
 import en from '../../../_locales/en/messages.json';
 import es from '../../../_locales/es/messages.json';
-import { formatMessage, type MessageCatalogue, type MessageKey } from '../../../src/shared/i18n';
+import { formatMessage, type MessageCatalogue, type MessageKey } from '../../../src/common/i18n';
 
 export const CATALOGUES: Record<string, MessageCatalogue> = { en, de, es };
 

@@ -1,7 +1,8 @@
-/** An in-memory StorageArea that behaves like storage.local where the journal store relies on it. */
-import type { StorageArea } from '../../../src/shared/journalStore';
+/** An in-memory StorageBackend that behaves like storage.local where the registry relies on it. */
+import type { StorageBackend } from '../../../src/storage/backend';
+import { fakeLocks } from './locks';
 
-export interface MemoryStorage extends StorageArea {
+export interface MemoryStorage extends StorageBackend {
   /** What is stored, as storage.local would hand it back (a structured copy). */
   data: Map<string, unknown>;
 }
@@ -13,9 +14,11 @@ export interface MemoryStorage extends StorageArea {
  */
 export function memoryStorage({ quotaBytes = Infinity }: { quotaBytes?: number } = {}): MemoryStorage {
   const data = new Map<string, unknown>();
-  let queue: Promise<unknown> = Promise.resolve();
+  const watchers = new Map<string, Set<(raw: unknown) => void>>();
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
   const size = (map: Map<string, unknown>) => JSON.stringify([...map]).length;
+  const changed = (key: string) =>
+    watchers.get(key)?.forEach((listener) => listener(structuredClone(data.get(key))));
   return {
     data,
     async load(key) {
@@ -27,11 +30,18 @@ export function memoryStorage({ quotaBytes = Infinity }: { quotaBytes?: number }
       const next = new Map(data).set(key, structuredClone(value));
       if (size(next) > quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
       data.set(key, structuredClone(value));
+      changed(key);
     },
-    exclusive(_name, task) {
-      const run = queue.then(task, task);
-      queue = run.catch(() => undefined);
-      return run;
+    async remove(key) {
+      await tick();
+      data.delete(key);
+      changed(key);
     },
+    watch(key, listener) {
+      const set = watchers.get(key) ?? new Set();
+      watchers.set(key, set.add(listener));
+      return () => set.delete(listener);
+    },
+    exclusive: fakeLocks().exclusive,
   };
 }

@@ -1,7 +1,8 @@
 import { t } from '../../../platform/i18n';
-import { MOODS } from '../../../shared/moods';
-import { MOOD_LABEL } from '../../../shared/labels';
+import { MOODS } from '../../../model/moods';
+import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
+import { DayTable } from '../day-table';
 import { dominantMood, type DayTally } from '../chartData';
 import { formatDay, formatMonth } from '../format';
 
@@ -16,6 +17,19 @@ function dayTitle(day: DayTally): string {
     .sort((a, b) => day.counts[b] - day.counts[a])
     .map((mood) => t('chart_moodCount', t(MOOD_LABEL[mood]), day.counts[mood]));
   return seen.length ? t('chart_dayTitle', formatDay(day.date), seen.join(', ')) : formatDay(day.date);
+}
+
+/** The days with entries, each with the mood seen most. */
+function CalendarTable({ days, caption }: { days: DayTally[]; caption: string }) {
+  if (!days.length) return <p>{t('chart_noEntriesInPeriod')}</p>;
+  const mostSeen = (day: DayTally) => t(MOOD_LABEL[dominantMood(day.counts)!]);
+  return (
+    <DayTable
+      caption={caption}
+      days={days}
+      columns={[{ key: 'most', header: t('chart_mostSeen'), cell: mostSeen }]}
+    />
+  );
 }
 
 /**
@@ -58,28 +72,12 @@ export function CalendarHeatMap({ days, caption }: { days: DayTally[]; caption: 
       })}
     </svg>
   );
-  const table = withEntries.length ? (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart_day')}</th>
-          <th scope="col">{t('chart_mostSeen')}</th>
-          <th scope="col">{t('chart_total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {withEntries.map((day) => (
-          <tr key={day.key}>
-            <th scope="row">{formatDay(day.date)}</th>
-            <td>{t(MOOD_LABEL[dominantMood(day.counts)!])}</td>
-            <td>{day.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  ) : (
-    <p>{t('chart_noEntriesInPeriod')}</p>
+  return (
+    <ChartFigure
+      id="calendar"
+      caption={caption}
+      chart={chart}
+      table={<CalendarTable days={withEntries} caption={caption} />}
+    />
   );
-  return <ChartFigure id="calendar" caption={caption} chart={chart} table={table} />;
 }

@@ -1,6 +1,6 @@
 import { t } from '../../../platform/i18n';
-import { MOODS } from '../../../shared/moods';
-import { MOOD_LABEL } from '../../../shared/labels';
+import { MOODS } from '../../../model/moods';
+import { MOOD_LABEL } from '../../../common/labels';
 
 /** Which colour is which mood (for sighted users; the tables name the moods for screen readers). */
 export function Legend() {

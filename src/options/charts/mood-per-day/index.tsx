@@ -1,7 +1,8 @@
 import { t } from '../../../platform/i18n';
-import { MOODS } from '../../../shared/moods';
-import { MOOD_LABEL } from '../../../shared/labels';
+import { MOODS } from '../../../model/moods';
+import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
+import { DayTable, type DayColumn } from '../day-table';
 import type { DayTally } from '../chartData';
 import { formatDay, formatWeekday } from '../format';
 
@@ -11,8 +12,40 @@ const LEFT = 28;
 const BOTTOM = 22;
 const TOP = 8;
 
-/** Mood per day as stacked bars, one bar a day, one colour a mood; for the last week or month. */
-export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: string }) {
+/** One day's bar: a segment per mood seen, stacked from the bottom, and its day under it. */
+function DayBar(props: {
+  day: DayTally;
+  x: number;
+  width: number;
+  y(count: number): number;
+  label?: string | number;
+}) {
+  const { day, x, width, y } = props;
+  let below = 0;
+  return (
+    <g data-day={day.key}>
+      {MOODS.filter((mood) => day.counts[mood] > 0).map((mood) => {
+        const top = y(below + day.counts[mood]);
+        const height = y(below) - top;
+        below += day.counts[mood];
+        return (
+          <rect key={mood} class={`segment mood-${mood}`} x={x} y={top} width={width} height={height}>
+            <title>
+              {t('chart_segmentTitle', formatDay(day.date), t(MOOD_LABEL[mood]), day.counts[mood])}
+            </title>
+          </rect>
+        );
+      })}
+      {props.label !== undefined && (
+        <text class="day-label" x={x + width / 2} y={HEIGHT - 6} text-anchor="middle">
+          {props.label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function MoodPerDayChart({ days }: { days: DayTally[] }) {
   const most = Math.max(1, ...days.map((day) => day.total));
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = (WIDTH - LEFT) / days.length;
@@ -20,7 +53,7 @@ export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: strin
   const y = (count: number) => TOP + plotHeight - (count / most) * plotHeight;
   // A week shows every weekday; a month every fifth day and the last.
   const labelled = (i: number) => days.length <= 7 || i % 5 === days.length % 5 || i === days.length - 1;
-  const chart = (
+  return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="mood-per-day" focusable="false">
       {[0, most].map((tick) => (
         <g key={tick} class="axis">
@@ -30,66 +63,33 @@ export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: strin
           </text>
         </g>
       ))}
-      {days.map((day, i) => {
-        const x = LEFT + i * slot + (slot - barWidth) / 2;
-        let below = 0;
-        return (
-          <g key={day.key} data-day={day.key}>
-            {MOODS.filter((mood) => day.counts[mood] > 0).map((mood) => {
-              const top = y(below + day.counts[mood]);
-              const height = y(below) - top;
-              below += day.counts[mood];
-              return (
-                <rect
-                  key={mood}
-                  class={`segment mood-${mood}`}
-                  x={x}
-                  y={top}
-                  width={barWidth}
-                  height={height}
-                >
-                  <title>
-                    {t('chart_segmentTitle', formatDay(day.date), t(MOOD_LABEL[mood]), day.counts[mood])}
-                  </title>
-                </rect>
-              );
-            })}
-            {labelled(i) && (
-              <text class="day-label" x={x + barWidth / 2} y={HEIGHT - 6} text-anchor="middle">
-                {days.length <= 7 ? formatWeekday(day.date) : day.date.getDate()}
-              </text>
-            )}
-          </g>
-        );
-      })}
+      {days.map((day, i) => (
+        <DayBar
+          key={day.key}
+          day={day}
+          x={LEFT + i * slot + (slot - barWidth) / 2}
+          width={barWidth}
+          y={y}
+          label={labelled(i) ? (days.length <= 7 ? formatWeekday(day.date) : day.date.getDate()) : undefined}
+        />
+      ))}
     </svg>
   );
-  const table = (
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('chart_day')}</th>
-          {MOODS.map((mood) => (
-            <th key={mood} scope="col">
-              {t(MOOD_LABEL[mood])}
-            </th>
-          ))}
-          <th scope="col">{t('chart_total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((day) => (
-          <tr key={day.key}>
-            <th scope="row">{formatDay(day.date)}</th>
-            {MOODS.map((mood) => (
-              <td key={mood}>{day.counts[mood]}</td>
-            ))}
-            <td>{day.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+}
+
+/** Mood per day as stacked bars, one bar a day, one colour a mood; for the last week or month. */
+export function MoodPerDay({ days, caption }: { days: DayTally[]; caption: string }) {
+  const columns: DayColumn[] = MOODS.map((mood) => ({
+    key: mood,
+    header: t(MOOD_LABEL[mood]),
+    cell: (day) => day.counts[mood],
+  }));
+  return (
+    <ChartFigure
+      id="mood-per-day"
+      caption={caption}
+      chart={<MoodPerDayChart days={days} />}
+      table={<DayTable caption={caption} days={days} columns={columns} />}
+    />
   );
-  return <ChartFigure id="mood-per-day" caption={caption} chart={chart} table={table} />;
 }

@@ -1,5 +1,5 @@
 import { t } from '../../../platform/i18n';
-import { MOOD_LABEL } from '../../../shared/labels';
+import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
 import type { MoodShare as Share } from '../chartData';
 import { formatPercent } from '../format';

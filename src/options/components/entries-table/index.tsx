@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import type { Catalogue } from '../../../shared/catalogue';
-import type { JournalEntry } from '../../../shared/journal';
-import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../../shared/labels';
+import type { Catalogue } from '../../../recommendation/catalogue';
+import type { JournalEntry } from '../../../journal/journal';
+import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../../common/labels';
 import { formatTime } from '../../charts/format';
 import { useCatalogue } from '../../hooks';
 

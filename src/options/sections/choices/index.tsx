@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo, type ErrorCode } from '../../../shared/errors';
-import { MEDIA_LABEL } from '../../../shared/labels';
-import { MEDIA_KINDS } from '../../../shared/moods';
-import type { Settings } from '../../../shared/settings';
+import { errorMessageKey, toErrorInfo, type ErrorCode } from '../../../common/errors';
+import { MEDIA_LABEL } from '../../../common/labels';
+import { MEDIA_KINDS } from '../../../recommendation/media';
+import type { Settings } from '../../../recommendation/settings';
 import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 import { Shortcut } from '../../../ui/shortcut';
 import { useCatalogue, useSettings } from '../../hooks';

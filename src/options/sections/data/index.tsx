@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo } from '../../../shared/errors';
-import type { JournalEntry } from '../../../shared/journal';
+import { errorMessageKey, toErrorInfo } from '../../../common/errors';
+import type { JournalEntry } from '../../../journal/journal';
 import {
   exportFileName,
   journalToCsv,
   journalToJson,
   MAX_IMPORT_BYTES,
   parseJournalFile,
-} from '../../../shared/journalFile';
+} from '../../../journal/journalFile';
 import { journalStore, useJournalEntries } from '../../hooks';
 
 interface Status {
@@ -70,42 +70,19 @@ function Exports({ entries }: { entries: JournalEntry[] }) {
   );
 }
 
-/** Export (CSV, JSON), import (JSON, checked before anything is stored) and "Delete everything". */
-export function DataSection() {
-  const entries = useJournalEntries();
-  const [status, setStatus] = useState<Status>();
-  const [confirming, setConfirming] = useState(false);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-  }, [confirming]);
-  if (!entries) return null;
+type Say = (status: Status) => void;
 
+/** Imports a JSON export, checked before anything is stored. */
+function Import({ say }: { say: Say }) {
   async function onFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
-    setStatus({ text: t('import_reading') });
-    setStatus(await importFile(file).catch(() => ({ text: t('import_notJson'), error: true })));
+    say({ text: t('import_reading') });
+    say(await importFile(file).catch(() => ({ text: t('import_notJson'), error: true })));
     input.value = ''; // the same file can be chosen again
   }
-
-  async function deleteEverything() {
-    setConfirming(false);
-    try {
-      await journalStore.deleteAll();
-      setStatus({ text: t('data_deleted') });
-    } catch (error) {
-      setStatus({ text: t(errorMessageKey(toErrorInfo(error).code)), error: true });
-    }
-    deleteButton.current?.focus();
-  }
-
   return (
     <>
-      <h3>{t('data_exportTitle')}</h3>
-      <p class="muted">{t('data_exportWhat')}</p>
-      <Exports entries={entries} />
       <h3>{t('data_importTitle')}</h3>
       <label for="import-file">{t('data_importLabel')}</label>{' '}
       <input
@@ -115,6 +92,32 @@ export function DataSection() {
         onChange={(event) => void onFile(event.currentTarget)}
       />
       <p class="muted">{t('data_importWhat')}</p>
+    </>
+  );
+}
+
+/** "Delete everything", only after a confirmation whose safe choice has the focus. */
+function DeleteEverything({ count, say }: { count: number; say: Say }) {
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+  }, [confirming]);
+
+  async function deleteEverything() {
+    setConfirming(false);
+    try {
+      await journalStore.deleteAll();
+      say({ text: t('data_deleted') });
+    } catch (error) {
+      say({ text: t(errorMessageKey(toErrorInfo(error).code)), error: true });
+    }
+    deleteButton.current?.focus();
+  }
+
+  return (
+    <>
       <h3>{t('data_deleteTitle')}</h3>
       <button
         type="button"
@@ -127,7 +130,7 @@ export function DataSection() {
       </button>
       {confirming && (
         <div class="confirm panel" role="group" aria-labelledby="delete-question">
-          <p id="delete-question">{t('data_deleteQuestion', entries.length)}</p>
+          <p id="delete-question">{t('data_deleteQuestion', count)}</p>
           <button type="button" class="danger" onClick={() => void deleteEverything()}>
             {t('data_deleteConfirm')}
           </button>{' '}
@@ -144,6 +147,22 @@ export function DataSection() {
           </button>
         </div>
       )}
+    </>
+  );
+}
+
+/** Export (CSV, JSON), import (JSON, checked before anything is stored) and "Delete everything". */
+export function DataSection() {
+  const entries = useJournalEntries();
+  const [status, setStatus] = useState<Status>();
+  if (!entries) return null;
+  return (
+    <>
+      <h3>{t('data_exportTitle')}</h3>
+      <p class="muted">{t('data_exportWhat')}</p>
+      <Exports entries={entries} />
+      <Import say={setStatus} />
+      <DeleteEverything count={entries.length} say={setStatus} />
       <p class={status?.error ? 'error' : 'muted'} role="status">
         {status?.text ?? ''}
       </p>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo } from '../../../shared/errors';
-import { RETENTIONS, type JournalPrefs } from '../../../shared/journal';
-import { RETENTION_LABEL } from '../../../shared/labels';
+import { errorMessageKey, toErrorInfo } from '../../../common/errors';
+import { RETENTIONS, type JournalPrefs } from '../../../journal/journal';
+import { RETENTION_LABEL } from '../../../common/labels';
 import { journalStore, useJournalPrefs } from '../../hooks';
 
 const retentionFrom = (value: string) => RETENTIONS.find((retention) => String(retention) === value);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import type { MessageKey } from '../../../shared/i18n';
+import type { MessageKey } from '../../../common/i18n';
 import { CalendarHeatMap } from '../../charts/calendar';
 import { moodShares, PERIODS, tallyByDay, type Period } from '../../charts/chartData';
 import { Legend } from '../../charts/legend';

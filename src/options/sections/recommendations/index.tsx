@@ -3,12 +3,9 @@
  * providers, mapping packs), what Moodtab learned (personal calibration, pick ratings), and the
  * opt-in for song previews.
  */
-import { removeStored } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { BANDIT_KEY, parseBanditState } from '../../../shared/bandit';
-import { MAPPING_KEY, parseStoredMapping, type Mapping } from '../../../shared/mapping';
-import { CALIBRATION_KEY, parseCounts } from '../../../shared/personalCalibration';
-import { useStored, useStoredState } from '../../../ui/useStored';
+import type { Mapping } from '../../../recommendation/mapping';
+import { stored, useStored, useStoredState } from '../../../ui/useStored';
 import { CustomProviders } from './custom-providers';
 import { LearnedPicks } from './learned-picks';
 import { MappingPackTransfer } from './mapping-pack';
@@ -16,12 +13,11 @@ import { PersonalCalibration } from './personal-calibration';
 import { PreviewsOptIn } from './previews-opt-in';
 import { QueryLists } from './query-lists';
 
-const parseMapping = (raw: unknown): Mapping => parseStoredMapping(raw);
-
 export function RecommendationsSection() {
-  const [mapping, saveMapping] = useStoredState(MAPPING_KEY, parseMapping);
-  const calibration = useStored(CALIBRATION_KEY, parseCounts);
-  const bandit = useStored(BANDIT_KEY, parseBanditState);
+  const [mapping, updateMapping] = useStoredState(stored.mapping);
+  const saveMapping = (next: Mapping) => updateMapping(() => next);
+  const calibration = useStored(stored.personalCalibration);
+  const bandit = useStored(stored.bandit);
   return (
     <>
       <p class="muted">{t('recs_intro')}</p>
@@ -33,9 +29,9 @@ export function RecommendationsSection() {
         </>
       )}
       {calibration && (
-        <PersonalCalibration counts={calibration} onReset={() => removeStored(CALIBRATION_KEY)} />
+        <PersonalCalibration counts={calibration} onReset={() => stored.personalCalibration.remove()} />
       )}
-      {bandit && <LearnedPicks state={bandit} onReset={() => removeStored(BANDIT_KEY)} />}
+      {bandit && <LearnedPicks state={bandit} onReset={() => stored.bandit.remove()} />}
       <PreviewsOptIn />
     </>
   );

@@ -1,6 +1,6 @@
 import { t } from '../../../platform/i18n';
-import type { Catalogue } from '../../../shared/catalogue';
-import type { Settings } from '../../../shared/settings';
+import type { Catalogue } from '../../../recommendation/catalogue';
+import type { Settings } from '../../../recommendation/settings';
 import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 
 interface ChoicesProps {

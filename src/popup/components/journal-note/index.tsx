@@ -1,7 +1,7 @@
 import { openOptionsPage } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { errorMessageKey } from '../../../shared/errors';
-import type { JournalOutcome } from '../../../shared/journal';
+import { errorMessageKey } from '../../../common/errors';
+import type { JournalOutcome } from '../../../journal/journal';
 
 /** Whether the result went into the mood journal, with the way to see it, or why it could not. */
 export function JournalNote({ journal }: { journal: JournalOutcome }) {

@@ -3,7 +3,7 @@ import {
   deezerSearchUrl,
   parseDeezerSearch,
   type PreviewTrack,
-} from '../../../shared/deezer';
+} from '../../../recommendation/deezer';
 
 /** Up to five 30-second previews for the query; only the query is sent (DEEZER_REQUEST). */
 export async function fetchPreviews(query: string, signal?: AbortSignal): Promise<PreviewTrack[]> {

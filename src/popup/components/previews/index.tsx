@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
-import type { PreviewTrack } from '../../../shared/deezer';
+import type { PreviewTrack } from '../../../recommendation/deezer';
 import { fetchPreviews } from './fetchPreviews';
 
 type Previews =

@@ -1,9 +1,9 @@
 import { t } from '../../../platform/i18n';
-import type { Verdict } from '../../../shared/bandit';
-import { MOOD_LABEL } from '../../../shared/labels';
-import type { CaptureOutcome } from '../../../shared/messages';
-import type { Mood } from '../../../shared/moods';
-import type { Pick } from '../../../shared/picks';
+import type { Verdict } from '../../../recommendation/bandit';
+import { MOOD_LABEL } from '../../../common/labels';
+import type { CaptureOutcome } from '../../../protocol/messages';
+import type { Mood } from '../../../model/moods';
+import type { Pick } from '../../../recommendation/picks';
 import { FaceCrop } from '../face-crop';
 import { Feedback } from '../feedback';
 import { MoodBars } from '../mood-bars';

@@ -6,7 +6,7 @@ import {
   type CameraPermission,
 } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { cameraError, errorMessageKey, type ErrorCode } from '../../../shared/errors';
+import { cameraError, errorMessageKey, type ErrorCode } from '../../../common/errors';
 import { CameraHelp } from '../../../ui/camera-help';
 
 /** Opens the camera once and closes it at once: all it takes for the browser to ask and remember. */
@@ -19,6 +19,24 @@ async function askForCamera(): Promise<void> {
 type Failure = ErrorCode | 'not-remembered';
 
 const CAMERA_HASH = '#camera';
+
+/** Focuses the heading whenever the page is at #camera: a capture that needs the camera brings an open tab here by changing its hash. */
+function useFocusWhenAsked(heading: { current: HTMLHeadingElement | null }): void {
+  useEffect(() => {
+    const focusIfAsked = () => {
+      if (location.hash === CAMERA_HASH) heading.current?.focus();
+    };
+    focusIfAsked();
+    addEventListener('hashchange', focusIfAsked);
+    return () => removeEventListener('hashchange', focusIfAsked);
+  }, []);
+}
+
+/** What the page says of a failure. */
+const failureText = (failure: Failure | undefined, firefox: boolean): string | undefined =>
+  failure === 'not-remembered'
+    ? t(firefox ? 'welcome_cameraNotRememberedFirefox' : 'welcome_cameraNotRemembered')
+    : failure && t(errorMessageKey(failure));
 
 /**
  * The camera permission, folded in from the old first-use page: a tab can show the browser's
@@ -39,14 +57,8 @@ export function CameraSection() {
       setPermission(state);
       if (state === 'granted') setFailure(undefined);
     });
-    const focusIfAsked = () => {
-      if (location.hash === CAMERA_HASH) heading.current?.focus();
-    };
-    focusIfAsked();
-    // A capture that needs the camera brings an open tab here by changing its hash.
-    addEventListener('hashchange', focusIfAsked);
-    return () => removeEventListener('hashchange', focusIfAsked);
   }, []);
+  useFocusWhenAsked(heading);
 
   async function allow() {
     setAsking(true);
@@ -69,10 +81,7 @@ export function CameraSection() {
   const granted = permission === 'granted';
   const blocked = !granted && (permission === 'denied' || failure === 'camera-permission-denied');
   const problem = granted ? undefined : blocked ? 'camera-permission-denied' : failure;
-  const problemText =
-    problem === 'not-remembered'
-      ? t(firefox ? 'welcome_cameraNotRememberedFirefox' : 'welcome_cameraNotRemembered')
-      : problem && t(errorMessageKey(problem));
+  const problemText = failureText(problem, firefox);
   return (
     <section id="camera" aria-labelledby="camera-title">
       <h2 id="camera-title" tabIndex={-1} ref={heading}>

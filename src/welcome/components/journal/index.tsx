@@ -1,18 +1,19 @@
-import { openOptionsPage, saveStored } from '../../../platform/browserApi';
+import { openOptionsPage } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import { JOURNAL_PREFS_KEY, parseJournalPrefs } from '../../../shared/journal';
 import { JournalOptIn } from '../../../ui/journal-opt-in';
-import { useStored } from '../../../ui/useStored';
+import { stored, useStored } from '../../../ui/useStored';
 
 /** Asks once whether to keep a mood journal; once answered, says which way and where to change it. */
 export function JournalSection() {
-  const prefs = useStored(JOURNAL_PREFS_KEY, parseJournalPrefs);
+  const prefs = useStored(stored.journalPrefs);
   if (!prefs) return null;
   if (!prefs.asked) {
     return (
       <JournalOptIn
         onAnswer={(keep) =>
-          void saveStored(JOURNAL_PREFS_KEY, { ...prefs, enabled: keep, asked: true }).catch(() => undefined)
+          void stored.journalPrefs
+            .update((current) => ({ ...current, enabled: keep, asked: true }))
+            .catch(() => undefined)
         }
       />
     );

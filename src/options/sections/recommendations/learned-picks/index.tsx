@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import { ratingTotals, type BanditState } from '../../../../shared/bandit';
-import { saveFailed } from '../saveFailed';
+import { ratingTotals, type BanditState } from '../../../../recommendation/bandit';
+import { saveFailed } from '../saving';
 
 /** How many ratings the bandit learned from, and a reset that forgets them. */
 export function LearnedPicks({ state, onReset }: { state: BanditState; onReset(): Promise<void> }) {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import type { Problem } from '../../../../shared/i18n';
-import { exportPack, parsePack, type Mapping } from '../../../../shared/mapping';
+import type { Problem } from '../../../../common/i18n';
+import { exportPack, parsePack, type Mapping } from '../../../../recommendation/mapping';
 import { problemText } from '../../../../ui/problemText';
-import { saveFailed } from '../saveFailed';
+import { saveFailed } from '../saving';
 
 interface MappingPackProps {
   mapping: Mapping;
@@ -21,18 +21,43 @@ const countLists = ({ queries }: Mapping) =>
     0,
   );
 
-/** Exports the mapping as a JSON file (a Blob link: no downloads permission) and imports one. */
+/** Saves the mapping as a pack file through a Blob link: no downloads permission. */
+function downloadPack(mapping: Mapping): void {
+  const blob = new Blob([JSON.stringify(exportPack(mapping), null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = FILE_NAME;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** What the last export or import did, with each problem of a refused file and where it is. */
+function PackStatus({ status }: { status: Status }) {
+  return (
+    <div class="status" role="status">
+      <p>{status.text}</p>
+      {status.problems && (
+        <ul class="problems">
+          {status.problems.map((problem, index) => (
+            <li key={index}>
+              {problem.at && <code>{problem.at}</code>}
+              {problem.at && ': '}
+              {problemText(problem)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Exports the mapping as a JSON file and imports one. */
 export function MappingPackTransfer({ mapping, onImport }: MappingPackProps) {
   const [status, setStatus] = useState<Status>({ text: '' });
 
   function download() {
-    const blob = new Blob([JSON.stringify(exportPack(mapping), null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = FILE_NAME;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadPack(mapping);
     setStatus({ text: t('pack_exported', FILE_NAME) });
   }
 
@@ -76,20 +101,7 @@ export function MappingPackTransfer({ mapping, onImport }: MappingPackProps) {
           />
         </label>
       </div>
-      <div class="status" role="status">
-        <p>{status.text}</p>
-        {status.problems && (
-          <ul class="problems">
-            {status.problems.map((problem, index) => (
-              <li key={index}>
-                {problem.at && <code>{problem.at}</code>}
-                {problem.at && ': '}
-                {problemText(problem)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <PackStatus status={status} />
     </section>
   );
 }

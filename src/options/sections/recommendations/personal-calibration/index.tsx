@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import { MOOD_WORD } from '../../../../shared/labels';
-import { MOODS } from '../../../../shared/moods';
+import { MOOD_WORD } from '../../../../common/labels';
+import { MOODS } from '../../../../model/moods';
 import {
   adjustmentFactors,
   adjustmentSummary,
   type OutcomeCounts,
-} from '../../../../shared/personalCalibration';
-import { saveFailed } from '../saveFailed';
+} from '../../../../recommendation/personalCalibration';
+import { saveFailed } from '../saving';
 
 /** +12 or −5 (a minus sign, not a hyphen), then the locale's percent format. */
 const signedPercent = (percent: number) =>

@@ -5,8 +5,8 @@ import {
   requestHostPermission,
 } from '../../../../platform/browserApi';
 import { t } from '../../../../platform/i18n';
-import { DEEZER_API_ORIGINS } from '../../../../shared/deezer';
-import { errorMessageKey, toErrorInfo } from '../../../../shared/errors';
+import { DEEZER_API_ORIGINS } from '../../../../recommendation/deezer';
+import { errorMessageKey, toErrorInfo } from '../../../../common/errors';
 
 /**
  * The opt-in for Deezer previews: the optional host permission itself is the setting, so nothing

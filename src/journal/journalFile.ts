@@ -2,9 +2,9 @@
  * The journal as files: CSV for spreadsheets, JSON for a copy Moodtab can import again. An import
  * is checked whole before anything is stored, so a bad or foreign file changes nothing.
  */
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../common/i18n';
 import { entryProblem, type JournalEntry } from './journal';
-import { MOODS } from './moods';
+import { MOODS } from '../model/moods';
 
 export const JOURNAL_FILE_FORMAT = 'moodtab-journal';
 export const JOURNAL_FILE_VERSION = 1;

@@ -1,20 +1,16 @@
 /**
- * Personal calibration: the model was calibrated on FER2013's faces, not on you. Each capture is
- * counted as a pair (what the camera read, what you ended with: the mood shown and kept, the one
- * you chose, or the one you corrected it to). Where you end with a mood more often than the camera
- * reads it, that mood's prior is raised, and lowered where less often: the label-shift correction
- * p'(m) ∝ p(m) · factor(m) with factor(m) = (ended as m + K) / (read as m + K). K pseudo-counts keep
- * a few corrections from moving much, and every factor stays within [1/MAX_FACTOR, MAX_FACTOR].
- * Only these 25 counts are stored (storage.local): no times, no images.
+ * Personal calibration: the model was calibrated on FER2013's faces, not on you. Each capture counts
+ * as (what the camera read, what it ended as), and each mood's prior is scaled by the label-shift
+ * factor (ended as m + K) / (read as m + K), within [1/MAX_FACTOR, MAX_FACTOR]. Only these 25 counts
+ * are stored: no times, no images.
  */
-import { isMood, MOODS, type Mood, type MoodProbabilities } from './moods';
+import { isMood, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 
 /** counts[camera][ended]: captures the camera read as `camera` that ended as `ended`. */
 export type OutcomeCounts = Record<Mood, Record<Mood, number>>;
 /** Multiplier per mood applied to the camera's probabilities before they are normalised again. */
 export type MoodFactors = Record<Mood, number>;
 
-export const CALIBRATION_KEY = 'personalCalibration';
 /** Pseudo-counts per mood: one correction moves a factor by about 10%; five the same way reach the bound. */
 export const PSEUDO_COUNT = 10;
 /** No mood's prior is ever raised or lowered by more than this factor. */

@@ -1,16 +1,8 @@
 /** A tab Moodtab opened (a pick), and what the popup sends back about picks and captures. */
 import { isCustomProviderId, MAX_QUERY_LENGTH, queryProblem, type Recommendation } from './catalogue';
-import {
-  isMediaKind,
-  isMood,
-  isMoodProbabilities,
-  isStrategy,
-  type MediaKind,
-  type Mood,
-  type MoodProbabilities,
-  type Strategy,
-} from './moods';
-import { optional, required, type FieldRule } from './records';
+import { isMood, isMoodProbabilities, type Mood, type MoodProbabilities } from '../model/moods';
+import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './media';
+import { optional, required, type FieldRule } from '../common/records';
 
 /**
  * How the mood behind a pick was decided. camera: read and opened at once; manual: picked by

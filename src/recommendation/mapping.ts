@@ -1,7 +1,9 @@
 /**
  * The user's own recommendations, laid over the built-in catalogue: query lists they edited and
  * providers they added. Kept in storage.local; moved between browsers as a "mapping pack" (JSON).
- * Everything here is checked the same way whether it comes from the editor, storage or a file.
+ * Lists and addresses meet the same checks (queryListProblem, urlTemplateProblem) wherever they
+ * come from; the editor also refuses a name already taken or with control characters, storage
+ * keeps what is valid, and a pack is taken whole or not at all.
  */
 import {
   CATALOGUE,
@@ -12,19 +14,10 @@ import {
   type Catalogue,
   type QueryLists,
 } from './catalogue';
-import { problem, type MessageKey, type Problem } from './i18n';
-import {
-  isMediaKind,
-  isMood,
-  isStrategy,
-  MEDIA_KINDS,
-  MOODS,
-  STRATEGIES,
-  type MediaKind,
-  type Mood,
-  type Strategy,
-} from './moods';
-import { isRecord } from './records';
+import { problem, type MessageKey, type Problem } from '../common/i18n';
+import { isMood, MOODS, type Mood } from '../model/moods';
+import { isMediaKind, isStrategy, MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from './media';
+import { isRecord } from '../common/records';
 
 export interface CustomProvider {
   name: string;
@@ -44,7 +37,6 @@ export interface Mapping {
   queries: QueryOverrides;
 }
 
-export const MAPPING_KEY = 'mapping';
 export const EMPTY_MAPPING: Mapping = { providers: {}, queries: {} };
 export const EDITABLE_QUERIES = { min: 1, max: 10 };
 export const MAX_CUSTOM_PROVIDERS = 20;

@@ -1,9 +1,6 @@
 /** What the recognition pipeline reads from a picture; plain data, so any context can carry it. */
 import type { Mood, MoodProbabilities } from './moods';
 
-/** Side of the aligned face crop the classifier reads, pixels (FER2013's size). */
-export const FACE_CROP_SIZE = 48;
-
 export interface Box {
   x: number;
   y: number;

@@ -10,7 +10,7 @@
  * weighted by evidence, in place of a fixed clamp). Convex, so Newton's method finds the optimum
  * in a handful of 5x5 solves.
  */
-import { MOODS, type Mood, type MoodProbabilities } from './moods';
+import { MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 
 export interface LabelledReading {
   /** The camera's reading (the blend, before any personal offset). */

@@ -3,29 +3,21 @@
  * both storage reads and file imports go through. Kept only when the user said yes, in
  * storage.local, never with an image or a face crop.
  */
-import { isVerdict, type Verdict } from './bandit';
-import { isCustomProviderId, type Recommendation } from './catalogue';
-import type { ErrorCode } from './errors';
+import { isVerdict, type Verdict } from '../recommendation/bandit';
+import { isCustomProviderId, type Recommendation } from '../recommendation/catalogue';
+import type { ErrorCode } from '../common/errors';
+import { isMood, isMoodProbabilities, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
+import { isMediaKind, type MediaKind } from '../recommendation/media';
 import {
-  isMediaKind,
-  isMood,
-  isMoodProbabilities,
-  MOODS,
-  type MediaKind,
-  type Mood,
-  type MoodProbabilities,
-} from './moods';
-import { isId, PICK_SOURCES, type Pick as OpenedTab, type PickRef, type PickSource } from './picks';
-import { isRecord } from './records';
+  isId,
+  PICK_SOURCES,
+  type Pick as OpenedTab,
+  type PickRef,
+  type PickSource,
+} from '../recommendation/picks';
+import { isRecord } from '../common/records';
 
-export const JOURNAL_KEY = 'journal';
-export const JOURNAL_PREFS_KEY = 'journalPrefs';
-
-/**
- * How the mood was decided, as for the pick that opened the tab (picks.ts): camera: read from a
- * snapshot; manual: picked by hand without one; chosen: picked from the two moods the popup
- * offered for an unsure reading; corrected: a reading the user fixed by hand.
- */
+/** How the mood was decided: the source of the pick that opened the tab (PICK_SOURCES, picks.ts). */
 export const ENTRY_SOURCES = PICK_SOURCES;
 export type EntrySource = PickSource;
 
@@ -128,6 +120,12 @@ export function entryProblem(raw: unknown): string | undefined {
 }
 
 export const isJournalEntry = (raw: unknown): raw is JournalEntry => entryProblem(raw) === undefined;
+
+export const byTime = (a: JournalEntry, b: JournalEntry) => Date.parse(a.time) - Date.parse(b.time);
+
+/** Reads what storage held; anything that is not a valid entry (an old or hand-edited value) is dropped. */
+export const readEntries = (raw: unknown): JournalEntry[] =>
+  Array.isArray(raw) ? raw.filter(isJournalEntry).sort(byTime) : [];
 
 export const roundProbabilities = (probabilities: MoodProbabilities): MoodProbabilities =>
   Object.fromEntries(

@@ -6,8 +6,8 @@
  * ignore messages for other targets and reject senders that are not this extension's own pages,
  * messages over MAX_REQUEST_CHARS, unknown types and fields, and invalid values.
  */
-import { isVerdict, type Verdict } from './bandit';
-import { isBackendName, type BackendName } from './backend';
+import { isVerdict, type Verdict } from '../recommendation/bandit';
+import { isBackendName, type BackendName } from '../model/backend';
 import {
   isCaptureStage,
   MAX_COUNTDOWN_SECONDS,
@@ -15,12 +15,18 @@ import {
   type CaptureStage,
   type RecognizeRequest,
   type WarmUpReport,
-} from './capture';
-import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from './errors';
-import type { JournalOutcome } from './journal';
+} from '../model/capture';
+import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from '../common/errors';
+import type { JournalOutcome } from '../journal/journal';
 import { fitsWithin } from './messageSize';
-import { isMood, type Mood, type MoodProbabilities } from './moods';
-import { CAPTURE_REF_FIELDS, PICK_REF_FIELDS, type CaptureRef, type Pick, type PickRef } from './picks';
+import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
+import {
+  CAPTURE_REF_FIELDS,
+  PICK_REF_FIELDS,
+  type CaptureRef,
+  type Pick,
+  type PickRef,
+} from '../recommendation/picks';
 import {
   describe,
   fieldsProblem,
@@ -30,8 +36,8 @@ import {
   ownValue,
   required,
   type FieldRule,
-} from './records';
-import { isSettings, type Settings } from './settings';
+} from '../common/records';
+import { isSettings, type Settings } from '../recommendation/settings';
 
 export interface CaptureOutcome extends CaptureReading {
   /** Names this capture when a hand pick follows it (CaptureRef.id). */

@@ -1,13 +1,12 @@
 /**
  * Learning what to open from "Good pick" / "Not for me": a Thompson-sampling bandit per (mood,
- * media, strategy), whose arms are (provider, query) pairs. Each arm's chance of being a good pick
- * is Beta(PRIOR.good + good, PRIOR.bad + bad); a pick draws one sample per arm and opens the
- * highest, so liked arms come up more often, disliked ones less, and untried ones still get tried.
- * State lives in storage.local and never leaves the device: the single-user form of collaborative
- * filtering.
+ * media, strategy) over (provider, query) arms, each a Beta(PRIOR.good + good, PRIOR.bad + bad).
+ * A pick opens the arm with the highest draw, so liked arms come up more often and untried ones
+ * still get tried.
  */
 import type { Arm } from './catalogue';
-import { isMediaKind, isMood, isStrategy, type MediaKind, type Mood, type Strategy } from './moods';
+import { isMood, type Mood } from '../model/moods';
+import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './media';
 
 export interface ArmCounts {
   good: number;
@@ -22,7 +21,6 @@ export const VERDICTS = ['good-pick', 'not-for-me'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const isVerdict = (value: unknown): value is Verdict => VERDICTS.includes(value as Verdict);
 
-export const BANDIT_KEY = 'bandit';
 /** Beta(1, 1): before any feedback, every chance of a good pick is equally likely. */
 export const PRIOR: ArmCounts = { good: 1, bad: 1 };
 /**

@@ -4,9 +4,10 @@
  * user's own edits (mapping.ts) are laid over this built-in catalogue.
  */
 import catalogueData from './catalogue.json';
-import { problem, type Problem } from './i18n';
-import { ownValue } from './records';
-import { MEDIA_KINDS, MOODS, STRATEGIES, type MediaKind, type Mood, type Strategy } from './moods';
+import { problem, type Problem } from '../common/i18n';
+import { ownValue } from '../common/records';
+import { MOODS, type Mood } from '../model/moods';
+import { MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from './media';
 
 export interface ProviderInfo {
   name: string;

@@ -25,17 +25,21 @@ export interface StoredBackendChoice {
   measured: BackendTimes;
 }
 
-export const BACKEND_CHOICE_KEY = 'backendChoice';
-
 const isTimes = (value: unknown): value is BackendTimes =>
   typeof value === 'object' &&
   value !== null &&
   Object.entries(value).every(([name, ms]) => isBackendName(name) && typeof ms === 'number' && ms >= 0);
 
-/** Reads what storage held; anything malformed, or made on another browser version, is no choice. */
-export function parseBackendChoice(raw: unknown, browser: string): BackendName | undefined {
+/** What storage held, when it is a well-formed choice (of any browser version). */
+export function readBackendChoice(raw: unknown): StoredBackendChoice | undefined {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<StoredBackendChoice>;
-  return isBackendName(value.name) && value.browser === browser && isTimes(value.measured)
-    ? value.name
+  return isBackendName(value.name) && typeof value.browser === 'string' && isTimes(value.measured)
+    ? { name: value.name, browser: value.browser, measured: value.measured }
     : undefined;
+}
+
+/** The stored choice's backend; anything malformed, or made on another browser version, is no choice. */
+export function parseBackendChoice(raw: unknown, browser: string): BackendName | undefined {
+  const choice = readBackendChoice(raw);
+  return choice?.browser === browser ? choice.name : undefined;
 }

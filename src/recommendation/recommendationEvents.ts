@@ -1,11 +1,10 @@
 /**
- * What happens to recommendations, for whoever learns from it or keeps it: the bandit (feedback),
- * the personal calibration (captures and corrections) and the mood journal (picks and feedback,
- * written when the user keeps one: background/journalRecorder.ts). The background emits; listeners subscribe. Each listener runs whatever the others do,
- * so a journal that cannot write does not stop the bandit from learning, nor the other way round.
+ * What happens to recommendations, for whoever learns from it or keeps it: the bandit, the
+ * personal calibration and the mood journal subscribe; the background emits. Each listener runs
+ * whatever the others do, so a journal that cannot write does not stop the bandit learning.
  */
 import type { Verdict } from './bandit';
-import type { Mood, MoodProbabilities } from './moods';
+import type { Mood, MoodProbabilities } from '../model/moods';
 import type { Pick, PickRef } from './picks';
 
 export interface CapturedEvent {

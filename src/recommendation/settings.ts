@@ -1,7 +1,7 @@
 /** The popup's choices: the one place they are defaulted, merged and checked. */
-import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './moods';
+import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './media';
 import { ANY_PROVIDER, CATALOGUE, isCustomProviderId, providersFor, type Catalogue } from './catalogue';
-import { isRecord, ownValue } from './records';
+import { isRecord, ownValue } from '../common/records';
 
 /** The choices the user made in the popup. (What else is stored: see README, Privacy.) */
 export interface Settings {
@@ -15,8 +15,6 @@ export interface Settings {
   /** Count down 3-2-1 before a popup capture's snapshot, so the user can face the camera. */
   countdown: boolean;
 }
-
-export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = {
   media: 'music',

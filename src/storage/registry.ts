@@ -1,0 +1,84 @@
+/**
+ * Every value Moodtab keeps (in storage.local, in the extension), in one place: its key, type,
+ * initial value, parser and owner. Read and write them only through `openStoredState` (its write path takes the key's
+ * lock); README's storage list is checked against this table (test/unit/storageRegistry.test.ts).
+ * To add one: a row here, a parser in its owner's folder, a line in README.
+ */
+import {
+  DEFAULT_JOURNAL_PREFS,
+  parseJournalPrefs,
+  readEntries,
+  type JournalEntry,
+  type JournalPrefs,
+} from '../journal/journal';
+import { readBackendChoice, type StoredBackendChoice } from '../model/backend';
+import { parseBanditState, type BanditState } from '../recommendation/bandit';
+import { EMPTY_MAPPING, parseStoredMapping, type Mapping } from '../recommendation/mapping';
+import { emptyCounts, parseCounts, type OutcomeCounts } from '../recommendation/personalCalibration';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../recommendation/settings';
+import type { StorageBackend } from './backend';
+import { storedValue, type KeyDefinition, type StoredValue } from './storedValue';
+
+const define = <T>(definition: KeyDefinition<T>): KeyDefinition<T> => definition;
+
+export const STORED = {
+  settings: define<Settings>({
+    key: 'settings',
+    owner: 'recommendation',
+    parse: parseSettings,
+    initial: DEFAULT_SETTINGS,
+  }),
+  backendChoice: define<StoredBackendChoice | undefined>({
+    key: 'backendChoice',
+    owner: 'model',
+    parse: readBackendChoice,
+    initial: undefined,
+  }),
+  mapping: define<Mapping>({
+    key: 'mapping',
+    owner: 'recommendation',
+    parse: (raw) => parseStoredMapping(raw),
+    initial: EMPTY_MAPPING,
+  }),
+  bandit: define<BanditState>({
+    key: 'bandit',
+    owner: 'recommendation',
+    parse: parseBanditState,
+    initial: {},
+  }),
+  personalCalibration: define<OutcomeCounts>({
+    key: 'personalCalibration',
+    owner: 'recommendation',
+    parse: parseCounts,
+    initial: emptyCounts(),
+  }),
+  journalPrefs: define<JournalPrefs>({
+    key: 'journalPrefs',
+    owner: 'journal',
+    parse: parseJournalPrefs,
+    initial: DEFAULT_JOURNAL_PREFS,
+  }),
+  journal: define<JournalEntry[]>({ key: 'journal', owner: 'journal', parse: readEntries, initial: [] }),
+};
+
+export type StoredName = keyof typeof STORED;
+type ValueOf<N extends StoredName> = (typeof STORED)[N] extends KeyDefinition<infer T> ? T : never;
+export type StoredState = { readonly [N in StoredName]: StoredValue<ValueOf<N>> };
+
+/** Every registered value on `backend`: the one way to read and write stored state. */
+export function openStoredState(backend: StorageBackend): StoredState {
+  const entries = Object.entries(STORED).map(([name, definition]) => [
+    name,
+    storedValue(backend, definition as KeyDefinition<unknown>),
+  ]);
+  return Object.fromEntries(entries) as StoredState;
+}
+
+/** The keys by name, for tests and tools that seed or inspect the storage itself. */
+export const SETTINGS_KEY = STORED.settings.key;
+export const BACKEND_CHOICE_KEY = STORED.backendChoice.key;
+export const MAPPING_KEY = STORED.mapping.key;
+export const BANDIT_KEY = STORED.bandit.key;
+export const CALIBRATION_KEY = STORED.personalCalibration.key;
+export const JOURNAL_PREFS_KEY = STORED.journalPrefs.key;
+export const JOURNAL_KEY = STORED.journal.key;
