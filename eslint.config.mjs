@@ -15,6 +15,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 /** What an import may resolve to, by name: the contexts under src/ and the heavy or global libraries. */
 const SOURCES = {
   shared: ['src/shared'],
+  journal: ['src/journal'],
   platform: ['src/platform'],
   recognition: ['src/recognition'],
   capture: ['src/capture'],
@@ -33,16 +34,18 @@ const SOURCES = {
 /** The zones table: each context and what it may import besides itself. */
 const MAY_IMPORT = {
   shared: [],
+  // Pure reports on the journal (src/journal/patterns): no browser, no preact, no models.
+  journal: ['shared'],
   platform: ['shared', 'polyfill'],
   recognition: ['shared', 'tfjs'],
   capture: ['shared', 'recognition', 'tfjs'],
   offscreen: ['shared', 'platform', 'capture'],
   background: ['shared', 'platform'],
   ui: ['shared', 'platform', 'preact'],
-  popup: ['shared', 'platform', 'preact', 'ui'],
-  options: ['shared', 'platform', 'preact', 'ui'],
+  popup: ['shared', 'journal', 'platform', 'preact', 'ui'],
+  options: ['shared', 'journal', 'platform', 'preact', 'ui'],
   welcome: ['shared', 'platform', 'preact', 'ui'],
-  node: ['shared', 'recognition', 'tfjs'],
+  node: ['shared', 'journal', 'recognition', 'tfjs'],
 };
 
 function zonesFor(mayImport) {
