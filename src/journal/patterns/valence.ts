@@ -3,9 +3,11 @@
  * Three steps, from the valence axis of the circumplex model of affect (Russell 1980, "A
  * circumplex model of affect", J Pers Soc Psychol 39(6)): happy is pleasant (+1); sad and angry
  * are unpleasant (-1); calm (Moodtab's name for FER2013's neutral face) is neither (0); surprised
- * is 0 too, because surprise has no settled valence: it reads as pleasant or unpleasant by what
- * surprised (Noordewier & Breugelmans 2013, "On the valence of surprise", Cognition and Emotion
- * 27(7)). The camera reads facial expressions, so finer steps would claim a precision it has not.
+ * is 0 too, because the valence of surprise is not settled: placed by arousal alone in the
+ * circumplex, called pleasant by some, found initially mildly unpleasant by Noordewier &
+ * Breugelmans 2013 ("On the valence of surprise", Cognition and Emotion 27(7)); reviewed by
+ * Topolinski & Strack 2015 (Front Psychol 6:134). 0 takes no side. The camera reads facial
+ * expressions, so finer steps would claim a precision it has not.
  */
 import { MOODS, type Mood } from '../../shared/moods';
 
