@@ -510,6 +510,16 @@ describe('mood patterns: flags seen', () => {
     expect(newFlags([{ ...first, code: 'mood-swings' } as Flag], seen)).toHaveLength(1);
   });
 
+  it('sees a long stretch as one flag in every period, clipped or not', () => {
+    const journal = days('2025-02-01', repeat(58, LOW_DAY));
+    const month = report(journal);
+    const quarter = report(journal, 90);
+    expect(month.flags[0]!.episode).toEqual({ start: '2025-03-01', end: '2025-03-30' });
+    expect(quarter.flags[0]!.episode).toEqual({ start: '2025-02-01', end: '2025-03-30' });
+    expect(newFlags(month.flags, markSeen({}, quarter.flags))).toEqual([]);
+    expect(newFlags(quarter.flags, markSeen({}, month.flags))).toEqual([]);
+  });
+
   it('keeps its fingerprint while the window moves on over the same stretch', () => {
     const journal = days(MARCH, [...repeat(16, CALM_DAY), ...MOSTLY_SAD_FORTNIGHT, LOW_DAY]);
     const today = report(journal);

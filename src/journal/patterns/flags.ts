@@ -151,9 +151,9 @@ export type SeenFlags = Partial<Record<FlagCode, { start: DayKey; end: DayKey }>
 
 /**
  * Whether a flag is news to the user: none of its code was seen, or the one seen had ended more
- * than a day before this one began. A flag that goes on day after day, even one whose start the
- * period's window has moved past, is the same flag, and so is one that stopped for a day or two
- * within two weeks that overlap.
+ * than a day before this one begins. A flag that goes on day after day stays seen, even once its
+ * start has moved out of the period (a 30-day report clips a longer stretch), and whichever
+ * period (7, 30, 90 days) it was seen in.
  */
 export function isNewFlag(flag: Flag, seen: SeenFlags): boolean {
   const last = seen[flag.code];
