@@ -31,6 +31,8 @@ const UI_SOURCES = [
   // The mapping editor's checks: their problems are message keys, worded by the page.
   join(ROOT, 'src/recommendation/catalogue.ts'),
   join(ROOT, 'src/recommendation/mapping.ts'),
+  // The mood-patterns report: its findings are message keys, worded by the pages.
+  ...filesUnder(join(ROOT, 'src/journal/patterns'), /\.ts$/),
 ];
 const ALL_SOURCES = filesUnder(join(ROOT, 'src'), /\.tsx?$/);
 
