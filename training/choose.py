@@ -10,7 +10,8 @@ aligned dev-photo crops (made by the extension's own pipeline, so the model is s
 will be fed), fits the calibration (calibrate.py) on PublicTest alone, and ranks by the
 PublicTest decision score (calibrate.decision_score). The dev photos are reported, never used to
 choose: picking among many candidates on 186 photos fits their noise (it overstated the v2 model
-by about 7 points on photos it had not seen). Writes the chosen weights with their calibration to --out, and a table to stdout.
+by about 7 points on photos it had not seen). Writes the chosen weights with their calibration
+to --out, and a table to stdout.
 """
 
 import argparse

@@ -11,12 +11,8 @@ import { unsureBetween } from '../model/confidence';
 import { MoodtabError } from '../common/errors';
 import type { CaptureOutcome } from '../protocol/messages';
 import { topMood, type Mood } from '../model/moods';
-import {
-  applyFactors,
-  isAdjusted,
-  NO_ADJUSTMENT,
-  type MoodFactors,
-} from '../recommendation/personalCalibration';
+import { isAdjusted } from '../recommendation/personalCalibration';
+import { applyOffsets, NO_OFFSETS, type MoodOffsets } from '../recommendation/personalFit';
 import type { CaptureRef, Pick, PickRef } from '../recommendation/picks';
 import type { RecommendationEvents } from '../recommendation/recommendationEvents';
 import type { Settings } from '../recommendation/settings';
@@ -32,8 +28,8 @@ export interface CaptureControllerDeps {
   events: RecommendationEvents;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
   loadSettings(): Promise<Settings>;
-  /** The personal calibration's prior factors (personalCalibration.ts). */
-  loadAdjustment(): Promise<MoodFactors>;
+  /** The personal calibration's offsets on the log-probabilities (personalCalibration.ts). */
+  loadAdjustment(): Promise<MoodOffsets>;
   /** The backend measured earlier on this browser version, if any. */
   loadBackendChoice(): Promise<BackendName | undefined>;
   /** Keeps a freshly measured choice, so later loads skip the micro-benchmark. */
@@ -144,14 +140,14 @@ async function startingPoint(deps: CaptureControllerDeps, settings: Settings | u
   const [chosen, backend, factors] = await Promise.all([
     settings ?? deps.loadSettings(),
     storedBackend(deps),
-    deps.loadAdjustment().catch(() => NO_ADJUSTMENT),
+    deps.loadAdjustment().catch(() => NO_OFFSETS),
   ]);
   return { chosen, backend, factors };
 }
 
 /** The camera's reading with the personal calibration applied: the mood it decides, and whether it is too unsure. */
-function calibrated(reading: CaptureReading, factors: MoodFactors) {
-  const probabilities = applyFactors(reading.result.probabilities, factors);
+function calibrated(reading: CaptureReading, factors: MoodOffsets) {
+  const probabilities = applyOffsets(reading.result.probabilities, factors);
   return { probabilities, mood: topMood(probabilities), unsure: unsureBetween(probabilities) };
 }
 type Decision = ReturnType<typeof calibrated>;

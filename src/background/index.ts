@@ -25,7 +25,7 @@ import { toErrorInfo } from '../common/errors';
 import type { JournalOutcome } from '../journal/journal';
 import { createJournalStore } from '../journal/journalStore';
 import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
-import { adjustmentFactors } from '../recommendation/personalCalibration';
+import { calibrationOffsets } from '../recommendation/personalCalibration';
 import { createRecommendationEvents } from '../recommendation/recommendationEvents';
 import type { Settings } from '../recommendation/settings';
 import { openStoredState } from '../storage/registry';
@@ -65,7 +65,7 @@ const controller = createCaptureController({
   }),
   events: recommendationEvents,
   loadSettings: stored.settings.load,
-  loadAdjustment: async () => adjustmentFactors(await stored.personalCalibration.load()),
+  loadAdjustment: async () => calibrationOffsets(await stored.personalCalibration.load()),
   loadBackendChoice: async () => parseBackendChoice(await stored.backendChoice.load(), browserVersion()),
   saveBackendChoice: ({ name, measured = {} }) =>
     stored.backendChoice.set({ name, browser: browserVersion(), measured }),

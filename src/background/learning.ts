@@ -1,6 +1,6 @@
 /** What learns from recommendation events, on the device: the bandit and the personal calibration. */
 import { armKey, contextKey, withVerdict, type BanditState } from '../recommendation/bandit';
-import { withOutcome, type OutcomeCounts } from '../recommendation/personalCalibration';
+import { withCapture, withCorrection, type PersonalCalibration } from '../recommendation/personalCalibration';
 import type { RecommendationListener } from '../recommendation/recommendationEvents';
 import type { StoredValue } from '../storage/storedValue';
 
@@ -21,15 +21,15 @@ export function banditLearner(stored: Pick<StoredValue<BanditState>, 'update'>):
 }
 
 /**
- * Every capture that opened a tab counts as (camera, shown) until the user says otherwise; a
- * choice or correction moves it to (camera, chosen). A capture that asked counts once answered.
+ * Every capture is kept as an example of the camera's reading, ending as the mood shown until the
+ * user says otherwise; a choice or correction sets the mood. A capture that asked counts once answered.
  */
 export function calibrationLearner(
-  stored: Pick<StoredValue<OutcomeCounts>, 'update'>,
+  stored: Pick<StoredValue<PersonalCalibration>, 'update'>,
 ): RecommendationListener {
   return {
-    onCaptured: ({ camera, shown }) =>
-      shown ? stored.update((counts) => withOutcome(counts, camera.mood, shown)) : undefined,
-    onCorrected: ({ camera, from, to }) => stored.update((counts) => withOutcome(counts, camera, to, from)),
+    onCaptured: ({ captureId, camera, shown }) =>
+      stored.update((state) => withCapture(state, captureId, camera.probabilities, shown ?? null)),
+    onCorrected: ({ captureId, to }) => stored.update((state) => withCorrection(state, captureId, to)),
   };
 }

@@ -1,93 +1,146 @@
 /**
- * Personal calibration: the model was calibrated on FER2013's faces, not on you. Each capture counts
- * as (what the camera read, what it ended as), and each mood's prior is scaled by the label-shift
- * factor (ended as m + K) / (read as m + K), within [1/MAX_FACTOR, MAX_FACTOR]. Only these 25 counts
- * are stored: no times, no images.
+ * Personal calibration: the model was fitted to other faces, not to yours. Each capture is kept as
+ * an example (the camera's five probabilities, rounded, and the mood it ended as), and so is each
+ * prompt of "Teach Moodtab your face". Per-mood offsets on the log-probabilities are fitted to them
+ * (personalFit.ts): a mood the user confirmed (chose, corrected to, or made when asked) pulls the
+ * reading toward it, a few a little and many a lot; a reading kept as shown holds it where it is,
+ * so Moodtab never drifts toward its own habits. Only these numbers are stored: no times, no images.
  */
-import { isMood, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
+import { isMood, isMoodProbabilities, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
+import { isRecord } from '../common/records';
+import { fitPersonalOffsets, NO_OFFSETS, type LabelledReading, type MoodOffsets } from './personalFit';
 
-/** counts[camera][ended]: captures the camera read as `camera` that ended as `ended`. */
-export type OutcomeCounts = Record<Mood, Record<Mood, number>>;
-/** Multiplier per mood applied to the camera's probabilities before they are normalised again. */
-export type MoodFactors = Record<Mood, number>;
+export interface CalibrationExample {
+  /** The capture's id, or `taught-<mood>` for a prompt of the teaching session. */
+  id: string;
+  /** The camera's reading (before any personal adjustment), rounded to 3 decimals. */
+  probabilities: MoodProbabilities;
+  /** The mood it ended as; null while a capture that asked has no answer yet. */
+  mood: Mood | null;
+  /** The user said this mood (chose, corrected, taught), rather than keeping the one shown. */
+  confirmed: boolean;
+}
 
-/** Pseudo-counts per mood: one correction moves a factor by about 10%; five the same way reach the bound. */
-export const PSEUDO_COUNT = 10;
-/** No mood's prior is ever raised or lowered by more than this factor. */
-export const MAX_FACTOR = 1.5;
-/** Changes smaller than this (in percent) are not worth showing or applying. */
+export interface PersonalCalibration {
+  /** Oldest first: the taught prompts and at most MAX_CAPTURE_EXAMPLES captures. */
+  examples: CalibrationExample[];
+}
+
+/** Captures kept; older ones give way, so the calibration follows the face as it is now. */
+export const MAX_CAPTURE_EXAMPLES = 100;
+/** Changes smaller than this (in percent) are not worth showing. */
 const SHOWN_PERCENT = 1;
+const TAUGHT = 'taught-';
 
-const row = (): Record<Mood, number> =>
-  Object.fromEntries(MOODS.map((mood) => [mood, 0])) as Record<Mood, number>;
-export const emptyCounts = (): OutcomeCounts =>
-  Object.fromEntries(MOODS.map((mood) => [mood, row()])) as OutcomeCounts;
-export const NO_ADJUSTMENT: MoodFactors = Object.fromEntries(MOODS.map((mood) => [mood, 1])) as MoodFactors;
+export const EMPTY_CALIBRATION: PersonalCalibration = { examples: [] };
 
-/**
- * The counts with one capture's outcome added. `replaces`: the mood this capture had ended as
- * before (a correction of a correction, or of the mood shown), whose count is taken back.
- */
-export function withOutcome(
-  counts: OutcomeCounts,
-  camera: Mood,
-  ended: Mood,
-  replaces?: Mood,
-): OutcomeCounts {
-  const next = Object.fromEntries(MOODS.map((mood) => [mood, { ...counts[mood] }])) as OutcomeCounts;
-  if (replaces) next[camera][replaces] = Math.max(0, next[camera][replaces] - 1);
-  next[camera][ended] += 1;
-  return next;
+const rounded = (probabilities: MoodProbabilities): MoodProbabilities =>
+  Object.fromEntries(
+    MOODS.map((mood) => [mood, Math.round(probabilities[mood] * 1000) / 1000]),
+  ) as MoodProbabilities;
+
+const isTaught = (example: CalibrationExample) => example.id.startsWith(TAUGHT);
+
+/** Keeps every taught prompt and the newest captures. */
+function capped(examples: CalibrationExample[]): CalibrationExample[] {
+  const captures = examples.filter((example) => !isTaught(example));
+  const dropped = new Set(captures.slice(0, Math.max(0, captures.length - MAX_CAPTURE_EXAMPLES)));
+  return examples.filter((example) => !dropped.has(example));
 }
 
-const clamp = (value: number) => Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, value));
-
-/** The per-mood prior factors the counts support, each within [1/MAX_FACTOR, MAX_FACTOR]. */
-export function adjustmentFactors(counts: OutcomeCounts): MoodFactors {
-  return Object.fromEntries(
-    MOODS.map((mood) => {
-      const readAs = MOODS.reduce((sum, ended) => sum + counts[mood][ended], 0);
-      const endedAs = MOODS.reduce((sum, camera) => sum + counts[camera][mood], 0);
-      return [mood, clamp((endedAs + PSEUDO_COUNT) / (readAs + PSEUDO_COUNT))];
-    }),
-  ) as MoodFactors;
+/** A capture's example: the mood shown, or null when the popup asked and has no answer yet. */
+export function withCapture(
+  state: PersonalCalibration,
+  id: string,
+  probabilities: MoodProbabilities,
+  mood: Mood | null,
+  confirmed = false,
+): PersonalCalibration {
+  const others = state.examples.filter((example) => example.id !== id);
+  return { examples: capped([...others, { id, probabilities: rounded(probabilities), mood, confirmed }]) };
 }
 
-/** The camera's probabilities with the factors applied and normalised to sum to 1. */
-export function applyFactors(probabilities: MoodProbabilities, factors: MoodFactors): MoodProbabilities {
-  const weighted = MOODS.map((mood) => probabilities[mood] * factors[mood]);
-  const total = weighted.reduce((sum, value) => sum + value, 0);
-  if (!(total > 0)) return probabilities;
-  return Object.fromEntries(MOODS.map((mood, i) => [mood, weighted[i]! / total])) as MoodProbabilities;
+/** The mood a capture ended as after a choice or correction; nothing when the capture is not kept. */
+export function withCorrection(state: PersonalCalibration, id: string, mood: Mood): PersonalCalibration {
+  return {
+    examples: state.examples.map((example) =>
+      example.id === id ? { ...example, mood, confirmed: true } : example,
+    ),
+  };
 }
 
-/** The factors worth telling the user about, as whole percent changes, largest first ("sad +12%"). */
-export function adjustmentSummary(factors: MoodFactors): { mood: Mood; percent: number }[] {
-  return MOODS.map((mood) => ({ mood, percent: Math.round((factors[mood] - 1) * 100) }))
+/** One prompt of the teaching session: the reading of a face made for `mood`, replacing the last one. */
+export const withTaught = (state: PersonalCalibration, mood: Mood, probabilities: MoodProbabilities) =>
+  withCapture(state, `${TAUGHT}${mood}`, probabilities, mood, true);
+
+export const taughtMoods = (state: PersonalCalibration): Mood[] =>
+  MOODS.filter((mood) => state.examples.some((example) => example.id === `${TAUGHT}${mood}`));
+
+const labelled = (state: PersonalCalibration): LabelledReading[] =>
+  state.examples.flatMap(({ probabilities, mood, confirmed }) =>
+    mood ? [confirmed ? { probabilities, mood } : { probabilities, mood, target: probabilities }] : [],
+  );
+
+export const examplesCount = (state: PersonalCalibration): number => labelled(state).length;
+
+/** The offsets the examples support (none without examples). */
+export function calibrationOffsets(state: PersonalCalibration): MoodOffsets {
+  const examples = labelled(state);
+  return examples.length ? fitPersonalOffsets(examples) : { ...NO_OFFSETS };
+}
+
+/** The offsets worth telling the user about, as whole percent changes of each mood's odds, largest first. */
+export function adjustmentSummary(offsets: MoodOffsets): { mood: Mood; percent: number }[] {
+  return MOODS.map((mood) => ({ mood, percent: Math.round((Math.exp(offsets[mood]) - 1) * 100) }))
     .filter(({ percent }) => Math.abs(percent) >= SHOWN_PERCENT)
     .sort((a, b) => Math.abs(b.percent) - Math.abs(a.percent));
 }
 
-export const isAdjusted = (factors: MoodFactors): boolean => adjustmentSummary(factors).length > 0;
+function parseExample(raw: unknown): CalibrationExample | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { id, probabilities, mood, confirmed } = raw;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) return undefined;
+  if (!isMoodProbabilities(probabilities)) return undefined;
+  if (mood !== null && !isMood(mood)) return undefined;
+  if (typeof confirmed !== 'boolean') return undefined;
+  return { id, probabilities, mood, confirmed };
+}
 
-const MAX_COUNT = 1e6;
-
-/** Whatever storage held, keeping only well-formed counts. */
-export function parseCounts(raw: unknown): OutcomeCounts {
-  const counts = emptyCounts();
-  if (typeof raw !== 'object' || raw === null) return counts;
-  for (const [camera, ended] of Object.entries(raw)) {
-    if (!isMood(camera) || typeof ended !== 'object' || ended === null) continue;
-    for (const [mood, count] of Object.entries(ended as Record<string, unknown>)) {
-      if (
-        isMood(mood) &&
-        typeof count === 'number' &&
-        Number.isInteger(count) &&
-        count >= 0 &&
-        count <= MAX_COUNT
-      )
-        counts[camera][mood] = count;
+/**
+ * The counts an earlier version kept (counts[camera][ended]) as examples: each capture a reading
+ * that leaned to what the camera read, ending as what the user kept.
+ */
+function fromCounts(raw: Record<string, unknown>): CalibrationExample[] {
+  const examples: CalibrationExample[] = [];
+  for (const camera of MOODS) {
+    const row = raw[camera];
+    if (!isRecord(row)) continue;
+    for (const ended of MOODS) {
+      const count = row[ended];
+      if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0) continue;
+      const probabilities = Object.fromEntries(
+        MOODS.map((mood) => [mood, mood === camera ? 0.6 : 0.1]),
+      ) as MoodProbabilities;
+      for (let i = 0; i < Math.min(count, MAX_CAPTURE_EXAMPLES); i++) {
+        examples.push({
+          id: `earlier-${camera}-${ended}-${i}`,
+          probabilities,
+          mood: ended,
+          confirmed: ended !== camera,
+        });
+      }
     }
   }
-  return counts;
+  return capped(examples);
 }
+
+/** Whatever storage held, keeping only well-formed examples (and earlier counts, converted). */
+export function parseCalibration(raw: unknown): PersonalCalibration {
+  if (!isRecord(raw)) return { examples: [] };
+  if (!Array.isArray(raw.examples)) return { examples: fromCounts(raw) };
+  const examples = raw.examples.flatMap((item: unknown) => parseExample(item) ?? []);
+  const unique = [...new Map(examples.map((example) => [example.id, example])).values()];
+  return { examples: capped(unique) };
+}
+
+export const isAdjusted = (offsets: MoodOffsets): boolean => adjustmentSummary(offsets).length > 0;

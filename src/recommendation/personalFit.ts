@@ -5,8 +5,10 @@
  *
  *   maximise  sum_i log softmax(log p_i + b)[mood_i]  -  PRIOR_PRECISION / 2 * |b|^2
  *
- * The prior pulls the offsets to 0 with a fixed strength while the evidence grows with every
- * example, so a few examples move the reading a little and many may move it a lot (shrinkage
+ * An example may instead carry a soft target: a reading the person kept as shown says "this was
+ * right as it was", so its target is the reading itself; such examples hold the offsets where they
+ * are rather than pull them anywhere. The prior pulls the offsets to 0 with a fixed strength while
+ * the evidence grows with every example, so a few examples move the reading a little and many may move it a lot (shrinkage
  * weighted by evidence, in place of a fixed clamp). Convex, so Newton's method finds the optimum
  * in a handful of 5x5 solves.
  */
@@ -17,6 +19,8 @@ export interface LabelledReading {
   probabilities: MoodProbabilities;
   /** The mood the person confirmed. */
   mood: Mood;
+  /** A soft target in place of `mood` (a kept reading: the reading itself). */
+  target?: MoodProbabilities;
 }
 
 export type MoodOffsets = Record<Mood, number>;
@@ -68,9 +72,9 @@ export function fitPersonalOffsets(
   precision = PRIOR_PRECISION,
 ): MoodOffsets {
   if (examples.length === 0) return { ...NO_OFFSETS };
-  const data = examples.map(({ probabilities, mood }) => ({
+  const data = examples.map(({ probabilities, mood, target }) => ({
     log: logs(probabilities),
-    y: MOODS.indexOf(mood),
+    target: MOODS.map((m) => (target ? target[m] : m === mood ? 1 : 0)),
   }));
   const n = MOODS.length;
   let b = new Array<number>(n).fill(0);
@@ -79,11 +83,12 @@ export function fitPersonalOffsets(
     const hessian = Array.from({ length: n }, (_, i) =>
       Array.from({ length: n }, (_, j) => (i === j ? precision : 0)),
     );
-    for (const { log, y } of data) {
+    for (const { log, target } of data) {
       const q = softmax(log.map((z, i) => z + b[i]!));
+      const weight = target.reduce((s, v) => s + v, 0);
       for (let i = 0; i < n; i++) {
-        gradient[i]! += (i === y ? 1 : 0) - q[i]!;
-        for (let j = 0; j < n; j++) hessian[i]![j]! += (i === j ? q[i]! : 0) - q[i]! * q[j]!;
+        gradient[i]! += target[i]! - weight * q[i]!;
+        for (let j = 0; j < n; j++) hessian[i]![j]! += weight * ((i === j ? q[i]! : 0) - q[i]! * q[j]!);
       }
     }
     const step = solve(hessian, gradient); // Newton: b + (-H)^-1 g, with -H positive definite
@@ -99,6 +104,8 @@ export function fitPersonalOffsets(
 
 /** The reading with the person's offsets applied: softmax(log p + b). */
 export function applyOffsets(probabilities: MoodProbabilities, offsets: MoodOffsets): MoodProbabilities {
+  // No offsets leave the reading exactly as read (a round trip through logs would add float noise).
+  if (MOODS.every((mood) => offsets[mood] === 0)) return probabilities;
   const adjusted = softmax(logs(probabilities).map((z, i) => z + offsets[MOODS[i]!]));
   return Object.fromEntries(MOODS.map((mood, i) => [mood, adjusted[i]!])) as MoodProbabilities;
 }

@@ -14,7 +14,11 @@ import {
 import { readBackendChoice, type StoredBackendChoice } from '../model/backend';
 import { parseBanditState, type BanditState } from '../recommendation/bandit';
 import { EMPTY_MAPPING, parseStoredMapping, type Mapping } from '../recommendation/mapping';
-import { emptyCounts, parseCounts, type OutcomeCounts } from '../recommendation/personalCalibration';
+import {
+  EMPTY_CALIBRATION,
+  parseCalibration,
+  type PersonalCalibration,
+} from '../recommendation/personalCalibration';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../recommendation/settings';
 import type { StorageBackend } from './backend';
 import { storedValue, type KeyDefinition, type StoredValue } from './storedValue';
@@ -46,11 +50,11 @@ export const STORED = {
     parse: parseBanditState,
     initial: {},
   }),
-  personalCalibration: define<OutcomeCounts>({
+  personalCalibration: define<PersonalCalibration>({
     key: 'personalCalibration',
     owner: 'recommendation',
-    parse: parseCounts,
-    initial: emptyCounts(),
+    parse: parseCalibration,
+    initial: EMPTY_CALIBRATION,
   }),
   journalPrefs: define<JournalPrefs>({
     key: 'journalPrefs',

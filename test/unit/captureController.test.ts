@@ -4,7 +4,7 @@ import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import type { CaptureReading } from '../../src/model/capture';
 import { MoodtabError } from '../../src/common/errors';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
-import { NO_ADJUSTMENT } from '../../src/recommendation/personalCalibration';
+import { NO_OFFSETS } from '../../src/recommendation/personalFit';
 import type { Pick } from '../../src/recommendation/picks';
 import type { RecognitionResult } from '../../src/model/recognition';
 import {
@@ -65,7 +65,7 @@ function setup(overrides: Partial<CaptureControllerDeps> = {}, stored: Settings 
     recommender,
     events,
     loadSettings: jest.fn(async () => stored),
-    loadAdjustment: jest.fn(async () => NO_ADJUSTMENT),
+    loadAdjustment: jest.fn(async () => NO_OFFSETS),
     loadBackendChoice: jest.fn(async () => 'wasm' as const),
     saveBackendChoice: jest.fn(async () => undefined),
     cameraPermission: jest.fn(async () => 'granted' as const),
@@ -288,7 +288,7 @@ describe('capture controller', () => {
   });
 
   it('applies the personal adjustment before deciding: the bars and the mood the user sees', async () => {
-    const factors = { ...NO_ADJUSTMENT, calm: 1.5, sad: 1 / 1.5 };
+    const factors = { ...NO_OFFSETS, calm: Math.log(1.5), sad: -Math.log(1.5) };
     const { controller } = setup({ loadAdjustment: jest.fn(async () => factors) });
     // Camera: sad 0.7, calm 0.1; adjusted: sad 0.57, calm 0.18. Still sad, but less sure.
     const outcome = await controller.capture(DEFAULT_SETTINGS);

@@ -9,7 +9,7 @@ import { createJournalStore } from '../../src/journal/journalStore';
 import { EMPTY_MAPPING } from '../../src/recommendation/mapping';
 import type { Mood } from '../../src/model/moods';
 import type { MediaKind } from '../../src/recommendation/media';
-import { NO_ADJUSTMENT } from '../../src/recommendation/personalCalibration';
+import { NO_OFFSETS } from '../../src/recommendation/personalFit';
 import { pickRefOf, type Pick, type PickSource } from '../../src/recommendation/picks';
 import { createRecommendationEvents } from '../../src/recommendation/recommendationEvents';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
@@ -186,7 +186,7 @@ describe('the journal through the capture flow', () => {
       }),
       events,
       loadSettings: async () => DEFAULT_SETTINGS,
-      loadAdjustment: async () => NO_ADJUSTMENT,
+      loadAdjustment: async () => NO_OFFSETS,
       loadBackendChoice: async () => undefined,
       saveBackendChoice: async () => undefined,
       cameraPermission: async () => 'granted',

@@ -4,7 +4,7 @@ import type { StorageBackend } from '../../src/storage/backend';
 import { BANDIT_KEY, CALIBRATION_KEY, openStoredState } from '../../src/storage/registry';
 import { storedValue } from '../../src/storage/storedValue';
 import { fakeLocks } from './helpers/locks';
-import { emptyCounts, parseCounts, withOutcome } from '../../src/recommendation/personalCalibration';
+import { parseCalibration } from '../../src/recommendation/personalCalibration';
 import { createRecommendationEvents } from '../../src/recommendation/recommendationEvents';
 
 /** storage.local in memory, each read and write a little later, as the real one is. */
@@ -83,7 +83,7 @@ describe('learning from events', () => {
     });
   });
 
-  it('a capture that opened counts as (camera, shown); a correction moves it; one that asked waits', async () => {
+  it('a capture that opened is kept as (reading, shown); a correction moves it; one that asked waits for its answer', async () => {
     const { storage, events } = setup();
     const captured = {
       at: 1,
@@ -93,10 +93,16 @@ describe('learning from events', () => {
     await events.emit('captured', { ...captured, captureId: 'c1', shown: 'happy' });
     await events.emit('corrected', { captureId: 'c1', at: 2, camera: 'happy', from: 'happy', to: 'sad' });
     await events.emit('captured', { ...captured, captureId: 'c2', unsure: ['happy', 'calm'] });
-    expect(parseCounts(storage.data[CALIBRATION_KEY])).toEqual(withOutcome(emptyCounts(), 'happy', 'sad'));
+    const moods = () =>
+      parseCalibration(storage.data[CALIBRATION_KEY]).examples.map(({ id, mood }) => [id, mood]);
+    expect(moods()).toEqual([
+      ['c1', 'sad'],
+      ['c2', null],
+    ]);
     await events.emit('corrected', { captureId: 'c2', at: 3, camera: 'happy', to: 'calm' });
-    expect(parseCounts(storage.data[CALIBRATION_KEY])).toEqual(
-      withOutcome(withOutcome(emptyCounts(), 'happy', 'sad'), 'happy', 'calm'),
-    );
+    expect(moods()).toEqual([
+      ['c1', 'sad'],
+      ['c2', 'calm'],
+    ]);
   });
 });

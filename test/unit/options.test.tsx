@@ -22,7 +22,6 @@ import { CATALOGUE } from '../../src/recommendation/catalogue';
 import { type JournalEntry } from '../../src/journal/journal';
 import { journalToJson } from '../../src/journal/journalFile';
 import { EMPTY_MAPPING, exportPack, withCustomProvider, withQueries } from '../../src/recommendation/mapping';
-import { emptyCounts, withOutcome, type OutcomeCounts } from '../../src/recommendation/personalCalibration';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
 import { useLanguage } from './helpers/i18n';
@@ -422,13 +421,19 @@ describe('recommendations section', () => {
     await mount();
   }
 
-  /** calm read but sad meant three times, plus kept readings: sad +12%, calm −9%. */
-  function correctedCounts(): OutcomeCounts {
-    let counts = emptyCounts();
-    for (let i = 0; i < 15; i++) counts = withOutcome(counts, 'sad', 'sad');
-    for (let i = 0; i < 22; i++) counts = withOutcome(counts, 'calm', 'calm');
-    for (let i = 0; i < 3; i++) counts = withOutcome(counts, 'calm', 'sad');
-    return counts;
+  /**
+   * What an earlier version stored (counts[camera][ended]): calm read but sad meant three times,
+   * plus kept readings. Read as examples, they lean to sad and away from calm.
+   */
+  function correctedCounts() {
+    const none = { calm: 0, angry: 0, sad: 0, happy: 0, surprised: 0 };
+    return {
+      calm: { ...none, calm: 22, sad: 3 },
+      sad: { ...none, sad: 15 },
+      angry: none,
+      happy: none,
+      surprised: none,
+    };
   }
 
   describe('query lists', () => {
@@ -591,9 +596,9 @@ describe('recommendations section', () => {
     it('explains the personal adjustment ("sad +12%") and resets it', async () => {
       await openSection({ [CALIBRATION_KEY]: correctedCounts() });
       expect(within('personal-calibration').querySelector('.adjustment')!.textContent).toBe(
-        'Adjusted to you: sad +12%, calm −9%.',
+        'Adjusted to you: sad +35%, calm −14%, angry −5%, happy −5%, surprised −5%.',
       );
-      expect(within('personal-calibration').textContent).toContain('Captures counted: 40.');
+      expect(within('personal-calibration').textContent).toContain('Moods counted: 40 ');
       await click(buttonIn('personal-calibration', 'Reset the adjustment'));
       expect(api.removeStored).toHaveBeenCalledWith(CALIBRATION_KEY);
       expect(within('personal-calibration').textContent).toContain('Not adjusted yet.');

@@ -1,95 +1,81 @@
-import { MOODS, topMood, type Mood, type MoodProbabilities } from '../../src/model/moods';
 import {
-  adjustmentFactors,
   adjustmentSummary,
-  applyFactors,
-  emptyCounts,
+  calibrationOffsets,
+  EMPTY_CALIBRATION,
+  examplesCount,
   isAdjusted,
-  MAX_FACTOR,
-  NO_ADJUSTMENT,
-  parseCounts,
-  withOutcome,
-  type OutcomeCounts,
+  MAX_CAPTURE_EXAMPLES,
+  parseCalibration,
+  taughtMoods,
+  withCapture,
+  withCorrection,
+  withTaught,
+  type PersonalCalibration,
 } from '../../src/recommendation/personalCalibration';
-import { seededRandom } from '../../src/recommendation/bandit';
+import { applyOffsets } from '../../src/recommendation/personalFit';
+import { topMood, type MoodProbabilities } from '../../src/model/moods';
 
-/** Adds `times` captures the camera read as `camera` that ended as `ended`. */
-const add = (counts: OutcomeCounts, camera: Mood, ended: Mood, times: number) => {
-  for (let i = 0; i < times; i++) counts = withOutcome(counts, camera, ended);
-  return counts;
-};
-
-const reading: MoodProbabilities = { calm: 0.45, angry: 0.05, sad: 0.4, happy: 0.05, surprised: 0.05 };
+/** A face the camera reads as mostly calm, a little sad. */
+const subtleSad: MoodProbabilities = { calm: 0.6, angry: 0.05, sad: 0.25, happy: 0.05, surprised: 0.05 };
+const captures = (count: number, start = 0): PersonalCalibration =>
+  Array.from({ length: count }, (_, i) => i + start).reduce(
+    (state, i) => withCapture(state, `c${i}`, subtleSad, 'calm'),
+    EMPTY_CALIBRATION,
+  );
 
 describe('personal calibration', () => {
-  it('changes nothing without corrections, also after many kept readings', () => {
-    expect(adjustmentFactors(emptyCounts())).toEqual(NO_ADJUSTMENT);
-    let counts = emptyCounts();
-    for (const mood of MOODS) counts = add(counts, mood, mood, 50);
-    expect(adjustmentFactors(counts)).toEqual(NO_ADJUSTMENT);
-    expect(isAdjusted(adjustmentFactors(counts))).toBe(false);
+  it('is not adjusted without examples', () => {
+    expect(isAdjusted(calibrationOffsets(EMPTY_CALIBRATION))).toBe(false);
   });
 
-  it('moves the right way: calm read but sad meant raises sad and lowers calm', () => {
-    const counts = add(add(emptyCounts(), 'calm', 'calm', 20), 'calm', 'sad', 3);
-    const factors = adjustmentFactors(counts);
-    expect(factors.sad).toBeGreaterThan(1);
-    expect(factors.calm).toBeLessThan(1);
-    expect(factors.happy).toBe(1);
-    const adjusted = applyFactors(reading, factors);
-    expect(adjusted.sad).toBeGreaterThan(reading.sad);
-    expect(adjusted.calm).toBeLessThan(reading.calm);
-    expect(topMood(adjusted)).toBe('sad'); // the near tie now goes the user's way
-    expect(MOODS.reduce((s, m) => s + adjusted[m], 0)).toBeCloseTo(1, 10);
+  it('readings kept as shown hold the reading where it is: no drift toward what is common', () => {
+    const offsets = calibrationOffsets(captures(60));
+    expect(adjustmentSummary(offsets)).toEqual([]);
   });
 
-  it('a single correction moves a little (about 10%), not all the way', () => {
-    const factors = adjustmentFactors(withOutcome(emptyCounts(), 'calm', 'sad'));
-    expect(factors.sad).toBeCloseTo(1.1, 6);
-    expect(adjustmentSummary(factors)).toEqual([
-      { mood: 'sad', percent: 10 },
-      { mood: 'calm', percent: -9 },
-    ]);
+  it('corrections pull toward the mood the user meant, against the kept readings', () => {
+    let state = captures(10);
+    for (const id of ['c0', 'c1', 'c2', 'c3', 'c4', 'c5']) state = withCorrection(state, id, 'sad');
+    const adjusted = applyOffsets(subtleSad, calibrationOffsets(state));
+    expect(topMood(adjusted)).toBe('sad');
+    expect(adjustmentSummary(calibrationOffsets(state))[0]).toMatchObject({ mood: 'sad' });
   });
 
-  it('never goes past its bound, however many corrections, in any direction', () => {
-    const random = seededRandom(11);
-    let counts = emptyCounts();
-    for (let i = 0; i < 5000; i++) {
-      const camera = MOODS[Math.floor(random() * 2)]!; // mostly calm and angry read...
-      const ended = MOODS[2 + Math.floor(random() * 3)]!; // ...and sad, happy, surprised meant
-      counts = withOutcome(counts, camera, ended);
-      const factors = adjustmentFactors(counts);
-      for (const mood of MOODS) {
-        expect(factors[mood]).toBeLessThanOrEqual(MAX_FACTOR);
-        expect(factors[mood]).toBeGreaterThanOrEqual(1 / MAX_FACTOR);
-      }
-    }
-    const factors = adjustmentFactors(counts);
-    expect(factors.calm).toBeCloseTo(1 / MAX_FACTOR, 10);
-    expect(factors.sad).toBeCloseTo(MAX_FACTOR, 10);
+  it('a capture that asked counts once answered, and a correction of a correction replaces it', () => {
+    let state = withCapture(EMPTY_CALIBRATION, 'c1', subtleSad, null);
+    expect(examplesCount(state)).toBe(0);
+    state = withCorrection(state, 'c1', 'sad');
+    state = withCorrection(state, 'c1', 'angry');
+    expect(state.examples).toEqual([{ id: 'c1', probabilities: subtleSad, mood: 'angry', confirmed: true }]);
   });
 
-  it('a correction of a correction moves the count, not adds one', () => {
-    let counts = withOutcome(emptyCounts(), 'happy', 'happy'); // shown happy
-    counts = withOutcome(counts, 'happy', 'sad', 'happy'); // corrected to sad
-    counts = withOutcome(counts, 'happy', 'calm', 'sad'); // then to calm
-    expect(counts.happy).toEqual({ calm: 1, angry: 0, sad: 0, happy: 0, surprised: 0 });
-    // Taking back a count that is not there (after a reset) does not go negative.
-    expect(withOutcome(emptyCounts(), 'sad', 'calm', 'sad').sad.sad).toBe(0);
-  });
-
-  it('parses stored counts, dropping anything malformed', () => {
-    const counts = withOutcome(emptyCounts(), 'calm', 'sad');
-    expect(parseCounts(JSON.parse(JSON.stringify(counts)))).toEqual(counts);
-    expect(parseCounts({ calm: { sad: -1, happy: 2.5, bored: 3 }, toString: { sad: 1 } })).toEqual(
-      emptyCounts(),
+  it('keeps the taught faces and the newest captures, rounded to 3 decimals', () => {
+    let state = withTaught(EMPTY_CALIBRATION, 'sad', { ...subtleSad, calm: 0.60004 });
+    state = captures(MAX_CAPTURE_EXAMPLES + 5).examples.reduce(
+      (s, e) => withCapture(s, e.id, e.probabilities, e.mood),
+      state,
     );
-    expect(parseCounts(null)).toEqual(emptyCounts());
+    expect(state.examples).toHaveLength(MAX_CAPTURE_EXAMPLES + 1);
+    expect(state.examples[0]).toMatchObject({ id: 'taught-sad', confirmed: true, mood: 'sad' });
+    expect(state.examples[0]!.probabilities.calm).toBe(0.6);
+    expect(state.examples[1]!.id).toBe('c5');
+    expect(taughtMoods(state)).toEqual(['sad']);
+    // Teaching the same mood again replaces the earlier prompt.
+    expect(taughtMoods(withTaught(state, 'sad', subtleSad))).toEqual(['sad']);
   });
 
-  it('leaves a reading alone when every factor is 1', () => {
-    const same = applyFactors(reading, NO_ADJUSTMENT);
-    for (const mood of MOODS) expect(same[mood]).toBeCloseTo(reading[mood], 12);
+  it('reads what storage held: examples checked one by one, earlier counts converted, junk refused', () => {
+    const good = { id: 'c1', probabilities: subtleSad, mood: 'sad', confirmed: true };
+    expect(
+      parseCalibration({ examples: [good, { ...good, id: '' }, { ...good, mood: 'bored' }, 'x', null] }),
+    ).toEqual({ examples: [good] });
+    expect(parseCalibration('nonsense')).toEqual({ examples: [] });
+    const none = { calm: 0, angry: 0, sad: 0, happy: 0, surprised: 0 };
+    const converted = parseCalibration({ calm: { ...none, calm: 2, sad: 1 } });
+    expect(converted.examples.map(({ mood, confirmed }) => [mood, confirmed])).toEqual([
+      ['calm', false],
+      ['calm', false],
+      ['sad', true],
+    ]);
   });
 });

@@ -62,3 +62,15 @@ describe('personal offsets', () => {
     );
   });
 });
+
+describe('personal offsets with soft targets', () => {
+  it('a reading kept as shown (its own target) holds the offsets at zero', () => {
+    const kept = Array.from({ length: 20 }, () => ({
+      probabilities: subtleSad,
+      mood: 'calm' as const,
+      target: subtleSad,
+    }));
+    const offsets = fitPersonalOffsets(kept);
+    MOODS.forEach((mood) => expect(Math.abs(offsets[mood])).toBeLessThan(1e-6));
+  });
+});

@@ -29,7 +29,7 @@ export function RecommendationsSection() {
         </>
       )}
       {calibration && (
-        <PersonalCalibration counts={calibration} onReset={() => stored.personalCalibration.remove()} />
+        <PersonalCalibration calibration={calibration} onReset={() => stored.personalCalibration.remove()} />
       )}
       {bandit && <LearnedPicks state={bandit} onReset={() => stored.bandit.remove()} />}
       <PreviewsOptIn />

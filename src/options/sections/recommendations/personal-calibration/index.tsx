@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
 import { MOOD_WORD } from '../../../../common/labels';
-import { MOODS } from '../../../../model/moods';
 import {
-  adjustmentFactors,
   adjustmentSummary,
-  type OutcomeCounts,
+  calibrationOffsets,
+  examplesCount,
+  type PersonalCalibration as Calibration,
 } from '../../../../recommendation/personalCalibration';
 import { saveFailed } from '../saving';
 
@@ -15,18 +15,15 @@ const signedPercent = (percent: number) =>
 
 /** "Adjusted to you: sad +12%": what the corrections changed, why, and a reset. */
 export function PersonalCalibration({
-  counts,
+  calibration,
   onReset,
 }: {
-  counts: OutcomeCounts;
+  calibration: Calibration;
   onReset(): Promise<void>;
 }) {
   const [status, setStatus] = useState('');
-  const changes = adjustmentSummary(adjustmentFactors(counts));
-  const captures = MOODS.reduce(
-    (sum, camera) => sum + MOODS.reduce((n, ended) => n + counts[camera][ended], 0),
-    0,
-  );
+  const changes = adjustmentSummary(calibrationOffsets(calibration));
+  const captures = examplesCount(calibration);
 
   async function reset() {
     try {
