@@ -52,7 +52,7 @@ export const MAY_IMPORT = {
   capture: ['common', 'model', 'recognition', 'tfjs'],
   offscreen: ['common', 'model', 'protocol', 'platform', 'capture'],
   background: [...DOMAINS, 'storage', 'protocol', 'platform'],
-  ui: [...DOMAINS, 'storage', 'platform', 'preact'],
+  ui: [...DOMAINS, 'storage', 'protocol', 'platform', 'preact'],
   popup: PAGE,
   options: PAGE,
   welcome: PAGE,

@@ -75,6 +75,11 @@ export interface CaptureController {
   openFor(mood: Mood, settings: Settings, options?: PickOptions): Promise<Pick>;
   /** Records "Good pick" / "Not for me" for an opened tab. */
   feedback(pick: PickRef, verdict: Verdict, replaces?: Verdict): Promise<void>;
+  /**
+   * Only reads the face, after the countdown: no tab, no listeners told ("Teach Moodtab your
+   * face", whose prompts are not moods the user is in). Shares the one-capture lock.
+   */
+  readOnly(options?: { capturePage?: string }): Promise<CaptureReading>;
 }
 
 const now = () => performance.now();
@@ -256,23 +261,37 @@ function recordPick(
   );
 }
 
+/** A countdown, then the camera's reading and nothing else. */
+async function readFace(deps: CaptureControllerDeps, capturePage?: string): Promise<CaptureReading> {
+  const backend = await storedBackend(deps);
+  const reading = await recognizeWithPermission(
+    deps,
+    { frames: BURST_FRAMES, countdownSeconds: COUNTDOWN_SECONDS, backend },
+    capturePage,
+  );
+  await remember(deps, reading.backend);
+  return reading;
+}
+
 export function createCaptureController(deps: CaptureControllerDeps): CaptureController {
   let busy = false;
+  async function exclusively<T>(run: () => Promise<T>): Promise<T> {
+    if (busy) throw new MoodtabError('capture-in-progress');
+    busy = true;
+    try {
+      return await run();
+    } finally {
+      busy = false;
+    }
+  }
   return {
     async warmUp(capturePage) {
       const report = await deps.host.warmUp(await storedBackend(deps), capturePage);
       await remember(deps, report.backend);
       return report;
     },
-    async capture(settings, options = {}) {
-      if (busy) throw new MoodtabError('capture-in-progress');
-      busy = true;
-      try {
-        return await runCapture(deps, settings, options);
-      } finally {
-        busy = false;
-      }
-    },
+    capture: (settings, options = {}) => exclusively(() => runCapture(deps, settings, options)),
+    readOnly: ({ capturePage } = {}) => exclusively(() => readFace(deps, capturePage)),
     async openFor(mood, settings, { inBackground = false, capture: given } = {}) {
       // Picking the mood the capture already shows corrects nothing: it is one more pick.
       const capture = given?.shown === mood ? undefined : given;

@@ -25,7 +25,7 @@ import { toErrorInfo } from '../common/errors';
 import type { JournalOutcome } from '../journal/journal';
 import { createJournalStore } from '../journal/journalStore';
 import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
-import { calibrationOffsets } from '../recommendation/personalCalibration';
+import { calibrationOffsets, taughtMoods, withTaught } from '../recommendation/personalCalibration';
 import { createRecommendationEvents } from '../recommendation/recommendationEvents';
 import type { Settings } from '../recommendation/settings';
 import { openStoredState } from '../storage/registry';
@@ -124,6 +124,12 @@ onMessage(
         return { recorded: true as const, ...journalOf(pick) };
       },
       'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
+      'teach-mood': async ({ mood, capturePage }) => {
+        const { result } = await controller.readOnly({ capturePage });
+        await stored.personalCalibration.update((state) => withTaught(state, mood, result.probabilities));
+        const taught = taughtMoods(await stored.personalCalibration.load());
+        return { mood, read: result.mood, taught };
+      },
     },
     extensionIdentity(),
   ),

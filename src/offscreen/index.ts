@@ -2,7 +2,7 @@
  * The capture page: hosts the capture engine (camera and models) and answers `offscreen` requests
  * from any of the extension's own pages; the background sends them, and the one-capture lock
  * holds whoever asks. Chrome opens it as an offscreen document; Firefox, which never lets a
- * background page use the camera, embeds it in the popup (components/capture-frame) as
+ * background page use the camera, embeds it in the popup (src/ui/capture-frame) as
  * `offscreen.html#<id>`.
  */
 import { oneAtATime } from '../capture/captureLock';

@@ -3,7 +3,7 @@ import { hasOffscreenDocuments, openOptionsPage } from '../platform/browserApi';
 import { t } from '../platform/i18n';
 import { CameraHelp } from '../ui/camera-help';
 import { JournalOptIn } from '../ui/journal-opt-in';
-import { CaptureFrame } from './components/capture-frame';
+import { CaptureFrame } from '../ui/capture-frame';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
 import { MoodPicker } from './components/mood-picker';

@@ -55,6 +55,14 @@ export interface CaptureOutcome extends CaptureReading {
   journal?: JournalOutcome;
 }
 
+/** One prompt of "Teach Moodtab your face": what the camera read for the face made for `mood`. */
+export interface TeachOutcome {
+  mood: Mood;
+  read: Mood;
+  /** The moods taught so far, this one included. */
+  taught: Mood[];
+}
+
 /** The tab opened for a mood picked by hand, and its journal entry (absent when the journal is off). */
 export interface PickOutcome extends Pick {
   journal?: JournalOutcome;
@@ -100,6 +108,11 @@ export interface Protocol {
      * (in the offscreen document on Chrome; on Firefox in the popup's own capture page).
      */
     'warm-up': { request: ToCapturePage; response: WarmUpReport };
+    /**
+     * "Teach Moodtab your face": reads the face the user makes for `mood` after a countdown and
+     * keeps only the camera's five probabilities as that mood's example; no tab, no journal.
+     */
+    'teach-mood': { request: { mood: Mood } & ToCapturePage; response: TeachOutcome };
   };
   offscreen: {
     /** backend: the choice stored for this browser version, if any. */
@@ -177,6 +190,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       replaces: optional(isVerdict),
     },
     'warm-up': { ...toCapturePage },
+    'teach-mood': { mood: required(isMood), ...toCapturePage },
   },
   offscreen: {
     'warm-up': { backend: optional(isBackendName), ...toCapturePage },

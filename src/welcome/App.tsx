@@ -1,5 +1,6 @@
 import { t } from '../platform/i18n';
 import { Shortcut } from '../ui/shortcut';
+import { TeachFace } from '../ui/teach-face';
 import { CameraSection } from './components/camera';
 import { JournalSection } from './components/journal';
 
@@ -22,6 +23,7 @@ export function App() {
         </ul>
       </section>
       <CameraSection />
+      <TeachFace headingLevel={2} />
       <section aria-labelledby="shortcut-title">
         <h2 id="shortcut-title">{t('welcome_shortcutTitle')}</h2>
         <Shortcut />

@@ -201,6 +201,28 @@ describe('Moodtab in Chromium', () => {
     await waitForBadge('');
   });
 
+  it('teaches Moodtab the face on the options page: the reading is kept as an example, no tab opens', async () => {
+    const tabsBefore = (await tabList(face)).length;
+    const options = await face.browser.newPage();
+    await options.goto(`${face.origin}options.html`);
+    await options.locator('::-p-aria(Start teaching[role="button"])').click();
+    await options.locator('::-p-text(1 of 5: make a face that says “Calm”)').wait();
+    await options.locator('::-p-aria(Ready[role="button"])').click();
+    const read = english[`mood_${expectedMood}`].message;
+    await options.locator(`::-p-text(For “Calm” the camera read: ${read}. Kept.)`).setTimeout(120_000).wait();
+    const { examples } = (await readStorage(face, 'personalCalibration')) as {
+      examples: { id: string; mood: Mood; confirmed: boolean; probabilities: MoodProbabilities }[];
+    };
+    const taught = examples.find((example) => example.id === 'taught-calm')!;
+    expect(taught).toMatchObject({ mood: 'calm', confirmed: true });
+    // The camera's own reading, not the adjusted one: the same face Node reads, within the video's blur.
+    expect(Math.abs(taught.probabilities[expectedMood] - expectedProbabilities[expectedMood])).toBeLessThan(
+      0.1,
+    );
+    expect(await tabList(face)).toHaveLength(tabsBefore + 1); // the options page only
+    await options.close();
+  });
+
   it('remembers the media choice and the countdown setting, and snaps at once without the countdown', async () => {
     let popup = await openPopup(face);
     await popup.locator('::-p-aria(Movies)').click();

@@ -235,6 +235,36 @@ describe('capture controller', () => {
     await expect(again).resolves.toBeDefined();
   });
 
+  it('a teaching prompt only reads the face, after the countdown: no tab, no listener told', async () => {
+    const { deps, opened, heard, controller } = setup();
+    const capturePage = 'page-1';
+    await expect(controller.readOnly({ capturePage })).resolves.toBe(reading);
+    expect(deps.host.recognize).toHaveBeenCalledWith(
+      { frames: 3, countdownSeconds: 3, backend: 'wasm' },
+      capturePage,
+    );
+    expect(opened).toEqual([]);
+    expect(heard).toEqual({});
+  });
+
+  it('a teaching prompt shares the one-capture lock and the permission check', async () => {
+    let finish!: () => void;
+    const { controller } = setup({
+      host: {
+        warmUp: jest.fn(),
+        recognize: () => new Promise((resolve) => (finish = () => resolve(reading))),
+      },
+    });
+    const capture = controller.capture();
+    await new Promise((r) => setTimeout(r, 0));
+    await expect(controller.readOnly()).rejects.toMatchObject({ code: 'capture-in-progress' });
+    finish();
+    await capture;
+    const denied = setup({ cameraPermission: async () => 'denied' });
+    await expect(denied.controller.readOnly()).rejects.toMatchObject({ code: 'camera-permission-denied' });
+    expect(denied.deps.host.recognize).not.toHaveBeenCalled();
+  });
+
   it('frees the lock after a failure and opens no tab', async () => {
     const { deps, controller } = setup({
       host: {

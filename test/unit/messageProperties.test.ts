@@ -39,6 +39,7 @@ function listeners() {
         'open-recommendation': spy('open-recommendation'),
         'recommendation-feedback': spy('recommendation-feedback'),
         'warm-up': spy('warm-up'),
+        'teach-mood': spy('teach-mood'),
       },
       self,
     ),

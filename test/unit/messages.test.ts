@@ -32,6 +32,7 @@ function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
     'open-recommendation': jest.fn(async () => ({ ok: 'open' }) as never),
     'recommendation-feedback': jest.fn(async () => ({ recorded: true }) as const),
     'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
+    'teach-mood': jest.fn(async () => ({ ok: 'teach' }) as never),
     ...handlers,
   };
   return { handlers: all, listener: createMessageListener('background', all, self) };
@@ -220,6 +221,17 @@ describe('createMessageListener', () => {
     ).toBeUndefined();
     expect(listener({ hello: 'world' }, ownPage)).toBeUndefined();
     expect(listener(null, ownPage)).toBeUndefined();
+  });
+
+  it('a teaching prompt names one of the five moods and nothing else', () => {
+    const teach = { target: 'background', type: 'teach-mood', mood: 'sad' };
+    expect(parseMessage(teach, 'background').type).toBe('teach-mood');
+    expect(
+      parseMessage({ ...teach, capturePage: '0f8fad5b-d9cb-469f-a165-70867728950e' }, 'background').type,
+    ).toBe('teach-mood');
+    expect(() => parseMessage({ ...teach, mood: 'bored' }, 'background')).toThrow(/mood/);
+    expect(() => parseMessage({ target: 'background', type: 'teach-mood' }, 'background')).toThrow(/mood/);
+    expect(() => parseMessage({ ...teach, probabilities }, 'background')).toThrow(/probabilities/);
   });
 
   it('calls the typed handler and wraps its value', async () => {

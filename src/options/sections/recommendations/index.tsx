@@ -10,6 +10,7 @@ import { CustomProviders } from './custom-providers';
 import { LearnedPicks } from './learned-picks';
 import { MappingPackTransfer } from './mapping-pack';
 import { PersonalCalibration } from './personal-calibration';
+import { TeachFace } from '../../../ui/teach-face';
 import { PreviewsOptIn } from './previews-opt-in';
 import { QueryLists } from './query-lists';
 
@@ -31,6 +32,7 @@ export function RecommendationsSection() {
       {calibration && (
         <PersonalCalibration calibration={calibration} onReset={() => stored.personalCalibration.remove()} />
       )}
+      <TeachFace />
       {bandit && <LearnedPicks state={bandit} onReset={() => stored.bandit.remove()} />}
       <PreviewsOptIn />
     </>

@@ -1,4 +1,4 @@
-import { t } from '../../../platform/i18n';
+import { t } from '../../platform/i18n';
 
 /**
  * The capture page (camera and models, src/offscreen) in a hidden frame, on Firefox only: Firefox
