@@ -137,6 +137,22 @@ describe('Moodtab in Firefox', () => {
     );
   });
 
+  it('teaches on the options page through its own capture frame, where a failed prompt says why and opens nothing', async () => {
+    const options = await openExtensionPage(firefox, 'options.html');
+    await options.bringToFront(); // Firefox holds camera requests of tabs in the background
+    await options.locator('::-p-aria(Start teaching[role="button"])').click();
+    await options.locator('::-p-aria(Ready[role="button"])').click();
+    // The fake camera shows no face: the reading came from this page's frame, through the camera.
+    await options.waitForFunction(
+      (text) => document.querySelector('.teach-face [role=status]')?.textContent === text,
+      { timeout: 120_000 },
+      errorText('no-face'),
+    );
+    expect(await tabsAt(firefox, 'https://')).toHaveLength(1); // the hand-picked mood's, above
+    await options.close();
+    await popup.bringToFront();
+  });
+
   it('runs the keyboard shortcut: the toolbar popup opens and captures', async () => {
     await pressShortcut(firefox);
     const status = await waitFor(() => toolbarPopupStatus(popup), Boolean, 'the toolbar popup to capture');
