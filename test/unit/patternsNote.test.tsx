@@ -81,12 +81,32 @@ describe('popup: the mood-patterns note', () => {
     expect(note()).toBeNull();
   });
 
-  it('links to the report on the options page, which counts as seen', async () => {
+  it('links to the report on the options page, which counts as seen, keeping what was seen before', async () => {
+    const swings = { start: '2020-01-01', end: '2020-01-21' };
+    resetFakes({
+      [JOURNAL_PREFS_KEY]: ON,
+      [JOURNAL_KEY]: SAD_WEEKS,
+      [PATTERNS_SEEN_KEY]: { 'mood-swings': swings },
+    });
     await openPopup();
     await click(buttonNamed('See your patterns'));
     expect(api.openOrFocusTab).toHaveBeenCalledWith('chrome-extension://moodtab-id/options.html', 'patterns');
     expect(note()).toBeNull();
-    expect(stored.get(PATTERNS_SEEN_KEY)).toHaveProperty('persistent-low-mood');
+    expect(stored.get(PATTERNS_SEEN_KEY)).toEqual({
+      'mood-swings': swings,
+      'persistent-low-mood': { start: localDay(20), end: localDay(0) },
+    });
+  });
+
+  it('writes the dismissal at once, not behind a lock a closing popup may never get', async () => {
+    await openPopup();
+    api.saveStored.mockClear();
+    buttonNamed('Dismiss').click();
+    // Called in the click itself, before any await: a page closing now still gets the write out.
+    expect(api.saveStored).toHaveBeenCalledWith(PATTERNS_SEEN_KEY, {
+      'persistent-low-mood': { start: localDay(20), end: localDay(0) },
+    });
+    await settle();
   });
 
   it('stays quiet about a stretch already seen (on the options page), and speaks of a new one', async () => {

@@ -1,33 +1,43 @@
 import { useEffect, useState } from 'preact/hooks';
 import { extensionUrl, openOrFocusTab } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
-import type { Flag } from '../../../journal/patterns';
-import { markFlagsSeen, PATTERNS_ANCHOR, unseenFlags } from '../../../ui/patternReport';
+import type { Flag, SeenFlags } from '../../../journal/patterns';
+import { PATTERNS_ANCHOR, replaceSeenFlags, unseenFlags } from '../../../ui/patternReport';
 import { stored } from '../../../ui/useStored';
+
+interface Unseen {
+  flags: Flag[];
+  /** What storage held when the popup opened. */
+  seen: SeenFlags;
+}
+
+const NOTHING: Unseen = { flags: [], seen: {} };
+
+/** What the note needs, read once as the popup opens; nothing while the journal is off. */
+async function readUnseen(): Promise<Unseen> {
+  const prefs = await stored.journalPrefs.load();
+  if (!prefs.enabled) return NOTHING;
+  const [entries, seen] = await Promise.all([stored.journal.load(), stored.patternsSeen.load()]);
+  return { flags: unseenFlags(entries, seen), seen };
+}
 
 /**
  * The flags of the mood-patterns report the user has not seen yet; none while the journal is off
  * (nothing is computed then) or when storage cannot be read. Undefined until read.
  */
-function useUnseenFlags(): Flag[] | undefined {
-  const [flags, setFlags] = useState<Flag[]>();
+function useUnseenFlags(): Unseen | undefined {
+  const [unseen, setUnseen] = useState<Unseen>();
   useEffect(() => {
     let open = true;
-    const read = async () => {
-      const prefs = await stored.journalPrefs.load();
-      if (!prefs.enabled) return [];
-      const [entries, seen] = await Promise.all([stored.journal.load(), stored.patternsSeen.load()]);
-      return unseenFlags(entries, seen);
-    };
-    read().then(
-      (found) => open && setFlags(found),
-      () => open && setFlags([]),
+    readUnseen().then(
+      (found) => open && setUnseen(found),
+      () => open && setUnseen(NOTHING),
     );
     return () => {
       open = false;
     };
   }, []);
-  return flags;
+  return unseen;
 }
 
 /**
@@ -36,12 +46,12 @@ function useUnseenFlags(): Flag[] | undefined {
  * capture is on, or its result is on screen (the note never competes with it).
  */
 export function PatternsNote({ hidden }: { hidden: boolean }) {
-  const flags = useUnseenFlags();
+  const unseen = useUnseenFlags();
   const [done, setDone] = useState(false);
-  if (hidden || done || !flags?.length) return null;
+  if (hidden || done || !unseen?.flags.length) return null;
   const seen = () => {
     setDone(true);
-    return markFlagsSeen(flags).catch(() => undefined);
+    return replaceSeenFlags(unseen.seen, unseen.flags).catch(() => undefined);
   };
   const open = async () => {
     await seen();
