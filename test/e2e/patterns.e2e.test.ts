@@ -112,6 +112,30 @@ describe('Moodtab in Chromium: mood patterns', () => {
       PATTERNS_SEEN_KEY,
     );
     expect(await readStorage(chromium, PATTERNS_SEEN_KEY)).toHaveProperty('persistent-low-mood');
+
+    // Printed: the report alone (period, cards, charts), without its controls or the rest of the page.
+    await options.click('#patterns .pattern-card summary'); // the browser's print opens every card
+    await options.emulateMediaType('print');
+    const shown = (selector: string) =>
+      options.$$eval(selector, (all) => all.map((element) => getComputedStyle(element).display !== 'none'));
+    expect(
+      await shown(
+        '#patterns, #patterns .pattern-period, #patterns .pattern-card:not(.has-search-words), #patterns svg.day-strip',
+      ),
+    ).not.toContain(false);
+    expect(await shown('nav, #data, table.entries, #patterns .pattern-print, #patterns fieldset')).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // The fixture's "Good pick" searches: their words stay out until ticked in.
+    expect(await shown('#patterns .has-search-words')).toEqual([false]);
+    await options.emulateMediaType('screen');
+    await options.click('#patterns .pattern-print input[type=checkbox]');
+    await options.emulateMediaType('print');
+    expect(await shown('#patterns .has-search-words')).toEqual([true]);
     await options.close();
     expect(await popupNote()).toBeNull();
   });
