@@ -25,9 +25,12 @@ function Card({ id, code, message, numbers, report, marked, kind, searchWords, c
   const { entries, daysWithEntries, period } = report;
   return (
     <li class={`pattern-card ${kind}${searchWords ? ' has-search-words' : ''}`} data-code={code}>
-      <p class="pattern-message">{patternWords(message, catalogue)}</p>
+      <p class="pattern-message" id={`pattern-message-${id}`}>
+        {patternWords(message, catalogue)}
+      </p>
       <details>
-        <summary>{t('patterns_showNumbers')}</summary>
+        {/* Every card's fold has the same name: its sentence tells a screen reader which it is. */}
+        <summary aria-describedby={`pattern-message-${id}`}>{t('patterns_showNumbers')}</summary>
         <ul class="pattern-numbers">
           {numbers.map((number) => (
             <li key={number.key}>{patternWords(number, catalogue)}</li>
