@@ -85,9 +85,16 @@ describe('Moodtab in Chromium: mood patterns', () => {
     expect(await popupNote()).toBeNull();
   });
 
-  it('shows the report on the options page with the persistent-low-mood card, which counts as seen', async () => {
+  it('links from the note to the report on the options page, whose persistent-low-mood card counts as seen', async () => {
     await seedStorage(chromium, { [PATTERNS_SEEN_KEY]: {} }); // as if never dismissed
-    const options = await openOptions();
+    const popup = await openPopup(chromium);
+    const opened = chromium.browser.waitForTarget(
+      (target) => target.url() === `${chromium.origin}options.html#patterns`,
+      { timeout: 30_000 },
+    );
+    await popup.locator('.patterns-note ::-p-aria(See your patterns)').click();
+    const options = (await (await opened).page())!;
+    await popup.close();
     await options.locator('#patterns .pattern-card[data-code="persistent-low-mood"]').wait();
     const message = await options.$eval(
       '#patterns .pattern-card[data-code="persistent-low-mood"] .pattern-message',
