@@ -11,11 +11,19 @@ const GAP = 2;
 /** Days a row: a month; 90 days wrap into three rows. */
 const PER_ROW = 30;
 
-/** A report's day as the shared chart code counts days: local midnight, counts and total. */
-function asTally(day: DaySummary): DayTally {
-  const [year, month, date] = day.day.split('-').map(Number);
-  return { date: new Date(year!, month! - 1, date), key: day.day, counts: day.counts, total: day.entries };
+/** A report's day (YYYY-MM-DD, the user's own) at local midnight, as the chart code formats days. */
+export function localMidnight(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date);
 }
+
+/** A report's day as the shared chart code counts days: local midnight, counts and total. */
+const asTally = (day: DaySummary): DayTally => ({
+  date: localMidnight(day.day),
+  key: day.day,
+  counts: day.counts,
+  total: day.entries,
+});
 
 /** The days a card speaks of, first and last included. */
 export interface DayRange {
@@ -24,7 +32,7 @@ export interface DayRange {
 }
 
 function dayTitle(day: DaySummary): string {
-  const date = formatDay(asTally(day).date);
+  const date = formatDay(localMidnight(day.day));
   return day.main ? t('chart_dayTitle', date, t(MOOD_LABEL[day.main])) : date;
 }
 

@@ -12,6 +12,7 @@ import {
 import { formatDay } from '../../../charts/format';
 import { useCatalogue } from '../../../hooks';
 import { PatternCards, SupportNoteView } from './cards';
+import { localMidnight } from './dayStrip';
 import { useOpenForPrint } from './print';
 
 type ReportDays = (typeof REPORT_PERIODS)[number];
@@ -45,10 +46,7 @@ function PeriodSwitch({ days, onChange }: { days: ReportDays; onChange(days: Rep
   );
 }
 
-const dayText = (day: string) => {
-  const [year, month, date] = day.split('-').map(Number);
-  return formatDay(new Date(year!, month! - 1, date));
-};
+const dayText = (day: string) => formatDay(localMidnight(day));
 
 /** The period, and how many entries it holds: the head of the report, printed with it. */
 function PeriodLine({ report }: { report: PatternReport }) {
