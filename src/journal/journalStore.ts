@@ -17,8 +17,9 @@ import {
 } from './journal';
 
 /**
- * The stored values the store works on: the registry's `journal` and `journalPrefs`
- * (openStoredState in src/storage), handed in by each context.
+ * The stored values the store works on: the registry's `journal` and `journalPrefs`, and
+ * `patternsSeen` (the mood-patterns flags the user has seen, gone with the journal), from
+ * openStoredState in src/storage, handed in by each context.
  */
 export interface JournalStorage {
   journal: {
@@ -26,6 +27,7 @@ export interface JournalStorage {
     edit<R>(change: (entries: JournalEntry[]) => Promise<{ value: JournalEntry[]; result: R }>): Promise<R>;
   };
   journalPrefs: { load(): Promise<JournalPrefs> };
+  patternsSeen?: { remove(): Promise<void> };
 }
 
 export interface ImportSummary {
@@ -50,6 +52,7 @@ export interface JournalStore {
   importEntries(entries: JournalEntry[]): Promise<ImportSummary>;
   /** Deletes what the current retention no longer allows (after the user shortened it); returns how many. */
   applyRetention(): Promise<number>;
+  /** Empties the journal, and forgets which mood-patterns flags were seen (their days came from it). */
   deleteAll(): Promise<void>;
 }
 
@@ -131,6 +134,9 @@ export function createJournalStore(
     updateEntry: (id, patch) => resultOf(withPatch(id, patch)),
     importEntries: (incoming) => resultOf(withImported(incoming, now)),
     applyRetention: async () => (await change((entries) => ({ entries, result: undefined }))).pruned,
-    deleteAll: async () => void (await change(() => ({ entries: [], result: undefined }))),
+    async deleteAll() {
+      await change(() => ({ entries: [], result: undefined }));
+      await stored.patternsSeen?.remove();
+    },
   };
 }

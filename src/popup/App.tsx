@@ -7,6 +7,7 @@ import { CaptureFrame } from '../ui/capture-frame';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
 import { MoodPicker } from './components/mood-picker';
+import { PatternsNote } from './components/patterns-note';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
 import { isSnapshotMoment, statusText } from './state';
@@ -59,6 +60,7 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
           {t('popup_openOptions')}
         </button>
       </header>
+      <PatternsNote hidden={state.phase !== 'idle' || showResult} />
       {state.phase !== 'loading' && <CaptureControls popup={popup} />}
       <p class={`status ${state.phase}`} role="status" aria-live="polite">
         {statusText(state)}

@@ -11,6 +11,7 @@ import {
   type JournalEntry,
   type JournalPrefs,
 } from '../journal/journal';
+import { parseSeenFlags, type SeenFlags } from '../journal/patterns';
 import { readBackendChoice, type StoredBackendChoice } from '../model/backend';
 import { parseBanditState, type BanditState } from '../recommendation/bandit';
 import { EMPTY_MAPPING, parseStoredMapping, type Mapping } from '../recommendation/mapping';
@@ -63,6 +64,12 @@ export const STORED = {
     initial: DEFAULT_JOURNAL_PREFS,
   }),
   journal: define<JournalEntry[]>({ key: 'journal', owner: 'journal', parse: readEntries, initial: [] }),
+  patternsSeen: define<SeenFlags>({
+    key: 'patternsSeen',
+    owner: 'journal',
+    parse: parseSeenFlags,
+    initial: {},
+  }),
 };
 
 export type StoredName = keyof typeof STORED;
@@ -86,3 +93,4 @@ export const BANDIT_KEY = STORED.bandit.key;
 export const CALIBRATION_KEY = STORED.personalCalibration.key;
 export const JOURNAL_PREFS_KEY = STORED.journalPrefs.key;
 export const JOURNAL_KEY = STORED.journal.key;
+export const PATTERNS_SEEN_KEY = STORED.patternsSeen.key;

@@ -1,5 +1,10 @@
 import { readEntries, type JournalEntry, type JournalPrefs } from '../../src/journal/journal';
-import { JOURNAL_KEY, JOURNAL_PREFS_KEY, openStoredState } from '../../src/storage/registry';
+import {
+  JOURNAL_KEY,
+  JOURNAL_PREFS_KEY,
+  openStoredState,
+  PATTERNS_SEEN_KEY,
+} from '../../src/storage/registry';
 import { createJournalStore } from '../../src/journal/journalStore';
 import { memoryStorage, type MemoryStorage } from './helpers/memoryStorage';
 
@@ -145,10 +150,12 @@ describe('journal store', () => {
     expect(stored().map((e) => e.id)).toEqual(['b', 'a', 'c']);
   });
 
-  it('deletes everything', async () => {
-    const { store, stored } = setup([entry('a', daysAgo(5)), entry('b', daysAgo(1))]);
+  it('deletes everything, and which mood-patterns flags were seen (their days came from it)', async () => {
+    const { area, store, stored } = setup([entry('a', daysAgo(5)), entry('b', daysAgo(1))]);
+    area.data.set(PATTERNS_SEEN_KEY, { 'persistent-low-mood': { start: '2025-06-01', end: '2025-06-20' } });
     await store.deleteAll();
     expect(stored()).toEqual([]);
+    expect(area.data.has(PATTERNS_SEEN_KEY)).toBe(false);
   });
 
   it('keeps every entry when several contexts write at once (one lock for all writers)', async () => {

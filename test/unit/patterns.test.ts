@@ -12,6 +12,7 @@ import {
   markSeen,
   MIN_DAYS_WITH_ENTRIES,
   newFlags,
+  parseSeenFlags,
   patternText,
   type Flag,
   type PatternFormat,
@@ -528,5 +529,22 @@ describe('mood patterns: flags seen', () => {
     const tomorrow = report(journal, 30, 'UTC', new Date('2025-03-31T20:00:00Z'));
     expect(tomorrow.flags[0]!.fingerprint).toBe(today.flags[0]!.fingerprint);
     expect(newFlags(tomorrow.flags, markSeen({}, today.flags))).toEqual([]);
+  });
+
+  it('reads what storage held: real episodes of known codes kept, anything else dropped', () => {
+    const episode = { start: '2025-03-10', end: '2025-03-30' };
+    expect(parseSeenFlags({ 'persistent-low-mood': episode, 'mood-swings': episode })).toEqual({
+      'persistent-low-mood': episode,
+      'mood-swings': episode,
+    });
+    expect(
+      parseSeenFlags({
+        'persistent-low-mood': { start: '2025-02-30', end: '2025-03-30' }, // no such day
+        'mood-swings': { start: '2025-03-30', end: '2025-03-10' }, // ends before it starts
+        'something-else': episode,
+      }),
+    ).toEqual({});
+    expect(parseSeenFlags({ 'mood-swings': { start: '2025-03-10' } })).toEqual({});
+    for (const raw of [undefined, null, 'seen', [episode]]) expect(parseSeenFlags(raw)).toEqual({});
   });
 });

@@ -99,7 +99,13 @@ describe('mood patterns: words', () => {
 
   it.each(LOCALES.map((locale) => [locale]))('%s names no illness and makes no diagnosis', (locale) => {
     const messages = catalogue(locale);
-    const found = PATTERN_MESSAGE_KEYS.flatMap((key) => {
+    // The report's own words, and the pages' around it ("Your patterns", the popup's note).
+    const keys = new Set([
+      ...PATTERN_MESSAGE_KEYS,
+      ...Object.keys(messages).filter((key) => key.startsWith('patterns_')),
+    ]);
+    expect(keys.has('patterns_popupNote')).toBe(true);
+    const found = [...keys].flatMap((key) => {
       const text = messages[key]!.message.toLowerCase();
       return DIAGNOSTIC[locale]
         .filter((stem) => new RegExp(`(^|[^\\p{L}])${stem}`, 'u').test(text))

@@ -3,7 +3,8 @@
  * data, and the memory of which flags the user has seen, so that the popup can say once that one
  * is new.
  */
-import { addDays, type DayKey } from './days';
+import { isRecord, ownValue } from '../../common/records';
+import { addDays, daysBetween, type DayKey } from './days';
 import { count, PATTERN_KEYS, percent, type PatternMessage } from './messages';
 import {
   LARGE_CHANGE,
@@ -15,7 +16,15 @@ import {
   SWING_MIN_MSSD,
   SWING_MIN_SPAN_DAYS,
 } from './thresholds';
-import type { DayRun, DaySummary, Flag, FlagCode, FlagOf, SwingMeasures } from './types';
+import {
+  FLAG_CODES,
+  type DayRun,
+  type DaySummary,
+  type Flag,
+  type FlagCode,
+  type FlagOf,
+  type SwingMeasures,
+} from './types';
 
 const flag = <C extends FlagCode>(
   code: C,
@@ -145,9 +154,30 @@ export const isLargeChange = (difference: number): boolean => Math.abs(differenc
 
 /**
  * The flags the user has seen, per code: the days of the episode last shown. Kept by the pages
- * (phase 2) in storage; small and free of entries.
+ * in storage (the registry's `patternsSeen`); small and free of entries.
  */
 export type SeenFlags = Partial<Record<FlagCode, { start: DayKey; end: DayKey }>>;
+
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day: addDays(day, 0) rolls 30 February over into March. */
+const isDay = (value: unknown): value is DayKey =>
+  typeof value === 'string' && DAY_KEY.test(value) && addDays(value, 0) === value;
+
+/**
+ * Reads what storage held as SeenFlags: a known code with a real episode (start not after end)
+ * is kept, anything else dropped, so a damaged value at worst shows a note once more.
+ */
+export function parseSeenFlags(raw: unknown): SeenFlags {
+  const seen: SeenFlags = {};
+  if (!isRecord(raw)) return seen;
+  for (const code of FLAG_CODES) {
+    const episode = ownValue(raw, code);
+    if (!isRecord(episode) || !isDay(episode.start) || !isDay(episode.end)) continue;
+    if (daysBetween(episode.start, episode.end) < 0) continue;
+    seen[code] = { start: episode.start, end: episode.end };
+  }
+  return seen;
+}
 
 /**
  * Whether a flag is news to the user: none of its code was seen, or the one seen had ended more

@@ -1,6 +1,6 @@
 /** Mood patterns: a report from the journal that a person can act on, never a diagnosis (issue #20). */
 export { addDays, daysBetween, localClock, type DayKey } from './days';
-export { isNewFlag, markSeen, newFlags, type SeenFlags } from './flags';
+export { isNewFlag, markSeen, newFlags, parseSeenFlags, type SeenFlags } from './flags';
 export {
   PATTERN_KEYS,
   PATTERN_MESSAGE_KEYS,

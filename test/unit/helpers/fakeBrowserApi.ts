@@ -53,6 +53,7 @@ export function fakeBrowserApi() {
     onMessage: fake(() => () => undefined),
     openTab: fake(async () => undefined),
     openOptionsPage: fake(async () => undefined),
+    openOrFocusTab: fake(async (_url: string, _section?: string) => undefined),
     openCameraSettings: fake(async () => undefined),
     openShortcutSettings: fake(async () => undefined),
     captureShortcut: fake(async () => 'Alt+Shift+M'),

@@ -8,6 +8,7 @@ import { MoodPerDay } from '../../charts/mood-per-day';
 import { MoodShare } from '../../charts/mood-share';
 import { EntriesTable } from '../../components/entries-table';
 import { useJournalEntries, useJournalPrefs } from '../../hooks';
+import { YourPatterns } from './patterns';
 
 const PERIOD_LABEL: Record<Period, MessageKey> = {
   week: 'period_week',
@@ -25,7 +26,7 @@ const SHARE_CAPTION: Record<Period, MessageKey> = {
   year: 'chart_shareYear',
 };
 
-/** The journal drawn: mood per day and each mood's share over a week, month or year; then every entry. */
+/** The journal drawn: "Your patterns" first (while the journal is on), mood per day and each mood's share over a week, month or year; then every entry. */
 export function MoodsSection() {
   const entries = useJournalEntries();
   const [prefs] = useJournalPrefs();
@@ -37,6 +38,7 @@ export function MoodsSection() {
   const perDayCaption = t(PER_DAY_CAPTION[period]);
   return (
     <>
+      {prefs.enabled && <YourPatterns entries={entries} />}
       <fieldset class="period">
         <legend>{t('period_legend')}</legend>
         {PERIODS.map((choice) => (
