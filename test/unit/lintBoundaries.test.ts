@@ -221,7 +221,8 @@ import '../capture/camera'; // ${ZONE}
 import 'preact'; // ok
 import '../platform/i18n'; // ok
 import '../storage/registry'; // ok
-import '../protocol/messages'; // ${ZONE}
+import '../protocol/messages'; // ok
+import '../capture/camera'; // ${ZONE}
 import '../popup/state'; // ${ZONE}
 import '../options/hooks'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
