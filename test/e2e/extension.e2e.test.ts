@@ -203,6 +203,7 @@ describe('Moodtab in Chromium', () => {
 
   it('remembers the media choice and the countdown setting, and snaps at once without the countdown', async () => {
     let popup = await openPopup(face);
+    await popup.locator('details.choices summary').click(); // the choices are folded under one line
     await popup.locator('::-p-aria(Movies)').click();
     await popup.locator('input[name=countdown]').click();
     await popup.close();

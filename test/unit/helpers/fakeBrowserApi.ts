@@ -52,6 +52,7 @@ export function fakeBrowserApi() {
     sendRequest: fake(async (_message: unknown): Promise<unknown> => undefined),
     onMessage: fake(() => () => undefined),
     openTab: fake(async () => undefined),
+    showTab: fake(async (_tabId: number) => undefined),
     openOptionsPage: fake(async () => undefined),
     openCameraSettings: fake(async () => undefined),
     openShortcutSettings: fake(async () => undefined),
