@@ -51,7 +51,8 @@ function Header() {
   return (
     <header>
       <h1>
-        <Logo size={24} /> {t('extName')}
+        <Logo size={24} />
+        {t('extName')}
       </h1>
       <button type="button" class="link" onClick={() => void openOptionsPage().catch(() => undefined)}>
         {t('popup_openOptions')}

@@ -12,14 +12,8 @@ import type { Page } from 'puppeteer-core';
 import { readStorage, seedStorage } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
-import { unsureBetween } from '../../src/model/confidence';
-import { MOODS, type Mood, type MoodProbabilities } from '../../src/model/moods';
-import {
-  calibrationOffsets,
-  withCapture,
-  EMPTY_CALIBRATION,
-} from '../../src/recommendation/personalCalibration';
-import { applyOffsets } from '../../src/recommendation/personalFit';
+import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import { unsureCalibration } from '../../src/node/designStates';
 import { CALIBRATION_KEY, SETTINGS_KEY } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { allowCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
@@ -121,18 +115,6 @@ const providerTabs = async ({ browser }: Chromium) =>
     .targets()
     .filter((target) => target.type() === 'page' && target.url().startsWith(PROVIDER))
     .map((target) => target.url());
-
-/** A calibration that leaves this reading unsure: this very face corrected to its second likeliest mood, as often as it takes. */
-function unsureCalibration(reading: MoodProbabilities) {
-  const [, second] = [...MOODS].sort((a, b) => reading[b] - reading[a]) as [Mood, Mood];
-  for (let taught = 1; taught <= 40; taught++) {
-    let state = EMPTY_CALIBRATION;
-    for (let i = 0; i < taught; i++) state = withCapture(state, `corrected-${i}`, reading, second, true);
-    const adjusted = applyOffsets(reading, calibrationOffsets(state));
-    if (unsureBetween(adjusted)) return state;
-  }
-  throw new Error('no calibration found that leaves this reading unsure');
-}
 
 async function clickMood(popup: Page, within: string, mood: Mood): Promise<void> {
   await popup.$eval(`${within} button[data-mood=${mood}]`, (button) => (button as HTMLButtonElement).click());
