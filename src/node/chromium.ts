@@ -66,7 +66,8 @@ export async function launchWithExtension(
   const browser = await launchChromium(
     [
       ...(video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : []),
-      ...(lang ? [`--lang=${lang}`] : []),
+      // --lang picks the extension's messages; --accept-lang the language the pages' Intl formats in.
+      ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []),
     ],
     [extension],
   );

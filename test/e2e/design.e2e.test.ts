@@ -13,8 +13,8 @@ import { readStorage, seedStorage } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
-import { unsureCalibration } from '../../src/node/designStates';
-import { CALIBRATION_KEY, SETTINGS_KEY } from '../../src/storage/registry';
+import { sampleJournal, unsureCalibration } from '../../src/node/designStates';
+import { CALIBRATION_KEY, JOURNAL_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { allowCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
 
@@ -206,6 +206,11 @@ describe('the options and welcome pages in Chromium', () => {
 
   beforeAll(async () => {
     chromium = await launchWithExtension(null);
+    // A year of journal: the options page draws all its charts and tables.
+    await seedStorage(chromium, {
+      [JOURNAL_PREFS_KEY]: { enabled: true, asked: true, retention: 365 },
+      [JOURNAL_KEY]: sampleJournal(new Date()),
+    });
   });
 
   afterAll(async () => {

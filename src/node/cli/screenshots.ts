@@ -35,6 +35,20 @@ async function shoot(page: Page, name: string, lang: string, fullPage: boolean):
   }
 }
 
+/**
+ * A new page that formats dates and numbers in `lang`, as in a browser set to that language:
+ * headless Chromium loads the extension's messages for --lang but still reports en-US from
+ * i18n.getUILanguage(), which the pages' Intl formats follow.
+ */
+async function pageIn(chromium: ExtensionBrowser, lang: string): Promise<Page> {
+  const page = await chromium.browser.newPage();
+  await page.evaluateOnNewDocument((language) => {
+    const { i18n } = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome;
+    i18n.getUILanguage = () => language;
+  }, lang);
+  return page;
+}
+
 /** Presses "Capture mood" and waits for the capture to end (the button is enabled again). */
 async function capture(popup: Page, outcome: string): Promise<void> {
   await popup.click('button.capture');
@@ -43,7 +57,7 @@ async function capture(popup: Page, outcome: string): Promise<void> {
 }
 
 async function popupShots(chromium: ExtensionBrowser, lang: string): Promise<void> {
-  const popup = await chromium.browser.newPage();
+  const popup = await pageIn(chromium, lang);
   // As low as can be: the full-page picture is then the popup's own height, as the toolbar shows it.
   await popup.setViewport({ width: 340, height: 100, deviceScaleFactor: 2 });
   await popup.goto(`${chromium.origin}popup.html`);
@@ -60,11 +74,19 @@ async function popupShots(chromium: ExtensionBrowser, lang: string): Promise<voi
   await popup.close();
 }
 
-async function pageShot(chromium: ExtensionBrowser, name: string, lang: string, ready: string) {
-  const page = await chromium.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
+/** `prepare`: what to click first (the options page shows the last 30 days, its fullest chart). */
+async function pageShot(
+  chromium: ExtensionBrowser,
+  name: string,
+  lang: string,
+  ready: string,
+  prepare?: string,
+) {
+  const page = await pageIn(chromium, lang);
+  await page.setViewport({ width: 1280, height: 1000 });
   await page.goto(`${chromium.origin}${name}.html`);
   await page.waitForSelector(ready);
+  if (prepare) await page.click(prepare);
   await shoot(page, name, lang, false);
   await page.close();
 }
@@ -82,7 +104,7 @@ async function main(): Promise<void> {
         [JOURNAL_KEY]: sampleJournal(new Date()),
       });
       await popupShots(chromium, lang);
-      await pageShot(chromium, 'options', lang, '#moods svg');
+      await pageShot(chromium, 'options', lang, '#moods svg', 'input[name=period][value=month]');
       await pageShot(chromium, 'welcome', lang, '.camera-status');
     } finally {
       await chromium.browser.close();
