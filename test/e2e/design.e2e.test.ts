@@ -1,7 +1,7 @@
 /**
  * The designed pages, in Debian's real Chromium with the built extension, in English and German:
  * the popup in each state reachable here (first view, camera permission needed, result, corrected,
- * unsure, chosen) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
+ * unsure, chosen, counting down, no face) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
  * fits Chrome's 600px popup limit and its own 320–360px width; the options and welcome pages fit
  * 700px and 1280px windows; axe-core finds no accessibility violation on any of them, light or dark.
  * And a correction loads in the tab the capture opened, never a second one.
@@ -201,11 +201,12 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
   });
 });
 
-describe('the options and welcome pages in Chromium', () => {
+describe.each(['en', 'de'])('nobody in front of the camera; the options and welcome pages (%s)', (lang) => {
   let chromium: Chromium;
 
   beforeAll(async () => {
-    chromium = await launchWithExtension(null);
+    chromium = await launchWithExtension(fixtureVideo('no-face').video, undefined, { lang });
+    await allowCamera(chromium);
     // A year of journal: the options page draws all its charts and tables.
     await seedStorage(chromium, {
       [JOURNAL_PREFS_KEY]: { enabled: true, asked: true, retention: 365 },
@@ -215,6 +216,17 @@ describe('the options and welcome pages in Chromium', () => {
 
   afterAll(async () => {
     await chromium?.browser.close();
+  });
+
+  it('popup, counting down and after "no face": fits, readable, accessible', async () => {
+    const popup = await openPopup(chromium);
+    const over = captureInPopup(popup); // the countdown is on by default
+    await popup.waitForSelector('.snapshot-moment');
+    await expectPopupFits(popup, 'countdown');
+    await over;
+    expect(await popup.$eval('.status', (el) => el.classList.contains('error'))).toBe(true);
+    await expectPopupFits(popup, 'no face');
+    await popup.close();
   });
 
   it.each(['options', 'welcome'])(
