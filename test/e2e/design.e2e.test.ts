@@ -184,6 +184,18 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
     expect(tabs[0]).not.toBe(before); // ...at the correction's address
   });
 
+  it('a pick after its tab was closed opens a new one', async () => {
+    for (const target of chromium.browser.targets())
+      if (target.type() === 'page' && target.url().startsWith(PROVIDER))
+        await (await target.asPage())!.close();
+    await clickMood(popup, '.mood-picker', 'surprised');
+    await chromium.browser.waitForTarget(
+      (target) => target.type() === 'page' && target.url().startsWith(PROVIDER),
+      { timeout: 30_000 },
+    );
+    expect(await providerTabs(chromium)).toHaveLength(1);
+  });
+
   it('unsure: asks with one picker, fits; the answer the camera also read overrules nothing', async () => {
     const { examples } = (await readStorage(chromium, CALIBRATION_KEY)) as {
       examples: { probabilities: MoodProbabilities }[];
