@@ -58,6 +58,8 @@ export interface PickOptions {
   inBackground?: boolean;
   /** The capture this pick corrects or answers. */
   capture?: CaptureRef;
+  /** The tab the pick on screen opened: this pick loads there instead of in a new tab. */
+  replaceTab?: number;
 }
 
 export interface CaptureController {
@@ -292,7 +294,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
     },
     capture: (settings, options = {}) => exclusively(() => runCapture(deps, settings, options)),
     readOnly: ({ capturePage } = {}) => exclusively(() => readFace(deps, capturePage)),
-    async openFor(mood, settings, { inBackground = false, capture: given } = {}) {
+    async openFor(mood, settings, { inBackground = false, capture: given, replaceTab } = {}) {
       // Picking the mood the capture already shows corrects nothing: it is one more pick.
       const capture = given?.shown === mood ? undefined : given;
       const source = !capture ? 'manual' : capture.shown ? 'corrected' : 'chosen';
@@ -300,6 +302,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
         active: !inBackground,
         source,
         ...(capture ? { captureId: capture.id } : {}),
+        ...(replaceTab === undefined ? {} : { reuseTab: replaceTab }),
       });
       await recordPick(deps, mood, pick, capture);
       return pick;

@@ -16,6 +16,7 @@ import {
   onMessage,
   openActionPopup,
   openOrFocusTab,
+  openOrReuseTab,
   openTab,
   setActionBadge,
   storageArea,
@@ -61,7 +62,7 @@ const controller = createCaptureController({
     loadBandit: stored.bandit.load,
     random: Math.random,
     newId,
-    openTab,
+    openTab: openOrReuseTab,
   }),
   events: recommendationEvents,
   loadSettings: stored.settings.load,
@@ -114,8 +115,8 @@ onMessage(
         });
         return { ...outcome, ...journalOf(outcome.pick) };
       },
-      'open-recommendation': async ({ mood, settings, inBackground, capture }) => {
-        const pick = await controller.openFor(mood, settings, { inBackground, capture });
+      'open-recommendation': async ({ mood, settings, inBackground, capture, replaceTab }) => {
+        const pick = await controller.openFor(mood, settings, { inBackground, capture, replaceTab });
         await clearUnsureBadge();
         return { ...pick, ...journalOf(pick) };
       },

@@ -11,24 +11,29 @@ export interface RecommenderDeps {
   loadBandit(): Promise<BanditState>;
   random: Random;
   newId(): string;
-  openTab(url: string, active?: boolean): Promise<void>;
+  /**
+   * Opens the URL in a tab and says which (undefined where the browser does not say); reuse: a
+   * tab to load it in instead, where it is still open.
+   */
+  openTab(url: string, active: boolean, reuse?: number): Promise<number | undefined>;
 }
 
 export interface Recommender {
   /**
    * Chooses what to open for the mood with the given choices (Thompson sampling) and opens it.
    * captureId: the capture the pick belongs to, absent for a mood picked without one.
+   * reuseTab: the tab an earlier pick opened, which this one replaces (a correction, a second pick).
    */
   open(
     mood: Mood,
     settings: Settings,
-    options: { active: boolean; source: PickSource; captureId?: string },
+    options: { active: boolean; source: PickSource; captureId?: string; reuseTab?: number },
   ): Promise<Pick>;
 }
 
 export function createRecommender(deps: RecommenderDeps): Recommender {
   return {
-    async open(mood, settings, { active, source, captureId }) {
+    async open(mood, settings, { active, source, captureId, reuseTab }) {
       // Unreadable storage must not stop the tab: the built-in catalogue and a fresh bandit will do.
       const [mapping, bandit] = await Promise.all([
         deps.loadMapping().catch(() => EMPTY_MAPPING),
@@ -38,8 +43,16 @@ export function createRecommender(deps: RecommenderDeps): Recommender {
       const arms = armsFor(mood, media, strategy, providerIdFor(settings), applyMapping(mapping));
       const arm = thompsonChoice(arms, bandit[contextKey(mood, media, strategy)], deps.random);
       const recommendation = recommendationFor(arm, mood, media, strategy);
-      await deps.openTab(recommendation.url, active);
-      return { ...recommendation, id: deps.newId(), source, ...(captureId ? { captureId } : {}) };
+      const tabId = await (reuseTab === undefined
+        ? deps.openTab(recommendation.url, active)
+        : deps.openTab(recommendation.url, active, reuseTab));
+      return {
+        ...recommendation,
+        id: deps.newId(),
+        source,
+        ...(captureId ? { captureId } : {}),
+        ...(tabId === undefined ? {} : { tabId }),
+      };
     },
   };
 }

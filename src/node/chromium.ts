@@ -25,13 +25,19 @@ const CHROMIUM_ARGS = [
   '--lang=en-US',
 ];
 
+/** `args` may name another --lang, which then replaces the English default. */
 export const launchChromium = (args: string[] = [], extensions: string[] = []): Promise<Browser> =>
   puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
     ...(extensions.length ? { enableExtensions: extensions } : {}),
-    args: [...CHROMIUM_ARGS, ...args],
+    args: [
+      ...CHROMIUM_ARGS.filter(
+        (arg) => !(arg.startsWith('--lang=') && args.some((a) => a.startsWith('--lang='))),
+      ),
+      ...args,
+    ],
   });
 
 export interface ExtensionBrowser {
@@ -48,15 +54,21 @@ export interface ExtensionBrowser {
  * A fresh profile each time, so every launch starts cold: nothing stored, no model loaded.
  * video: the fake webcam's picture (a .y4m file), or null for a machine with no camera at all.
  * extension: the unpacked extension to load (default dist/chrome; a tampered copy, for fault tests).
+ * lang: the browser's language (default en-US), which the extension's pages speak.
  */
 export async function launchWithExtension(
   video: string | null,
   extension = CHROME_EXTENSION,
+  { lang }: { lang?: string } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(extension, 'manifest.json')))
     throw new Error(`run \`npm run build\` first: ${extension} is missing`);
   const browser = await launchChromium(
-    video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : [],
+    [
+      ...(video ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : []),
+      // --lang picks the extension's messages; --accept-lang the language the pages' Intl formats in.
+      ...(lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : []),
+    ],
     [extension],
   );
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 30_000 });

@@ -1,12 +1,19 @@
 import { t } from '../platform/i18n';
+import { Logo } from '../ui/logo';
 import { SECTIONS } from './sections';
 
-/** All of Moodtab's settings, the mood journal and its data controls, one section each. */
+/**
+ * All of Moodtab's settings, the mood journal and its data controls, one card each, with a side
+ * menu (a row of links on narrow windows) that stays in view.
+ */
 export function App() {
   return (
-    <>
+    <div class="layout">
       <header>
-        <h1>{t('options_title')}</h1>
+        <h1>
+          <Logo size={32} />
+          {t('options_title')}
+        </h1>
         <nav aria-label={t('options_navLabel')}>
           <ul>
             {SECTIONS.map(({ id, title }) => (
@@ -19,12 +26,12 @@ export function App() {
       </header>
       <main>
         {SECTIONS.map(({ id, title, Component }) => (
-          <section key={id} id={id} aria-labelledby={`${id}-title`}>
+          <section key={id} id={id} class="card" aria-labelledby={`${id}-title`}>
             <h2 id={`${id}-title`}>{t(title)}</h2>
             <Component />
           </section>
         ))}
       </main>
-    </>
+    </div>
   );
 }

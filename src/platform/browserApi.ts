@@ -93,6 +93,31 @@ export async function openTab(url: string, active = true): Promise<void> {
 }
 
 /**
+ * Opens a recommendation: in the tab `reuse` (an earlier pick's, replaced by this one) while it is
+ * still open, else in a new one. Returns the tab's id.
+ */
+export async function openOrReuseTab(
+  url: string,
+  active: boolean,
+  reuse?: number,
+): Promise<number | undefined> {
+  if (reuse !== undefined) {
+    // Closed since, or never ours to reach: a new tab it is.
+    const updated = await browser.tabs
+      .update(reuse, { url, ...(active ? { active } : {}) })
+      .catch(() => undefined);
+    if (updated?.id !== undefined) return updated.id;
+  }
+  return (await browser.tabs.create({ url, active })).id;
+}
+
+/** Makes a tab the active one in its window, and that window the focused one. */
+export async function showTab(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+/**
  * Brings an already open tab of this page (one of our own) to the front, or opens one. `section`:
  * the fragment to show it at; an open tab elsewhere on the page moves there without reloading.
  */

@@ -4,27 +4,22 @@ import { t } from '../platform/i18n';
 import { CameraHelp } from '../ui/camera-help';
 import { JournalOptIn } from '../ui/journal-opt-in';
 import { CaptureFrame } from '../ui/capture-frame';
+import { Logo } from '../ui/logo';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
 import { MoodPicker } from './components/mood-picker';
 import { PatternsNote } from './components/patterns-note';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
-import { isSnapshotMoment, statusText } from './state';
+import { isAsking, isSnapshotMoment, statusText, type PopupState } from './state';
 import { usePopup, type Popup } from './usePopup';
 
-/** What the user chooses and presses: the choices, "Capture mood", and the mood picker. */
+/** "Capture mood" and the mood picker; the picker steps aside while the popup asks "Calm or sad?". */
 function CaptureControls({ popup }: { popup: Popup }) {
-  const { state, changeSettings, capture, pickMood } = popup;
+  const { state, capture, pickMood } = popup;
   const working = state.phase === 'working';
   return (
     <>
-      <Choices
-        settings={state.settings}
-        catalogue={state.catalogue}
-        disabled={working}
-        onChange={changeSettings}
-      />
       <button
         class="capture primary"
         type="button"
@@ -34,13 +29,36 @@ function CaptureControls({ popup }: { popup: Popup }) {
       >
         {t('popup_capture')}
       </button>
-      <MoodPicker
-        chosen={state.chosen}
-        afterCapture={!!state.outcome}
-        disabled={working}
-        onPick={(mood) => void pickMood(mood)}
-      />
+      {!isAsking(state) && (
+        <MoodPicker
+          chosen={state.chosen}
+          afterCapture={!!state.outcome}
+          disabled={working}
+          onPick={(mood) => void pickMood(mood)}
+        />
+      )}
     </>
+  );
+}
+
+/**
+ * The status line is what screen readers hear at each step. On screen it gives way where the page
+ * already shows the same words: the result's heading, or the countdown banner.
+ */
+const statusShownOnScreen = (state: PopupState): boolean =>
+  state.phase !== 'done' && !isSnapshotMoment(state);
+
+function Header() {
+  return (
+    <header>
+      <h1>
+        <Logo size={24} />
+        {t('extName')}
+      </h1>
+      <button type="button" class="link" onClick={() => void openOptionsPage().catch(() => undefined)}>
+        {t('popup_openOptions')}
+      </button>
+    </header>
   );
 }
 
@@ -49,20 +67,20 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
   // Where there are no offscreen documents (Firefox), this popup hosts its own capture page.
   const [capturePage] = useState(() => (hasOffscreenDocuments() ? undefined : crypto.randomUUID()));
   const popup = usePopup({ autoCapture, capturePage });
-  const { state, journalPrefs, pickMood, giveFeedback, answerJournal } = popup;
+  const { state, journalPrefs, pickMood, giveFeedback, answerJournal, changeSettings } = popup;
   // A failed request after a result (feedback, a pick) leaves the result on screen under its message.
   const showResult = !!(state.outcome || state.pick);
+  const ready = state.phase !== 'loading';
   return (
     <main>
-      <header>
-        <h1>{t('extName')}</h1>
-        <button type="button" class="link" onClick={() => void openOptionsPage().catch(() => undefined)}>
-          {t('popup_openOptions')}
-        </button>
-      </header>
+      <Header />
       <PatternsNote hidden={state.phase !== 'idle' || showResult} />
-      {state.phase !== 'loading' && <CaptureControls popup={popup} />}
-      <p class={`status ${state.phase}`} role="status" aria-live="polite">
+      {ready && <CaptureControls popup={popup} />}
+      <p
+        class={`status ${state.phase}${statusShownOnScreen(state) ? '' : ' visually-hidden'}`}
+        role="status"
+        aria-live="polite"
+      >
         {statusText(state)}
       </p>
       {state.phase === 'error' && state.error?.code === 'camera-permission-denied' && <CameraHelp />}
@@ -79,9 +97,17 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
         />
       )}
       {showResult && journalPrefs && !journalPrefs.asked && (
-        <JournalOptIn headingLevel={2} onAnswer={(keep) => void answerJournal(keep)} />
+        <JournalOptIn compact onAnswer={(keep) => void answerJournal(keep)} />
       )}
       {showResult && state.journal && <JournalNote journal={state.journal} />}
+      {ready && (
+        <Choices
+          settings={state.settings}
+          catalogue={state.catalogue}
+          disabled={state.phase === 'working'}
+          onChange={changeSettings}
+        />
+      )}
       {capturePage && <CaptureFrame id={capturePage} />}
     </main>
   );

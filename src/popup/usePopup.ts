@@ -119,6 +119,8 @@ function requests(state: PopupState, dispatch: Dispatch) {
   return {
     async pickMood(mood: Mood) {
       const capture = captureRefOf(state);
+      // The tab on screen's pick gives way to this one: loaded in its tab, not in another.
+      const replaceTab = state.pick?.tabId;
       try {
         const pick = await sendRequest({
           target: 'background',
@@ -127,6 +129,7 @@ function requests(state: PopupState, dispatch: Dispatch) {
           settings,
           inBackground: true,
           ...(capture ? { capture } : {}),
+          ...(replaceTab === undefined ? {} : { replaceTab }),
         });
         dispatch({ type: 'picked', pick });
       } catch (error) {

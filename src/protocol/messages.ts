@@ -90,9 +90,16 @@ export interface Protocol {
     /**
      * A mood picked by hand. inBackground: as for capture-mood. capture: the capture this pick
      * corrects or answers (the popup's "Calm or sad?"); absent for a pick without a capture.
+     * replaceTab: the tab the pick on screen opened, to load this one in rather than open another.
      */
     'open-recommendation': {
-      request: { mood: Mood; settings: Settings; inBackground?: boolean; capture?: CaptureRef };
+      request: {
+        mood: Mood;
+        settings: Settings;
+        inBackground?: boolean;
+        capture?: CaptureRef;
+        replaceTab?: number;
+      };
       response: PickOutcome;
     };
     /**
@@ -170,6 +177,8 @@ const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 &
 const isCapturePageId = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 const toCapturePage = { capturePage: optional(isCapturePageId) };
+/** A browser tab id: a non-negative integer. */
+const isTabId = isIntegerIn(0, Number.MAX_SAFE_INTEGER);
 
 /** Every field of every request, and nothing else: a field added to Protocol must be added here. */
 type Schema<T extends Target, K extends MessageType<T>> = {
@@ -183,6 +192,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       settings: required(isSettings),
       inBackground: optional(isBoolean),
       capture: nested(CAPTURE_REF_FIELDS, { isOptional: true }),
+      replaceTab: optional(isTabId),
     },
     'recommendation-feedback': {
       pick: nested(PICK_REF_FIELDS),

@@ -21,6 +21,8 @@ export interface Pick extends Recommendation {
    * mood journal keeps one entry per capture under this id, and one per manual pick under `id`.
    */
   captureId?: string;
+  /** The browser's id of the tab it opened in, so a correction can load its own pick there. */
+  tabId?: number;
 }
 
 /** What feedback needs of a pick: enough to find its bandit arm, even after a service-worker restart. */

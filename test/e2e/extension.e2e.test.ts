@@ -79,6 +79,16 @@ function newTab({ browser }: Chromium, prefix: string): Promise<string> {
     .then((target) => target.url());
 }
 
+/**
+ * Resolves with the URL of a page at one of `urls`, once there is one: a new tab, or the tab a
+ * correction or second pick loaded its own pick in.
+ */
+function tabAt({ browser }: Chromium, urls: string[]): Promise<string> {
+  return browser
+    .waitForTarget((target) => target.type() === 'page' && urls.includes(target.url()), { timeout: 240_000 })
+    .then((target) => target.url());
+}
+
 async function waitForBadge(text: string): Promise<void> {
   for (let tries = 0; (await badgeText(face)) !== text; tries++) {
     if (tries > 100) throw new Error(`the badge never showed "${text}"`);
@@ -225,6 +235,7 @@ describe('Moodtab in Chromium', () => {
 
   it('remembers the media choice and the countdown setting, and snaps at once without the countdown', async () => {
     let popup = await openPopup(face);
+    await popup.locator('details.choices summary').click(); // the choices are folded under one line
     await popup.locator('::-p-aria(Movies)').click();
     await popup.locator('input[name=countdown]').click();
     await popup.close();
@@ -295,9 +306,12 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
     const corrected: Mood = expectedMood === 'calm' ? 'sad' : 'calm';
     const correctedName = english[`mood_${corrected}`].message;
     await popup.bringToFront();
-    const reopened = newTab(face, 'https://www.netflix.com/');
+    // The correction loads in the capture's tab (one tab, at the correction's address).
+    const netflixTabs = openPages(face, 'https://www.netflix.com/').length;
+    const reopened = tabAt(face, candidateUrls(corrected, 'movies', 'netflix'));
     await pickInPopup(popup, correctedName);
     const correctedQuery = queryOf(await reopened, corrected, 'movies', 'netflix');
+    expect(openPages(face, 'https://www.netflix.com/')).toHaveLength(netflixTabs);
     await popup.waitForFunction(
       (name) => document.querySelector('section[aria-label=Result] h2')?.textContent === `You chose ${name}`,
       {},
@@ -446,7 +460,7 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
       ),
     };
     await seedStorage(empty, { [BANDIT_KEY]: strong });
-    const next = newTab(empty, recommendationFor(liked, 'happy', 'music', 'match').url);
+    const next = tabAt(empty, [recommendationFor(liked, 'happy', 'music', 'match').url]);
     await pickInPopup(popup, 'Happy');
     await expect(next).resolves.toBe(recommendationFor(liked, 'happy', 'music', 'match').url);
     await popup.close();

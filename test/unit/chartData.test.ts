@@ -1,4 +1,10 @@
-import { dominantMood, localDayKey, moodShares, tallyByDay } from '../../src/options/charts/chartData';
+import {
+  countTicks,
+  dominantMood,
+  localDayKey,
+  moodShares,
+  tallyByDay,
+} from '../../src/options/charts/chartData';
 import type { JournalEntry } from '../../src/journal/journal';
 import type { Mood } from '../../src/model/moods';
 
@@ -74,5 +80,15 @@ describe('chart data', () => {
     expect(moodShares(tallyByDay([], 'week', today)).every((share) => share.share === 0)).toBe(true);
     expect(dominantMood(days[6]!.counts)).toBe('happy');
     expect(dominantMood(days[0]!.counts)).toBeUndefined();
+  });
+});
+
+describe('countTicks', () => {
+  it('steps in whole, round numbers up to a top at or above the most, four steps at most', () => {
+    expect(countTicks(0)).toEqual([0, 1]);
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(countTicks(13)).toEqual([0, 5, 10, 15]);
+    expect(countTicks(40)).toEqual([0, 10, 20, 30, 40]);
   });
 });

@@ -46,6 +46,7 @@ describe('parseMessage', () => {
         .type,
     ).toBe('open-recommendation');
     expect(parseMessage({ ...open, inBackground: true }, 'background').type).toBe('open-recommendation');
+    expect(parseMessage({ ...open, replaceTab: 7 }, 'background').type).toBe('open-recommendation');
     const correction = { id: 'capture-1', camera: 'happy', shown: 'happy', probabilities };
     expect(parseMessage({ ...open, capture: correction }, 'background').type).toBe('open-recommendation');
     expect(
@@ -106,6 +107,8 @@ describe('parseMessage', () => {
       { target: 'background', type: 'open-recommendation', mood: 'sad', media: 'music' },
       'unknown field "media" in background/open-recommendation',
     ],
+    [{ ...open, replaceTab: -1 }, 'invalid replaceTab in background/open-recommendation'],
+    [{ ...open, replaceTab: '7' }, 'invalid replaceTab in background/open-recommendation'],
     [{ ...capture, inBackground: 'yes' }, 'invalid inBackground in background/capture-mood'],
     [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
     [{ ...capture, countdownSeconds: 3 }, 'unknown field "countdownSeconds" in background/capture-mood'],

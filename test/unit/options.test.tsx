@@ -103,22 +103,22 @@ async function pickFile(text: string, name = 'journal.json') {
 afterEach(() => useLanguage('en'));
 
 describe('options page', () => {
-  it('shows every section, in order, each with its heading and a link to it', async () => {
+  it('shows every section as a card, your moods first, each with its heading and a link to it', async () => {
     await openOptions();
     expect(
-      $$('main > section').map((section) => [section.id, section.querySelector('h2')!.textContent]),
+      $$('main > section.card').map((section) => [section.id, section.querySelector('h2')!.textContent]),
     ).toEqual([
+      ['moods', 'Your moods'],
       ['choices', 'What Moodtab opens'],
       ['recommendations', 'Recommendations'],
       ['journal', 'Mood journal'],
-      ['moods', 'Your moods'],
       ['data', 'Your data'],
     ]);
     expect($$('nav a').map((link) => link.getAttribute('href'))).toEqual([
+      '#moods',
       '#choices',
       '#recommendations',
       '#journal',
-      '#moods',
       '#data',
     ]);
   });
@@ -375,10 +375,10 @@ describe('options page', () => {
     useLanguage('de');
     await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
     expect($$('main h2').map((h) => h.textContent)).toEqual([
+      'Deine Stimmungen',
       'Was Moodtab öffnet',
       'Vorschläge',
       'Stimmungstagebuch',
-      'Deine Stimmungen',
       'Deine Daten',
     ]);
     expect($('table.entries tbody td')!.textContent!.trim()).toBe('Fröhlich');

@@ -234,6 +234,15 @@ describe('popup', () => {
     );
   });
 
+  it('folds the choices under one line that says what opens, which follows each change', async () => {
+    await openPopup();
+    const choices = $<HTMLDetailsElement>('details.choices')!;
+    expect(choices.open).toBe(false);
+    expect(choices.querySelector('summary')!.textContent).toBe('Choices Music from YouTube Music');
+    await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
+    expect(choices.querySelector('summary')!.textContent).toBe('Choices Movies from Netflix');
+  });
+
   it('waits for the choices to be saved, then sends them whole with the capture', async () => {
     await openPopup();
     await act(() => $<HTMLInputElement>('input[value=pictures]')!.click());
@@ -424,6 +433,46 @@ describe('popup', () => {
     expect($<HTMLAnchorElement>('.opened a')!.href).toBe(pickOf('sad', 'chosen').url);
   });
 
+  it('asks with one picker only, and an answer the camera also read overrules nothing', async () => {
+    answer(unsureOutcome);
+    await openPopup();
+    await click(captureButton()!);
+    expect($('.mood-picker')).toBeNull(); // "Calm or sad?" is the only picker while it asks
+    await click(buttonNamed('Calm', '.unsure'));
+    expect(heading()).toBe('You chose Calm');
+    expect($('.camera-reading')).toBeNull();
+    expect($('.reading')!.classList.contains('superseded')).toBe(false);
+    expect($('.mood-picker')).not.toBeNull(); // back, to correct the answer
+  });
+
+  it('says each thing once: the status line gives way on screen to the result it would repeat', async () => {
+    answer();
+    await openPopup();
+    expect($('.status')!.classList.contains('visually-hidden')).toBe(false); // "Ready…" says something new
+    await click(captureButton()!);
+    expect(status()).toBe('You look happy. Opened YouTube Music.'); // still read to screen readers
+    expect($('.status')!.classList.contains('visually-hidden')).toBe(true);
+    expect($('.opened')!.textContent).toBe(`Opened behind this popup: YouTube Music: ${outcome.pick!.query}`);
+  });
+
+  it('loads a correction in the tab the result opened, and its link goes to that tab', async () => {
+    const pickInTab = (mood: Mood, source: Pick['source']) => ({ ...pickOf(mood, source), tabId: 17 });
+    api.sendRequest.mockImplementation(async (message) => {
+      const request = message as { type: string; mood?: Mood };
+      if (request.type === 'capture-mood') return { ...outcome, pick: pickInTab('happy', 'camera') };
+      if (request.type === 'open-recommendation') return pickInTab(request.mood!, 'corrected');
+      return undefined;
+    });
+    await openPopup();
+    await click(captureButton()!);
+    await click(pickerButton('Calm'));
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mood: 'calm', replaceTab: 17 }),
+    );
+    await act(() => $<HTMLAnchorElement>('.opened a')!.click());
+    expect(api.showTab).toHaveBeenCalledWith(17);
+  });
+
   it('asks for feedback on the opened tab and sends it with the pick; a changed mind replaces it', async () => {
     answer();
     await openPopup();
@@ -555,9 +604,10 @@ describe('popup', () => {
       await openPopup();
       expect($('.journal-opt-in')).toBeNull(); // not before there is a result
       await click(captureButton()!);
-      expect($('.journal-opt-in h2')!.textContent).toBe('Keep a mood journal?');
+      // One line under the result, which stays the largest thing in the popup.
+      expect($('.journal-opt-in')!.textContent).toBe('Keep a mood journal on this device? Yes No');
 
-      await click(buttonNamed('Yes, keep a journal'));
+      await click(buttonNamed('Yes', '.journal-opt-in'));
       expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
       const [entry] = stored.get(JOURNAL_KEY) as JournalEntry[];
       // Under the capture's id, as the background would have written it.
@@ -587,7 +637,7 @@ describe('popup', () => {
       await openPopup();
       await click(pickerButton('Sad'));
       await click(buttonNamed('Good pick', '.feedback'));
-      await click(buttonNamed('Yes, keep a journal'));
+      await click(buttonNamed('Yes', '.journal-opt-in'));
       expect(stored.get(JOURNAL_KEY)).toEqual([
         expect.objectContaining({
           id: 'pick-sad',
@@ -604,7 +654,7 @@ describe('popup', () => {
       answer();
       await openPopup();
       await click(captureButton()!);
-      await click(buttonNamed('No, thanks'));
+      await click(buttonNamed('No', '.journal-opt-in'));
       expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
       expect(stored.get(JOURNAL_KEY)).toBeUndefined();
       expect($('.journal-opt-in')).toBeNull();

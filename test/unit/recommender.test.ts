@@ -33,6 +33,26 @@ describe('recommender', () => {
     expect(pick.captureId).toBeUndefined();
   });
 
+  it('loads a correction in the tab the pick before it opened, and names the tab it opened in', async () => {
+    const openTab = jest.fn(async (_url: string, _active: boolean, reuse?: number) => reuse ?? 41);
+    const { recommender } = setup({ openTab });
+    const first = await recommender.open('sad', DEFAULT_SETTINGS, { active: false, source: 'camera' });
+    expect(first.tabId).toBe(41);
+    const second = await recommender.open('calm', DEFAULT_SETTINGS, {
+      active: false,
+      source: 'corrected',
+      reuseTab: first.tabId!,
+    });
+    expect(openTab).toHaveBeenLastCalledWith(second.url, false, 41);
+    expect(second.tabId).toBe(41);
+  });
+
+  it('leaves the tab out of the pick where the browser did not name it', async () => {
+    const { recommender } = setup();
+    const pick = await recommender.open('sad', DEFAULT_SETTINGS, { active: false, source: 'manual' });
+    expect('tabId' in pick).toBe(false);
+  });
+
   it('names the capture a pick belongs to, which the journal files it under', async () => {
     const { recommender } = setup();
     const pick = await recommender.open('sad', DEFAULT_SETTINGS, {

@@ -49,7 +49,9 @@ const PAIRS: [string, string, number][] = [
   ['danger-ink', 'error', 4.5], // "Delete everything"
   ...MOODS.flatMap((mood): [string, string, number][] => [
     [mood, 'bg', 3],
+    [mood, 'surface', 3], // the popup's bars and mood dots on its result card
     [mood, 'track', 3], // share bars on their track
+    ['mood-ink', mood, 4.5], // a pressed mood button's label
   ]),
 ];
 
@@ -83,6 +85,17 @@ describe('theme use', () => {
     expect(THEME).toMatch(/:focus-visible \{\s*outline: 3px solid var\(--focus\);/);
     for (const path of [...PAGE_STYLES, 'src/ui/theme.css'])
       expect(read(path)).not.toMatch(/outline:\s*(none|0)/);
+  });
+
+  it("sizes text on body, in rem: Chrome's `body { font-size: 75% }` for extension pages is overruled", () => {
+    expect(THEME).toMatch(/\nbody \{[^}]*font-size: var\(--text-body\);/);
+    for (const [, name, size] of THEME.matchAll(/--(text-[\w-]+): ([^;]+);/g))
+      expect({ name, size }).toEqual({
+        name,
+        size: expect.stringMatching(/^(\d*\.?\d+rem|var\(--text-\w+\))/),
+      });
+    for (const path of PAGE_STYLES)
+      expect({ path, px: read(path).match(/font-size:\s*\d+px/g) }).toEqual({ path, px: null });
   });
 
   it('every page loads the theme first', () => {

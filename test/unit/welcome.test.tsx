@@ -52,7 +52,9 @@ describe('welcome page', () => {
     await settle();
     expect(getUserMedia).toHaveBeenCalledWith({ video: true, audio: false });
     expect(stop).toHaveBeenCalledTimes(2);
-    expect(cameraStatus()).toBe('Moodtab may use your camera. Click the Moodtab icon to capture your mood.');
+    expect(cameraStatus()).toBe(
+      'Moodtab may use your camera. Now click the Moodtab icon to capture your mood.',
+    );
     expect(buttonNamed('Allow camera')).toBeUndefined();
   });
 
@@ -106,7 +108,9 @@ describe('welcome page', () => {
     await openWelcome();
     expect($('#camera .remember')).toBeNull();
     expect(buttonNamed('Allow camera')).toBeUndefined();
-    expect(cameraStatus()).toBe('Moodtab may use your camera. Click the Moodtab icon to capture your mood.');
+    expect(cameraStatus()).toBe(
+      'Moodtab may use your camera. Now click the Moodtab icon to capture your mood.',
+    );
   });
 
   it('says so when the browser kept the grant for this tab only, and leaves the button to ask again', async () => {

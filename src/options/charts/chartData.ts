@@ -64,3 +64,18 @@ export function dominantMood(counts: MoodCounts): Mood | undefined {
   for (const mood of MOODS) if (counts[mood] > 0 && (!best || counts[mood] > counts[best])) best = mood;
   return best;
 }
+
+/**
+ * The count axis's ticks: 0 up to a round top at or above `most`, in whole steps of 1, 2 or 5
+ * (times a power of ten), four steps at most, so the lines are few and each is labelled.
+ */
+export function countTicks(most: number): number[] {
+  const rough = Math.max(1, most) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough)!,
+  );
+  const top = Math.ceil(Math.max(1, most) / step) * step;
+  return Array.from({ length: top / step + 1 }, (_, i) => i * step);
+}

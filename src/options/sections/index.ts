@@ -17,7 +17,9 @@ export interface OptionsSection {
   Component: ComponentType;
 }
 
+/** Your moods first: the charts are what the journal is for. */
 export const SECTIONS: readonly OptionsSection[] = [
+  { id: 'moods', title: 'options_moodsTitle', Component: MoodsSection },
   { id: 'choices', title: 'options_choicesTitle', Component: ChoicesSection },
   {
     id: 'recommendations',
@@ -25,6 +27,5 @@ export const SECTIONS: readonly OptionsSection[] = [
     Component: RecommendationsSection,
   },
   { id: 'journal', title: 'options_journalTitle', Component: JournalSection },
-  { id: 'moods', title: 'options_moodsTitle', Component: MoodsSection },
   { id: 'data', title: 'options_dataTitle', Component: DataSection },
 ];

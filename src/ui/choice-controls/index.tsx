@@ -120,7 +120,7 @@ export function StrategySelect(props: {
 }) {
   return (
     <label>
-      {t('choices_picksThat')}{' '}
+      <span>{t('choices_picksThat')}</span>{' '}
       <ValueSelect
         name={props.name ?? 'strategy'}
         value={props.value}

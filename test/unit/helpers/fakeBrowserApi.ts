@@ -52,6 +52,7 @@ export function fakeBrowserApi() {
     sendRequest: fake(async (_message: unknown): Promise<unknown> => undefined),
     onMessage: fake(() => () => undefined),
     openTab: fake(async () => undefined),
+    showTab: fake(async (_tabId: number) => undefined),
     openOptionsPage: fake(async () => undefined),
     openOrFocusTab: fake(async (_url: string, _section?: string) => undefined),
     openCameraSettings: fake(async () => undefined),

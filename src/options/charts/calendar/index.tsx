@@ -4,12 +4,35 @@ import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
 import { DayTable } from '../day-table';
 import { dominantMood, type DayTally } from '../chartData';
-import { formatDay, formatMonth } from '../format';
+import { formatDay, formatMonth, formatWeekday } from '../format';
 
 const CELL = 11;
 const GAP = 2;
 const TOP = 16;
-const LEFT = 2;
+/** Room for the weekday labels on the left, and for a month label that starts in the last column. */
+const LEFT = 30;
+const RIGHT = 24;
+/** Monday, Wednesday and Friday label their rows, as calendars do. */
+const LABELLED_ROWS = [0, 2, 4];
+
+/** The weekday of each labelled row (Monday first), in the browser's language. */
+function WeekdayLabels({ monday }: { monday: Date }) {
+  return (
+    <>
+      {LABELLED_ROWS.map((row) => (
+        <text
+          key={row}
+          class="weekday-label"
+          x={LEFT - 4}
+          y={TOP + row * (CELL + GAP) + CELL - 2}
+          text-anchor="end"
+        >
+          {formatWeekday(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + row))}
+        </text>
+      ))}
+    </>
+  );
+}
 
 /** What a day's cell says on hover: the date and each mood seen, most first. */
 function dayTitle(day: DayTally): string {
@@ -41,11 +64,13 @@ export function CalendarHeatMap({ days, caption }: { days: DayTally[]; caption: 
   const offset = (first.getDay() + 6) % 7; // Monday = 0
   const place = (i: number) => ({ column: Math.floor((i + offset) / 7), row: (i + offset) % 7 });
   const columns = place(days.length - 1).column + 1;
-  const width = LEFT + columns * (CELL + GAP);
+  const width = LEFT + columns * (CELL + GAP) + RIGHT;
+  const monday = new Date(first.getFullYear(), first.getMonth(), first.getDate() - offset);
   const height = TOP + 7 * (CELL + GAP);
   const withEntries = days.filter((day) => day.total > 0);
   const chart = (
     <svg viewBox={`0 0 ${width} ${height}`} class="calendar" focusable="false">
+      <WeekdayLabels monday={monday} />
       {days.map((day, i) => {
         const { column, row } = place(i);
         const mood = dominantMood(day.counts);

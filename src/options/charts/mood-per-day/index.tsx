@@ -3,12 +3,14 @@ import { MOODS } from '../../../model/moods';
 import { MOOD_LABEL } from '../../../common/labels';
 import { ChartFigure } from '../chart-figure';
 import { DayTable, type DayColumn } from '../day-table';
-import type { DayTally } from '../chartData';
-import { formatDay, formatWeekday } from '../format';
+import { countTicks, type DayTally } from '../chartData';
+import { formatDay, formatDayMonth, formatWeekday } from '../format';
 
 const WIDTH = 640;
 const HEIGHT = 180;
-const LEFT = 28;
+const LEFT = 32;
+/** Room for the last day's label ("Dec 4") under the last bar. */
+const RIGHT = 16;
 const BOTTOM = 22;
 const TOP = 8;
 
@@ -45,19 +47,35 @@ function DayBar(props: {
   );
 }
 
+/**
+ * Under a week's bars their weekdays; under a month's every fifth day and the last, with its month
+ * where the month is new (the first label, and after the 1st).
+ */
+function dayLabels(days: DayTally[]): (string | number | undefined)[] {
+  if (days.length <= 7) return days.map((day) => formatWeekday(day.date));
+  let lastMonth: number | undefined;
+  return days.map((day, i) => {
+    if (i % 5 !== days.length % 5 && i !== days.length - 1) return undefined;
+    const month = day.date.getMonth();
+    const label = month === lastMonth ? day.date.getDate() : formatDayMonth(day.date);
+    lastMonth = month;
+    return label;
+  });
+}
+
 function MoodPerDayChart({ days }: { days: DayTally[] }) {
-  const most = Math.max(1, ...days.map((day) => day.total));
+  const ticks = countTicks(Math.max(...days.map((day) => day.total), 0));
+  const most = ticks[ticks.length - 1]!;
   const plotHeight = HEIGHT - TOP - BOTTOM;
-  const slot = (WIDTH - LEFT) / days.length;
+  const slot = (WIDTH - LEFT - RIGHT) / days.length;
   const barWidth = Math.max(2, slot * 0.7);
   const y = (count: number) => TOP + plotHeight - (count / most) * plotHeight;
-  // A week shows every weekday; a month every fifth day and the last.
-  const labelled = (i: number) => days.length <= 7 || i % 5 === days.length % 5 || i === days.length - 1;
+  const labels = dayLabels(days);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="mood-per-day" focusable="false">
-      {[0, most].map((tick) => (
+      {ticks.map((tick) => (
         <g key={tick} class="axis">
-          <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} />
+          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
           <text x={LEFT - 6} y={y(tick) + 4} text-anchor="end">
             {tick}
           </text>
@@ -70,7 +88,7 @@ function MoodPerDayChart({ days }: { days: DayTally[] }) {
           x={LEFT + i * slot + (slot - barWidth) / 2}
           width={barWidth}
           y={y}
-          label={labelled(i) ? (days.length <= 7 ? formatWeekday(day.date) : day.date.getDate()) : undefined}
+          label={labels[i]}
         />
       ))}
     </svg>

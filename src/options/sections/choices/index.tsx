@@ -26,7 +26,9 @@ export function ChoicesSection() {
     <>
       <fieldset>
         <legend>{t('choices_open')}</legend>
-        <MediaRadios value={settings.media} labelClass="inline" onChange={(media) => save({ media })} />
+        <div class="segmented">
+          <MediaRadios value={settings.media} onChange={(media) => save({ media })} />
+        </div>
       </fieldset>
       <fieldset class="providers">
         <legend>{t('options_providers')}</legend>

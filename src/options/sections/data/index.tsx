@@ -162,10 +162,11 @@ export function DataSection() {
       <p class="muted">{t('data_exportWhat')}</p>
       <Exports entries={entries} />
       <Import say={setStatus} />
-      <DeleteEverything count={entries.length} say={setStatus} />
+      {/* Under the file picker, where an import's outcome is looked for (a deletion's is one line up from its button). */}
       <p class={status?.error ? 'error' : 'muted'} role="status">
         {status?.text ?? ''}
       </p>
+      <DeleteEverything count={entries.length} say={setStatus} />
     </>
   );
 }

@@ -41,18 +41,20 @@ export function MoodsSection() {
       {prefs.enabled && <YourPatterns entries={entries} />}
       <fieldset class="period">
         <legend>{t('period_legend')}</legend>
-        {PERIODS.map((choice) => (
-          <label key={choice} class="inline">
-            <input
-              type="radio"
-              name="period"
-              value={choice}
-              checked={period === choice}
-              onChange={() => setPeriod(choice)}
-            />
-            {t(PERIOD_LABEL[choice])}
-          </label>
-        ))}
+        <div class="segmented">
+          {PERIODS.map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name="period"
+                value={choice}
+                checked={period === choice}
+                onChange={() => setPeriod(choice)}
+              />
+              {t(PERIOD_LABEL[choice])}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <Legend />
       <div class="charts">

@@ -1,6 +1,7 @@
 import { t } from '../../../platform/i18n';
-import type { Catalogue } from '../../../recommendation/catalogue';
-import type { Settings } from '../../../recommendation/settings';
+import { MEDIA_LABEL } from '../../../common/labels';
+import { ANY_PROVIDER, providersFor, type Catalogue } from '../../../recommendation/catalogue';
+import { shownProviderChoice, type Settings } from '../../../recommendation/settings';
 import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 
 interface ChoicesProps {
@@ -11,20 +12,38 @@ interface ChoicesProps {
   onChange(patch: Partial<Settings>): void;
 }
 
+/** "Music from Spotify": the folded choices' one line. */
+function summaryOf(settings: Settings, catalogue: Catalogue): string {
+  const { media } = settings;
+  const chosen = shownProviderChoice(settings, media, catalogue);
+  const provider =
+    chosen === ANY_PROVIDER
+      ? t('choices_anyShort')
+      : (providersFor(media, catalogue).find(({ id }) => id === chosen)?.name ?? chosen);
+  return t('popup_choicesSummary', t(MEDIA_LABEL[media]), provider);
+}
+
 /**
  * What to open (media, provider for that media, whether picks match or lift the mood) and whether
- * the snapshot waits for a countdown.
+ * the snapshot waits for a countdown: folded under one line that says what opens, so the result
+ * comes first.
  */
 export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProps) {
   return (
-    <>
+    <details class="choices">
+      <summary>
+        <span class="choices-label">{t('popup_choicesLabel')}</span>{' '}
+        <span class="choices-summary">{summaryOf(settings, catalogue)}</span>
+      </summary>
       <fieldset class="media" disabled={disabled}>
         <legend>{t('choices_open')}</legend>
-        <MediaRadios value={settings.media} onChange={(media) => onChange({ media })} />
+        <div class="segmented">
+          <MediaRadios value={settings.media} onChange={(media) => onChange({ media })} />
+        </div>
       </fieldset>
       <div class="options">
         <label>
-          {t('choices_from')}{' '}
+          <span>{t('choices_from')}</span>
           <ProviderSelect
             name="provider"
             media={settings.media}
@@ -45,6 +64,6 @@ export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProp
           onChange={(countdown) => onChange({ countdown })}
         />
       </div>
-    </>
+    </details>
   );
 }

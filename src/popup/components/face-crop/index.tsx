@@ -27,7 +27,8 @@ export function FaceCrop({ crop }: { crop: number[] }) {
         role="img"
         aria-label={t('faceCrop_label')}
       />
-      <figcaption>{t('faceCrop_caption')}</figcaption>
+      {/* The canvas's label says it to screen readers; on screen, the picture speaks for itself. */}
+      <figcaption class="visually-hidden">{t('faceCrop_caption')}</figcaption>
     </figure>
   );
 }

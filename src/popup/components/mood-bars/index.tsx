@@ -2,7 +2,7 @@ import { t } from '../../../platform/i18n';
 import { MOODS, type MoodProbabilities } from '../../../model/moods';
 import { MOOD_LABEL } from '../../../common/labels';
 
-/** All five probabilities as meters, in the classifier's order. */
+/** All five probabilities as meters, in the classifier's order, each in its mood's colour. */
 export function MoodBars({ probabilities }: { probabilities: MoodProbabilities }) {
   return (
     <ul class="bars">
@@ -10,7 +10,7 @@ export function MoodBars({ probabilities }: { probabilities: MoodProbabilities }
         const percent = Math.round(probabilities[mood] * 100);
         const name = t(MOOD_LABEL[mood]);
         return (
-          <li key={mood}>
+          <li key={mood} data-mood={mood}>
             <span class="bar-label">{name}</span>
             <span
               class="bar"

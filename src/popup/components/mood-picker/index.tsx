@@ -13,14 +13,21 @@ interface MoodPickerProps {
 
 /**
  * The five moods, always one click away: no camera needed, also after any error. A pick opens its
- * tab behind the popup, as a capture does.
+ * tab behind the popup, as a capture does. Each mood in its colour, as the bars and charts draw it.
  */
 export function MoodPicker({ chosen, afterCapture, disabled, onPick }: MoodPickerProps) {
   return (
     <fieldset class="mood-picker" disabled={disabled}>
       <legend>{afterCapture ? t('picker_notRight') : t('picker_pick')}</legend>
       {MOODS.map((mood) => (
-        <button key={mood} type="button" aria-pressed={chosen === mood} onClick={() => onPick(mood)}>
+        <button
+          key={mood}
+          type="button"
+          class="mood-chip"
+          data-mood={mood}
+          aria-pressed={chosen === mood}
+          onClick={() => onPick(mood)}
+        >
           {t(MOOD_LABEL[mood])}
         </button>
       ))}

@@ -1,3 +1,4 @@
+import { showTab } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
 import type { Verdict } from '../../../recommendation/bandit';
 import { MOOD_LABEL } from '../../../common/labels';
@@ -24,50 +25,75 @@ interface ResultPanelProps {
   onFeedback(verdict: Verdict): void;
 }
 
-export function ResultPanel({
-  outcome,
-  pick,
-  chosen,
-  verdict,
-  previews,
-  onPickMood,
-  onFeedback,
-}: ResultPanelProps) {
+function headingOf({ outcome, pick, chosen }: ResultPanelProps): string {
   const asking = !pick ? outcome?.unsure : undefined;
   const shown = pick?.mood ?? outcome?.adjusted.mood;
-  const heading = chosen
-    ? t('result_youChose', t(MOOD_LABEL[chosen]))
-    : asking
-      ? unsureQuestion(asking)
-      : shown
-        ? t(MOOD_LABEL[shown])
-        : '';
+  if (chosen) return t('result_youChose', t(MOOD_LABEL[chosen]));
+  if (asking) return unsureQuestion(asking);
+  return shown ? t(MOOD_LABEL[shown]) : '';
+}
+
+/** What else is worth knowing about the reading, in one paragraph: the popup has little height to spare. */
+function ReadingNotes({ outcome }: { outcome: CaptureOutcome }) {
+  const notes = [
+    outcome.cameraReleased && t('result_cameraOff'),
+    outcome.result.faces > 1 && t('result_manyFaces', outcome.result.faces),
+    outcome.adjusted.changed && t('result_adjusted'),
+  ].filter((note): note is string => !!note);
+  return notes.length ? <p class="note">{notes.join(' ')}</p> : null;
+}
+
+/** The camera's reading: the face and the five bars, greyed where the user picked another mood. */
+function Reading({ outcome, chosen }: { outcome: CaptureOutcome; chosen?: Mood }) {
+  // Choosing the mood the camera read too (an unsure reading's answer) overrules nothing.
+  const overruled = !!chosen && chosen !== outcome.adjusted.mood;
   return (
-    <section aria-label={t('result_label')}>
-      <h2>{heading}</h2>
-      {asking && <UnsureChoice moods={asking} onPick={onPickMood} />}
-      {outcome && (
-        <>
-          {outcome.cameraReleased && <p class="note">{t('result_cameraOff')}</p>}
-          {outcome.result.faces > 1 && <p class="note">{t('result_manyFaces', outcome.result.faces)}</p>}
-          {chosen && (
-            <p class="camera-reading">{t('result_cameraRead', t(MOOD_LABEL[outcome.adjusted.mood]))}</p>
-          )}
-          <div class={chosen ? 'reading superseded' : 'reading'}>
-            <FaceCrop crop={outcome.result.face.crop} />
-            <MoodBars probabilities={outcome.adjusted.probabilities} />
-          </div>
-          {outcome.adjusted.changed && <p class="note">{t('result_adjusted')}</p>}
-        </>
+    <>
+      {overruled && (
+        <p class="camera-reading">{t('result_cameraRead', t(MOOD_LABEL[outcome.adjusted.mood]))}</p>
       )}
+      <div class={overruled ? 'reading superseded' : 'reading'}>
+        <FaceCrop crop={outcome.result.face.crop} />
+        <MoodBars probabilities={outcome.adjusted.probabilities} />
+      </div>
+      <ReadingNotes outcome={outcome} />
+    </>
+  );
+}
+
+/** Where the pick opened: the link goes to that tab (behind the popup) rather than opening another. */
+function Opened({ pick }: { pick: Pick }) {
+  const { tabId } = pick;
+  const goToTab = (event: MouseEvent) => {
+    if (tabId === undefined) return;
+    event.preventDefault();
+    // Closed since: the link's own address opens it again.
+    showTab(tabId).catch(() => window.open(pick.url, '_blank', 'noreferrer'));
+  };
+  return (
+    <p class="opened">
+      {t('result_openedBehind')}{' '}
+      <a href={pick.url} target="_blank" rel="noreferrer" onClick={goToTab}>
+        {t('result_link', pick.provider.name, pick.query)}
+      </a>
+    </p>
+  );
+}
+
+export function ResultPanel(props: ResultPanelProps) {
+  const { outcome, pick, verdict, previews, onPickMood, onFeedback } = props;
+  const asking = !pick ? outcome?.unsure : undefined;
+  const shown = props.chosen ?? pick?.mood ?? (asking ? undefined : outcome?.adjusted.mood);
+  return (
+    <section class="result" aria-label={t('result_label')}>
+      <h2 data-mood={shown} class={shown ? 'mood-heading' : undefined}>
+        {headingOf(props)}
+      </h2>
+      {asking && <UnsureChoice moods={asking} onPick={onPickMood} />}
+      {outcome && <Reading outcome={outcome} chosen={props.chosen} />}
       {pick && (
         <>
-          <p class="opened">
-            {t('result_opened')}{' '}
-            <a href={pick.url} target="_blank" rel="noreferrer">
-              {t('result_link', pick.provider.name, pick.query)}
-            </a>
-          </p>
+          <Opened pick={pick} />
           <Feedback verdict={verdict} onGive={onFeedback} />
           {previews && pick.media === 'music' && <Previews query={pick.query} />}
         </>

@@ -12,7 +12,7 @@ export function UnsureChoice({ moods, onPick }: { moods: [Mood, Mood]; onPick(mo
     <div class="unsure" role="group" aria-label={unsureQuestion(moods)}>
       <p class="note">{t('unsure_why')}</p>
       {moods.map((mood) => (
-        <button key={mood} type="button" class="choice" onClick={() => onPick(mood)}>
+        <button key={mood} type="button" class="mood-chip" data-mood={mood} onClick={() => onPick(mood)}>
           {t(MOOD_LABEL[mood])}
         </button>
       ))}
