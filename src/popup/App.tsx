@@ -6,7 +6,7 @@ import { JournalOptIn } from '../ui/journal-opt-in';
 import { CaptureFrame } from './components/capture-frame';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
-import { MoodPicker } from './components/mood-picker';
+import { MoodPicker } from '../ui/mood-picker';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
 import { isSnapshotMoment, statusText } from './state';
