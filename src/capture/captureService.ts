@@ -15,7 +15,7 @@ import { modelUrls } from '../model/contract';
 import type { RecognitionResult } from '../model/recognition';
 import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer } from '../recognition';
 import { startBackend } from './backend';
-import { openCamera, type Camera } from './camera';
+import { openCamera, type Camera, type CameraOptions } from './camera';
 
 export interface StageDetail {
   /** Fraction 0..1 of the model download, with loading-models. */
@@ -30,6 +30,8 @@ export interface CaptureServiceConfig {
   /** Base URL of the bundled tfjs-backend-wasm binaries (e.g. chrome-extension://id/wasm/). */
   wasmBaseUrl: string;
   onStage?: (stage: CaptureStage, detail?: StageDetail) => void;
+  /** Where the camera comes from: the web app passes one that also feeds its live preview. */
+  camera?: CameraOptions;
 }
 
 export interface CaptureService {
@@ -177,7 +179,7 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
   ) {
     let started = now();
     onStage('starting-camera');
-    const camera = await openCamera();
+    const camera = await openCamera(config.camera);
     timings.openCamera = now() - started;
     let reading: { result: RecognitionResult; models: Models };
     let cameraReleased = false;
