@@ -1,0 +1,133 @@
+/**
+ * The web app (dist/web) end to end in Debian's Chromium, as a phone shows it: served over HTTP on
+ * localhost (a secure context, as the camera needs) by http-server, the server `npm run serve:web`
+ * runs, at 390x844 with touch, a face video as the front camera. A capture shows a mood and a link
+ * to media for it; the service worker keeps the app for offline use; Chromium finds it installable.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../../src/node/chromium';
+import { fixtureVideo } from '../../src/node/fakeCamera';
+import { ROOT } from '../../src/node/modelPaths';
+import { MOOD_LABEL } from '../../src/common/labels';
+import { MOODS, type Mood } from '../../src/model/moods';
+import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
+import { DEFAULT_SETTINGS, providerIdFor } from '../../src/recommendation/settings';
+import { english, englishText } from './texts';
+
+jest.setTimeout(300_000);
+
+const WEB = join(ROOT, 'dist', 'web');
+
+interface StaticServer {
+  server: {
+    address(): AddressInfo | string | null;
+    listen(port: number, host: string, done: () => void): void;
+  };
+  close(): void;
+}
+// http-server ships no types; this is the part of it the test uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const httpServer = require('http-server') as { createServer(options: object): StaticServer };
+
+/** Serves dist/web on a free localhost port, without caching headers (as `npm run serve:web`). */
+async function serve(): Promise<{ origin: string; server: StaticServer }> {
+  const server = httpServer.createServer({ root: WEB, cache: -1, showDir: false, logFn: undefined });
+  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { origin: `http://localhost:${port}/`, server };
+}
+
+/** A phone: 390x844 CSS pixels, touch, its own page in a browser with the face video as camera. */
+async function openPhone(browser: Browser, origin: string): Promise<Page> {
+  await browser.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
+  const page = await browser.newPage();
+  await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  await page.goto(origin);
+  await page.locator('::-p-aria(Capture mood)').wait();
+  return page;
+}
+
+const MOOD_BY_LABEL = new Map(MOODS.map((mood) => [english[MOOD_LABEL[mood]].message, mood] as const));
+
+/** Taps "Capture mood" and waits for the reading's heading; an unsure reading is answered with its first mood. */
+async function captureMood(page: Page): Promise<Mood> {
+  await page.locator('button.capture').setTimeout(5_000).click();
+  await page.waitForSelector('section.result h2', { timeout: 240_000 });
+  const unsure = await page.$('.unsure button');
+  if (unsure) await unsure.tap();
+  await page.waitForSelector('a.open-media', { timeout: 10_000 });
+  const heading = await page.$eval('section.result h2', (h2) => h2.textContent ?? '');
+  const mood =
+    MOOD_BY_LABEL.get(heading) ?? MOODS.find((m) => heading.includes(english[MOOD_LABEL[m]].message));
+  if (!mood) throw new Error(`no mood in the heading "${heading}"`);
+  return mood;
+}
+
+let browser: Browser;
+let origin: string;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB, 'index.html')))
+    throw new Error('run `npm run build:web` first: dist/web is missing');
+  ({ origin, server } = await serve());
+  const { video } = fixtureVideo('one-face');
+  browser = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the web app on a phone', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openPhone(browser, origin);
+  });
+
+  it('lays out for the phone: no sideways scrolling, every control at least 44 px tall', async () => {
+    const { scrollWidth, small } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      small: [...document.querySelectorAll('button, select, label')]
+        .filter((element) => element.getBoundingClientRect().height < 44)
+        .map((element) => element.outerHTML.slice(0, 80)),
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(390);
+    expect(small).toEqual([]);
+  });
+
+  it('captures with the camera, shows the mood and its bars, and links to media for that mood', async () => {
+    const mood = await captureMood(page);
+    const bars = await page.$$eval('.bars [role=meter]', (meters) =>
+      meters.map((meter) => Number(meter.getAttribute('aria-valuenow'))),
+    );
+    expect(bars).toHaveLength(5);
+    expect(bars.reduce((sum, value) => sum + value, 0)).toBeGreaterThanOrEqual(97);
+    const { media, strategy } = DEFAULT_SETTINGS;
+    const urls = armsFor(mood, media, strategy, providerIdFor(DEFAULT_SETTINGS)).map(
+      (arm) => recommendationFor(arm, mood, media, strategy).url,
+    );
+    const href = await page.$eval('a.open-media', (a) => a.getAttribute('href'));
+    expect(urls).toContain(href);
+    expect(await page.$eval('[role=status]', (status) => status.textContent)).toBe(
+      englishText(`web_youLook${mood[0]!.toUpperCase()}${mood.slice(1)}` as 'web_youLookCalm'),
+    );
+  });
+
+  it('opens the media in a new tab on a tap, and stays on the result', async () => {
+    const href = await page.$eval('a.open-media', (a) => (a as HTMLAnchorElement).href);
+    const opened = browser.waitForTarget((target) => target.url() === href, { timeout: 30_000 });
+    await (await page.$('a.open-media'))!.tap();
+    expect((await opened).url()).toBe(href);
+    expect(page.url()).toBe(origin);
+    await (await (await opened).asPage())?.close();
+  });
+});
