@@ -131,3 +131,43 @@ describe('the web app on a phone', () => {
     await (await (await opened).asPage())?.close();
   });
 });
+
+describe('installable and offline', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openPhone(browser, origin);
+    // The note comes once the service worker is active: its install precached everything.
+    await page.waitForSelector('.offline', { timeout: 120_000 });
+  });
+
+  it('says it is available offline once cached, and Chromium finds it installable', async () => {
+    expect(await page.$eval('.offline', (note) => note.textContent)).toBe(englishText('web_offlineReady'));
+    const session = await page.createCDPSession();
+    const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await session.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+  });
+
+  it('reloads and captures with the network off: the app, wasm and models come from its cache', async () => {
+    // Off for real: the server stops, its open connections too, and the page is offline.
+    (server.server as unknown as { closeAllConnections?(): void }).closeAllConnections?.();
+    server.close();
+    await page.setOfflineMode(true);
+    await page.reload();
+    await page.locator('::-p-aria(Capture mood)').wait();
+    const { controlled, uncached } = await page.evaluate(async () => ({
+      controlled: navigator.serviceWorker.controller !== null,
+      // Anything not precached must fail now, or the network was not really off.
+      uncached: await fetch(`not-precached-${Date.now()}.json`).then(
+        () => 'fetched',
+        () => 'failed',
+      ),
+    }));
+    expect({ controlled, uncached }).toEqual({ controlled: true, uncached: 'failed' });
+    const mood = await captureMood(page);
+    expect(MOODS).toContain(mood);
+    expect(await page.$eval('a.open-media', (a) => a.getAttribute('href'))).toMatch(/^https:\/\//);
+  });
+});
