@@ -12,8 +12,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendReport } from '../model/backend';
 import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
 import { modelUrls } from '../model/contract';
-import type { RecognitionResult } from '../model/recognition';
-import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer } from '../recognition';
+import type { Box, RecognitionResult } from '../model/recognition';
+import { MoodtabError } from '../common/errors';
+import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer, type RgbaImage } from '../recognition';
 import { startBackend } from './backend';
 import { openCamera, type Camera, type CameraOptions } from './camera';
 
@@ -39,6 +40,17 @@ export interface CaptureService {
   warmUp(backend?: BackendName): Promise<WarmUpReport>;
   /** Opens the camera, counts down, snaps a burst, reads the mood; the camera is always released. */
   recognize(request: RecognizeRequest): Promise<CaptureReading>;
+  /**
+   * Reads a still picture (a photo): where its faces are, largest first, and the mood of face
+   * `face` (default the largest). No face: a no-face error.
+   */
+  readImage(image: RgbaImage, face?: number): Promise<ImageReading>;
+}
+
+export interface ImageReading {
+  result: RecognitionResult;
+  /** Every face found, largest first; `result` is of the one asked for. */
+  faces: Box[];
 }
 
 interface Models {
@@ -210,6 +222,15 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
         loadReported = true;
       }
       return { result, cameraReleased, backend: used.backend, timings, tensors: tf.memory().numTensors };
+    },
+
+    async readImage(image, face = 0) {
+      const loading = models.load(undefined);
+      const { recognizer } = models.ready ?? (await models.wait(loading));
+      onStage('reading-mood');
+      const faces = await recognizer.findFaces(image);
+      if (!faces.length) throw new MoodtabError('no-face', 'no face in the picture');
+      return { result: await recognizer.recognize(image, { face: Math.min(face, faces.length - 1) }), faces };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { MoodPicker } from '../ui/mood-picker';
 import { Choices } from './components/Choices';
 import { OfflineNote } from './components/OfflineNote';
+import { PhotoReader } from './components/PhotoReader';
 import { Preview } from './components/Preview';
 import { Result } from './components/Result';
 import { t } from './i18n';
@@ -40,7 +41,7 @@ function CaptureControls({ app }: { app: WebApp }) {
 
 export function App() {
   const app = useWebApp();
-  const { state, stream, pickMood, giveFeedback } = app;
+  const { state, stream, engine, pickMood, giveFeedback, showReading } = app;
   const counting = state.phase === 'working' && state.stage === 'countdown' ? state.secondsLeft : undefined;
   return (
     <main>
@@ -58,6 +59,13 @@ export function App() {
           state={state}
           onPickMood={(mood) => void pickMood(mood)}
           onFeedback={(v) => void giveFeedback(v)}
+        />
+      )}
+      {state.phase !== 'loading' && (
+        <PhotoReader
+          engine={engine}
+          disabled={state.phase === 'working'}
+          onReading={(reading) => void showReading(reading)}
         />
       )}
     </main>

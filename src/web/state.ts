@@ -20,6 +20,8 @@ export interface WebState {
   secondsLeft?: number;
   /** The last capture's (or photo's) reading; it stays under later hand picks. */
   reading?: RecognitionResult;
+  /** The reading is of a photo, whose face the user chooses: no "read the largest" note. */
+  fromPhoto?: boolean;
   /** The two likeliest moods of a reading too unsure to pick media for. */
   unsure?: [Mood, Mood];
   /** What the link opens: the capture's pick or a hand pick's. */
@@ -35,7 +37,13 @@ export type WebAction =
   | { type: 'settings-changed'; settings: Settings }
   | { type: 'capture-started' }
   | { type: 'stage'; stage: CaptureStage; progress?: number; secondsLeft?: number }
-  | { type: 'read'; reading: RecognitionResult; unsure?: [Mood, Mood]; pick?: Recommendation }
+  | {
+      type: 'read';
+      reading: RecognitionResult;
+      fromPhoto?: boolean;
+      unsure?: [Mood, Mood];
+      pick?: Recommendation;
+    }
   | { type: 'capture-failed'; error: ErrorInfo }
   | { type: 'picked'; pick: Recommendation }
   | { type: 'feedback-given'; verdict: Verdict };
@@ -62,14 +70,15 @@ export function webReducer(state: WebState, action: WebAction): WebState {
       return { ...state, stage, progress, secondsLeft };
     }
     case 'read': {
-      const { reading, unsure, pick } = action;
-      return { ...kept(state), phase: 'done', reading, unsure, pick };
+      const { reading, fromPhoto, unsure, pick } = action;
+      return { ...kept(state), phase: 'done', reading, fromPhoto, unsure, pick };
     }
     case 'capture-failed':
       return { ...kept(state), phase: 'error', error: action.error };
     case 'picked': {
-      const { reading, unsure } = state;
-      return { ...kept(state), phase: 'done', reading, unsure, pick: action.pick, chosen: action.pick.mood };
+      const { reading, fromPhoto, unsure } = state;
+      const { pick } = action;
+      return { ...kept(state), phase: 'done', reading, fromPhoto, unsure, pick, chosen: pick.mood };
     }
     case 'feedback-given':
       return { ...state, verdict: action.verdict };

@@ -1,5 +1,6 @@
 /** The web app's behaviour: the choices in and out of storage, the capture, hand picks, feedback. */
 import { useEffect, useReducer, useState } from 'preact/hooks';
+import type { CaptureService } from '../capture/captureService';
 import { toErrorInfo } from '../common/errors';
 import { COUNTDOWN_SECONDS } from '../model/capture';
 import { unsureBetween } from '../model/confidence';
@@ -19,13 +20,15 @@ const BURST_FRAMES = 3;
 
 export interface WebApp {
   state: WebState;
+  /** The capture engine, which also reads photos. */
+  engine: CaptureService;
   /** The camera stream while a capture has it open, for the live preview. */
   stream: MediaStream | undefined;
   changeSettings(patch: Partial<Settings>): void;
   capture(): Promise<void>;
   pickMood(mood: Mood): Promise<void>;
   giveFeedback(verdict: Verdict): Promise<void>;
-  /** Shows a reading made elsewhere (a photo) as a capture's, with its pick. */
+  /** Shows a photo's reading as a capture's, with its pick. */
   showReading(reading: RecognitionResult): Promise<void>;
 }
 
@@ -47,10 +50,14 @@ async function pickFor(mood: Mood, state: WebState) {
 }
 
 /** The reading, and its pick unless it is too unsure to choose for the user. */
-async function readingAction(reading: RecognitionResult, state: WebState): Promise<WebAction> {
+async function readingAction(
+  reading: RecognitionResult,
+  state: WebState,
+  fromPhoto = false,
+): Promise<WebAction> {
   const unsure = unsureBetween(reading.probabilities);
-  if (unsure) return { type: 'read', reading, unsure };
-  return { type: 'read', reading, pick: await pickFor(reading.mood, state) };
+  if (unsure) return { type: 'read', reading, fromPhoto, unsure };
+  return { type: 'read', reading, fromPhoto, pick: await pickFor(reading.mood, state) };
 }
 
 function useEngine(dispatch: Dispatch) {
@@ -78,6 +85,7 @@ export function useWebApp(): WebApp {
 
   return {
     state,
+    engine,
     stream,
     changeSettings(patch) {
       const next = mergeSettings(state.settings, patch);
@@ -97,7 +105,7 @@ export function useWebApp(): WebApp {
       }
     },
     async showReading(reading) {
-      dispatch(await readingAction(reading, state));
+      dispatch(await readingAction(reading, state, true));
     },
     async pickMood(mood) {
       dispatch({ type: 'picked', pick: await pickFor(mood, state) });

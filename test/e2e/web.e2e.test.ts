@@ -4,10 +4,11 @@
  * runs, at 390x844 with touch, a face video as the front camera. A capture shows a mood and a link
  * to media for it; the service worker keeps the app for offline use; Chromium finds it installable.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
@@ -129,6 +130,51 @@ describe('the web app on a phone', () => {
     expect((await opened).url()).toBe(href);
     expect(page.url()).toBe(origin);
     await (await (await opened).asPage())?.close();
+  });
+});
+
+describe('moods from a photo', () => {
+  let page: Page;
+  const faces = join(ROOT, 'test', 'fixtures', 'faces');
+
+  beforeAll(async () => {
+    page = await openPhone(browser, origin);
+  });
+
+  const choosePhoto = async (file: string) => {
+    const input = (await page.$('input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+  };
+
+  it('reads a fixture photo: its face marked, the mood and a link, with no camera', async () => {
+    await choosePhoto(join(faces, 'one-face.jpg'));
+    await page.waitForSelector('a.open-media', { timeout: 240_000 });
+    expect(await page.$('canvas.photo')).not.toBeNull();
+    expect(await page.$('.face-choice')).toBeNull();
+    const heading = await page.$eval('section.result h2', (h2) => h2.textContent ?? '');
+    expect([...MOOD_BY_LABEL.keys()]).toContain(heading);
+  });
+
+  it('asks which face to read when there are several, and reads the one chosen', async () => {
+    await choosePhoto(join(faces, 'two-faces.jpg'));
+    await page.waitForSelector('.face-choice button', { timeout: 60_000 });
+    const buttons = await page.$$eval('.face-choice button', (all) => all.map((b) => b.textContent));
+    expect(buttons).toEqual(['Face 1', 'Face 2']);
+    const second = (await page.$$('.face-choice button'))[1]!;
+    await second.tap();
+    await page.waitForSelector('.face-choice button[aria-pressed=true]:last-of-type', { timeout: 60_000 });
+    expect(
+      await page.$eval('.face-choice', (set) => set.querySelector('[aria-pressed=true]')?.textContent),
+    ).toBe('Face 2');
+    expect(await page.$('a.open-media')).not.toBeNull();
+  });
+
+  it('refuses a file that is not an image, saying so', async () => {
+    const text = join(mkdtempSync(join(tmpdir(), 'moodtab-')), 'notes.txt');
+    writeFileSync(text, 'not a photo');
+    await choosePhoto(text);
+    const alert = await page.waitForSelector('.photo-reader [role=alert]', { timeout: 10_000 });
+    expect(await alert!.evaluate((element) => element.textContent)).toBe(englishText('web_photoNotImage'));
   });
 });
 

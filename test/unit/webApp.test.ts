@@ -9,6 +9,7 @@ import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
 import { chooseLocale, t } from '../../src/web/i18n';
+import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
 import { recommend } from '../../src/web/recommend';
 import { initialWebState, statusText, webReducer, type WebState } from '../../src/web/state';
 import { STORAGE_PREFIX, webStorage } from '../../src/web/storage';
@@ -138,16 +139,42 @@ describe("the web app's screen", () => {
   });
 
   it('asks when unsure, and a hand pick keeps the reading under it', () => {
-    let state = webReducer(loaded, { type: 'read', reading: reading(0.4), unsure: ['happy', 'calm'] });
+    let state = webReducer(loaded, {
+      type: 'read',
+      reading: reading(0.4),
+      fromPhoto: false,
+      unsure: ['happy', 'calm'],
+    });
     expect(statusText(state)).toBe('Moodtab is not sure: happy or calm? Pick one below.');
     const calm = recommend('calm', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1));
     state = webReducer(state, { type: 'picked', pick: calm });
-    expect(state).toMatchObject({ chosen: 'calm', pick: calm, reading: reading(0.4) });
+    expect(state).toMatchObject({ chosen: 'calm', pick: calm, reading: reading(0.4), fromPhoto: false });
     expect(statusText(state)).toBe('You chose calm.');
   });
 
   it('shows the error of a failed capture', () => {
     const state = webReducer(loaded, { type: 'capture-failed', error: { code: 'no-face' } });
     expect(statusText(state)).toBe(t('error_noFace'));
+  });
+});
+
+describe('a photo file', () => {
+  const MB = 1024 * 1024;
+
+  it('is refused before decoding when it is not an image, or too big, with what to say', () => {
+    expect(fileProblem({ type: 'text/plain', size: 11 })).toMatchObject({ key: 'web_photoNotImage' });
+    expect(fileProblem({ type: 'image/jpeg', size: 30.2 * MB })).toMatchObject({
+      key: 'web_photoTooBig',
+      subs: [31, MAX_PHOTO_MB],
+    });
+    expect(fileProblem({ type: 'image/jpeg', size: MAX_PHOTO_MB * MB })).toBeUndefined();
+    // No type (some pickers and pastes give none): the browser's decoder decides.
+    expect(fileProblem({ type: '', size: 1000 })).toBeUndefined();
+  });
+
+  it('is scaled down to 1280 px on its longer side, never up', () => {
+    expect(fitScale(4000, 3000)).toBeCloseTo(0.32);
+    expect(fitScale(1080, 1920)).toBeCloseTo(2 / 3);
+    expect(fitScale(640, 480)).toBe(1);
   });
 });

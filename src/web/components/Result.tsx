@@ -23,14 +23,14 @@ function heading({ pick, chosen, unsure }: WebState): string {
 
 /** The reading (face and bars), the question when it is unsure, and the link to what was picked. */
 export function Result({ state, onPickMood, onFeedback }: ResultProps) {
-  const { reading, pick, chosen, unsure, verdict } = state;
+  const { reading, fromPhoto, pick, chosen, unsure, verdict } = state;
   return (
     <section class="result" aria-label={t('result_label')}>
       <h2>{heading(state)}</h2>
       {!pick && unsure && <UnsureChoice moods={unsure} onPick={onPickMood} />}
       {reading && (
         <>
-          {reading.faces > 1 && <p class="note">{t('result_manyFaces', reading.faces)}</p>}
+          {reading.faces > 1 && !fromPhoto && <p class="note">{t('result_manyFaces', reading.faces)}</p>}
           {chosen && <p class="camera-reading">{t('result_cameraRead', t(MOOD_LABEL[reading.mood]))}</p>}
           <div class={chosen ? 'reading superseded' : 'reading'}>
             <FaceCrop crop={reading.face.crop} />
