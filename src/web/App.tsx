@@ -10,10 +10,21 @@ import { useWebApp, type WebApp } from './useWebApp';
 
 /** The choices, "Capture mood" and the mood picker: what the user sets and presses. */
 function CaptureControls({ app }: { app: WebApp }) {
-  const { state, changeSettings, capture, pickMood } = app;
+  const { state, changeSettings, capture, pickMood, camera } = app;
   const working = state.phase === 'working';
   return (
     <>
+      {camera.twoCameras && (
+        <label class="camera-switch">
+          <input
+            type="checkbox"
+            checked={camera.facing === 'environment'}
+            disabled={working}
+            onChange={(event) => camera.chooseFacing(event.currentTarget.checked ? 'environment' : 'user')}
+          />
+          {t('web_backCamera')}
+        </label>
+      )}
       <Choices
         settings={state.settings}
         catalogue={state.catalogue}
@@ -49,7 +60,7 @@ export function App() {
         <h1>{t('extName')}</h1>
         <OfflineNote />
       </header>
-      {stream && <Preview stream={stream} secondsLeft={counting} />}
+      {stream && <Preview stream={stream} secondsLeft={counting} mirrored={app.camera.facing === 'user'} />}
       {state.phase !== 'loading' && <CaptureControls app={app} />}
       <p class={`status ${state.phase}`} role="status" aria-live="polite">
         {statusText(state)}

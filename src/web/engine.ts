@@ -1,11 +1,14 @@
 /**
  * The capture engine in the web app: the extension's capture service (camera, then the
  * recognition pipeline) on this page, with the models and the wasm files served beside it. The
- * camera it opens also feeds the live preview.
+ * camera it opens also feeds the live preview, and faces the way the user chose (front by default).
  */
 import { createCaptureService, type CaptureService, type StageDetail } from '../capture/captureService';
 import type { CaptureStage } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
+
+/** Which camera: the one facing the user (front) or the one facing away (back). */
+export type Facing = 'user' | 'environment';
 
 export interface EngineEvents {
   onStage(stage: CaptureStage, detail?: StageDetail): void;
@@ -13,17 +16,35 @@ export interface EngineEvents {
   onStream(stream: MediaStream): void;
 }
 
-/** getUserMedia that hands the stream to the preview too; none where the browser has no camera API. */
-function previewedCamera(onStream: (stream: MediaStream) => void) {
-  const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-  if (!devices?.getUserMedia) return { mediaDevices: undefined };
+export interface WebEngine {
+  service: CaptureService;
+  /** The camera the next captures open. */
+  setFacing(facing: Facing): void;
+}
+
+/** The engine's camera request, asking for the chosen camera instead of the front one. */
+export function withFacing(
+  constraints: MediaStreamConstraints | undefined,
+  facing: Facing,
+): MediaStreamConstraints {
+  const video = constraints?.video;
+  return { ...constraints, video: { ...(typeof video === 'object' ? video : {}), facingMode: facing } };
+}
+
+type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia'>;
+
+/** getUserMedia for the chosen camera that hands the stream to the preview too; none without a camera API. */
+function previewedCamera(
+  devices: MediaDevicesLike | undefined,
+  facing: () => Facing,
+  onStream: (stream: MediaStream) => void,
+): MediaDevicesLike | undefined {
+  if (!devices?.getUserMedia) return undefined;
   return {
-    mediaDevices: {
-      async getUserMedia(constraints?: MediaStreamConstraints) {
-        const stream = await devices.getUserMedia(constraints);
-        onStream(stream);
-        return stream;
-      },
+    async getUserMedia(constraints) {
+      const stream = await devices.getUserMedia(withFacing(constraints, facing()));
+      onStream(stream);
+      return stream;
     },
   };
 }
@@ -31,11 +52,29 @@ function previewedCamera(onStream: (stream: MediaStream) => void) {
 export function createWebEngine(
   { onStage, onStream }: EngineEvents,
   base = document.baseURI,
-): CaptureService {
-  return createCaptureService({
+  devices: MediaDevicesLike | undefined = navigator.mediaDevices,
+): WebEngine {
+  let facing: Facing = 'user';
+  const mediaDevices = previewedCamera(devices, () => facing, onStream);
+  const service = createCaptureService({
     modelBaseUrl: new URL(`${MODEL_FILES.bundledIn}/`, base).href,
     wasmBaseUrl: new URL('wasm/', base).href,
     onStage,
-    camera: previewedCamera(onStream) as Parameters<typeof createCaptureService>[0]['camera'],
+    camera: mediaDevices ? { mediaDevices } : {},
   });
+  return {
+    service,
+    setFacing: (chosen) => {
+      facing = chosen;
+    },
+  };
+}
+
+/** Whether the device has more than one camera (known fully once the camera was allowed). */
+export async function hasTwoCameras(
+  devices: Pick<MediaDevices, 'enumerateDevices'> | undefined,
+): Promise<boolean> {
+  if (!devices?.enumerateDevices) return false;
+  const all = await devices.enumerateDevices().catch(() => []);
+  return all.filter((device) => device.kind === 'videoinput').length > 1;
 }

@@ -10,7 +10,7 @@ import { armKey, contextKey, type Verdict } from '../recommendation/bandit';
 import { withVerdict } from '../recommendation/bandit';
 import { applyMapping } from '../recommendation/mapping';
 import { mergeSettings, type Settings } from '../recommendation/settings';
-import { createWebEngine } from './engine';
+import { createWebEngine, hasTwoCameras, type Facing } from './engine';
 import { recommend } from './recommend';
 import { initialWebState, webReducer, type WebAction, type WebState } from './state';
 import { stored } from './stored';
@@ -24,6 +24,8 @@ export interface WebApp {
   engine: CaptureService;
   /** The camera stream while a capture has it open, for the live preview. */
   stream: MediaStream | undefined;
+  /** Which camera captures open; twoCameras: the device has a front and a back one to switch between. */
+  camera: { facing: Facing; twoCameras: boolean; chooseFacing(facing: Facing): void };
   changeSettings(patch: Partial<Settings>): void;
   capture(): Promise<void>;
   pickMood(mood: Mood): Promise<void>;
@@ -60,20 +62,39 @@ async function readingAction(
   return { type: 'read', reading, fromPhoto, pick: await pickFor(reading.mood, state) };
 }
 
-function useEngine(dispatch: Dispatch) {
+/** The engine, the preview's stream, and which camera it opens (with a switch where there are two). */
+function useEngine(dispatch: Dispatch, captured: unknown) {
   const [stream, setStream] = useState<MediaStream>();
-  const [engine] = useState(() =>
+  const [facing, setFacing] = useState<Facing>('user');
+  const [twoCameras, setTwoCameras] = useState(false);
+  const [{ service, setFacing: engineFacing }] = useState(() =>
     createWebEngine({
       onStage: (stage, detail = {}) => dispatch({ type: 'stage', stage, ...detail }),
       onStream: setStream,
     }),
   );
-  return { engine, stream, hidePreview: () => setStream(undefined) };
+  // Browsers list every camera only once one was allowed: asked again after each capture.
+  useEffect(() => {
+    void hasTwoCameras(navigator.mediaDevices).then(setTwoCameras);
+  }, [captured]);
+  return {
+    engine: service,
+    stream,
+    hidePreview: () => setStream(undefined),
+    camera: {
+      facing,
+      twoCameras,
+      chooseFacing(chosen: Facing) {
+        engineFacing(chosen);
+        setFacing(chosen);
+      },
+    },
+  };
 }
 
 export function useWebApp(): WebApp {
   const [state, dispatch] = useReducer(webReducer, initialWebState);
-  const { engine, stream, hidePreview } = useEngine(dispatch);
+  const { engine, stream, hidePreview, camera } = useEngine(dispatch, state.reading);
 
   useEffect(() => {
     void loadChoices(dispatch);
@@ -87,6 +108,7 @@ export function useWebApp(): WebApp {
     state,
     engine,
     stream,
+    camera,
     changeSettings(patch) {
       const next = mergeSettings(state.settings, patch);
       dispatch({ type: 'settings-changed', settings: next });

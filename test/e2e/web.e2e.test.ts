@@ -56,7 +56,10 @@ const MOOD_BY_LABEL = new Map(MOODS.map((mood) => [english[MOOD_LABEL[mood]].mes
 /** Taps "Capture mood" and waits for the reading's heading; an unsure reading is answered with its first mood. */
 async function captureMood(page: Page): Promise<Mood> {
   await page.locator('button.capture').setTimeout(5_000).click();
-  await page.waitForSelector('section.result h2', { timeout: 240_000 });
+  // Busy for the countdown at least (3 s), then free again with this capture's result.
+  await page.waitForSelector('button.capture[disabled]', { timeout: 5_000 });
+  await page.waitForSelector('button.capture:not([disabled])', { timeout: 240_000 });
+  await page.waitForSelector('section.result h2', { timeout: 1_000 });
   const unsure = await page.$('.unsure button');
   if (unsure) await unsure.tap();
   await page.waitForSelector('a.open-media', { timeout: 10_000 });
@@ -130,6 +133,40 @@ describe('the web app on a phone', () => {
     expect((await opened).url()).toBe(href);
     expect(page.url()).toBe(origin);
     await (await (await opened).asPage())?.close();
+  });
+
+  it('offers no front/back switch with one camera', async () => {
+    expect(await page.$('.camera-switch')).toBeNull();
+  });
+});
+
+describe('a phone with a front and a back camera', () => {
+  it('captures with the front one, then, switched, with the back one', async () => {
+    const page = await browser.newPage();
+    // The fake camera is one device: the page is told of a second, and notes what it asks for.
+    await page.evaluateOnNewDocument(() => {
+      const devices = navigator.mediaDevices;
+      const [list, open] = [devices.enumerateDevices.bind(devices), devices.getUserMedia.bind(devices)];
+      const asked: unknown[] = ((globalThis as unknown as { asked: unknown[] }).asked = []);
+      devices.enumerateDevices = async () => [
+        ...(await list()),
+        { kind: 'videoinput', deviceId: 'back', groupId: 'back', label: 'back' } as MediaDeviceInfo,
+      ];
+      devices.getUserMedia = (constraints) => {
+        asked.push((constraints?.video as MediaTrackConstraints).facingMode);
+        return open(constraints);
+      };
+    });
+    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    await page.goto(origin);
+    await captureMood(page);
+    await (await page.waitForSelector('.camera-switch input'))!.tap();
+    await captureMood(page);
+    expect(await page.evaluate(() => (globalThis as unknown as { asked: unknown[] }).asked)).toEqual([
+      'user',
+      'environment',
+    ]);
+    await page.close();
   });
 });
 

@@ -8,6 +8,7 @@ import { contextKey, armKey, seededRandom } from '../../src/recommendation/bandi
 import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
+import { hasTwoCameras, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
 import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
 import { recommend } from '../../src/web/recommend';
@@ -176,5 +177,28 @@ describe('a photo file', () => {
     expect(fitScale(4000, 3000)).toBeCloseTo(0.32);
     expect(fitScale(1080, 1920)).toBeCloseTo(2 / 3);
     expect(fitScale(640, 480)).toBe(1);
+  });
+});
+
+describe('the camera the web app opens', () => {
+  it("asks for the chosen camera, keeping the engine's other wishes", () => {
+    const asked = { video: { width: { ideal: 640 }, facingMode: 'user' }, audio: false };
+    expect(withFacing(asked, 'environment')).toEqual({
+      video: { width: { ideal: 640 }, facingMode: 'environment' },
+      audio: false,
+    });
+    expect(withFacing({ video: true }, 'user')).toEqual({ video: { facingMode: 'user' } });
+  });
+
+  it('offers the switch only where the device lists two cameras', async () => {
+    const listing = (...kinds: MediaDeviceKind[]) => ({
+      enumerateDevices: async () => kinds.map((kind) => ({ kind }) as MediaDeviceInfo),
+    });
+    await expect(hasTwoCameras(listing('videoinput', 'audioinput'))).resolves.toBe(false);
+    await expect(hasTwoCameras(listing('videoinput', 'videoinput'))).resolves.toBe(true);
+    await expect(hasTwoCameras(undefined)).resolves.toBe(false);
+    await expect(
+      hasTwoCameras({ enumerateDevices: () => Promise.reject(new Error('not allowed')) }),
+    ).resolves.toBe(false);
   });
 });

@@ -2,10 +2,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 
 /**
- * The camera's live picture while a capture has it open, mirrored as a mirror would show it, with
- * the countdown over it. Only shown: the frames the mood is read from are taken by the engine.
+ * The camera's live picture while a capture has it open (the front camera's mirrored, as a mirror
+ * would show it), with the countdown over it. Only shown: the frames the mood is read from are taken by the engine.
  */
-export function Preview({ stream, secondsLeft }: { stream: MediaStream; secondsLeft?: number }) {
+interface PreviewProps {
+  stream: MediaStream;
+  secondsLeft?: number;
+  /** The front camera: shown as a mirror would show the user. */
+  mirrored: boolean;
+}
+
+export function Preview({ stream, secondsLeft, mirrored }: PreviewProps) {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const element = video.current;
@@ -17,7 +24,7 @@ export function Preview({ stream, secondsLeft }: { stream: MediaStream; secondsL
     };
   }, [stream]);
   return (
-    <div class="preview">
+    <div class={mirrored ? 'preview mirrored' : 'preview'}>
       <video ref={video} muted playsInline aria-label={t('web_preview')} />
       {secondsLeft !== undefined && (
         <span class="countdown" aria-hidden="true">
