@@ -4,7 +4,7 @@
  * runs, at 390x844 with touch, a face video as the front camera. A capture shows a mood and a link
  * to media for it; the service worker keeps the app for offline use; Chromium finds it installable.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -46,6 +46,13 @@ async function openPhone(browser: Browser, origin: string): Promise<Page> {
   await browser.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
   const page = await browser.newPage();
   await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  // Every Content Security Policy violation the page meets, for the test that there are none.
+  await page.evaluateOnNewDocument(() => {
+    const seen: string[] = ((globalThis as unknown as { cspViolations: string[] }).cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
   await page.goto(origin);
   await page.locator('::-p-aria(Capture mood)').wait();
   return page;
@@ -133,6 +140,23 @@ describe('the web app on a phone', () => {
     expect((await opened).url()).toBe(href);
     expect(page.url()).toBe(origin);
     await (await (await opened).asPage())?.close();
+  });
+
+  it('captured under its strict CSP (tfjs, wasm, models, camera) without a violation', async () => {
+    const policy = await page.$eval('meta[http-equiv=Content-Security-Policy]', (meta) =>
+      meta.getAttribute('content'),
+    );
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+  });
+
+  it('bundles no extension API (webextension-polyfill throws outside an extension)', () => {
+    const app = readFileSync(join(WEB, 'app.js'), 'utf8');
+    expect(app).not.toContain('This script should only be loaded in a browser extension');
+    expect(app).not.toContain('chrome.runtime');
   });
 
   it('offers no front/back switch with one camera', async () => {
