@@ -3,7 +3,14 @@
  * recognition pipeline) on this page, with the models and the wasm files served beside it. The
  * camera it opens also feeds the live preview, and faces the way the user chose (front by default).
  */
-import { createCaptureService, type CaptureService, type StageDetail } from '../capture/captureService';
+import { oneAtATime } from '../capture/captureLock';
+import {
+  createCaptureService,
+  type CaptureService,
+  type ImageReading,
+  type StageDetail,
+} from '../capture/captureService';
+import type { CaptureReading } from '../model/capture';
 import type { CaptureStage } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
 
@@ -49,6 +56,20 @@ function previewedCamera(
   };
 }
 
+/**
+ * The service with one reading at a time, camera or photo: the models keep state between calls (the
+ * face detector's tracking is reset per call), so a photo read during a capture is refused, as a
+ * second capture is, with capture-in-progress.
+ */
+export function oneReadingAtATime(service: CaptureService): CaptureService {
+  const one = oneAtATime((read: () => Promise<unknown>) => read());
+  return {
+    warmUp: (backend) => service.warmUp(backend),
+    recognize: (request) => one(() => service.recognize(request)) as Promise<CaptureReading>,
+    readImage: (image, face) => one(() => service.readImage(image, face)) as Promise<ImageReading>,
+  };
+}
+
 export function createWebEngine(
   { onStage, onStream }: EngineEvents,
   base = document.baseURI,
@@ -56,12 +77,14 @@ export function createWebEngine(
 ): WebEngine {
   let facing: Facing = 'user';
   const mediaDevices = previewedCamera(devices, () => facing, onStream);
-  const service = createCaptureService({
-    modelBaseUrl: new URL(`${MODEL_FILES.bundledIn}/`, base).href,
-    wasmBaseUrl: new URL('wasm/', base).href,
-    onStage,
-    camera: mediaDevices ? { mediaDevices } : {},
-  });
+  const service = oneReadingAtATime(
+    createCaptureService({
+      modelBaseUrl: new URL(`${MODEL_FILES.bundledIn}/`, base).href,
+      wasmBaseUrl: new URL('wasm/', base).href,
+      onStage,
+      camera: mediaDevices ? { mediaDevices } : {},
+    }),
+  );
   return {
     service,
     setFacing: (chosen) => {

@@ -8,7 +8,8 @@ import { contextKey, armKey, seededRandom } from '../../src/recommendation/bandi
 import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
-import { hasTwoCameras, withFacing } from '../../src/web/engine';
+import type { CaptureService } from '../../src/capture/captureService';
+import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
 import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
 import { recommend } from '../../src/web/recommend';
@@ -200,5 +201,24 @@ describe('the camera the web app opens', () => {
     await expect(
       hasTwoCameras({ enumerateDevices: () => Promise.reject(new Error('not allowed')) }),
     ).resolves.toBe(false);
+  });
+});
+
+describe("the web app's engine", () => {
+  it('reads one thing at a time: a photo during a capture is refused, and either may follow the other', async () => {
+    let finish!: () => void;
+    const capture = new Promise<void>((resolve) => (finish = resolve));
+    const service = {
+      warmUp: jest.fn(),
+      recognize: jest.fn(() => capture.then(() => ({ result: reading(0.9) }))),
+      readImage: jest.fn(async () => ({ result: reading(0.9), faces: [] })),
+    } as unknown as CaptureService;
+    const engine = oneReadingAtATime(service);
+    const capturing = engine.recognize({ frames: 3, countdownSeconds: 0 });
+    await expect(engine.readImage({} as ImageData)).rejects.toMatchObject({ code: 'capture-in-progress' });
+    finish();
+    await capturing;
+    await expect(engine.readImage({} as ImageData, 1)).resolves.toMatchObject({ faces: [] });
+    expect(service.readImage).toHaveBeenCalledWith({}, 1);
   });
 });

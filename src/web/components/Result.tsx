@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { MOOD_LABEL } from '../../common/labels';
 import type { Mood } from '../../model/moods';
 import { FaceCrop } from '../../ui/face-crop';
@@ -24,8 +25,13 @@ function heading({ pick, chosen, unsure }: WebState): string {
 /** The reading (face and bars), the question when it is unsure, and the link to what was picked. */
 export function Result({ state, onPickMood, onFeedback }: ResultProps) {
   const { reading, fromPhoto, pick, chosen, unsure, verdict } = state;
+  const section = useRef<HTMLElement>(null);
+  // A photo is read below the result, out of sight on a phone: bring the result into view.
+  useEffect(() => {
+    if (fromPhoto && reading) section.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  }, [reading]);
   return (
-    <section class="result" aria-label={t('result_label')}>
+    <section ref={section} class="result" aria-label={t('result_label')}>
       <h2>{heading(state)}</h2>
       {!pick && unsure && <UnsureChoice moods={unsure} onPick={onPickMood} />}
       {reading && (
