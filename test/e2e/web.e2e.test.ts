@@ -230,6 +230,12 @@ describe('moods from a photo', () => {
     expect(await page.$('a.open-media')).not.toBeNull();
   });
 
+  it('says so when a photo has no face', async () => {
+    await choosePhoto(join(faces, 'no-face.jpg'));
+    const alert = await page.waitForSelector('.photo-reader [role=alert]', { timeout: 60_000 });
+    expect(await alert!.evaluate((element) => element.textContent)).toBe(englishText('web_photoNoFace'));
+  });
+
   it('refuses a file that is not an image, saying so', async () => {
     const text = join(mkdtempSync(join(tmpdir(), 'moodtab-')), 'notes.txt');
     writeFileSync(text, 'not a photo');
