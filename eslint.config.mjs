@@ -32,6 +32,7 @@ export const SOURCES = {
   welcome: ['src/welcome'],
   ui: ['src/ui'],
   node: ['src/node'],
+  web: ['src/web'],
   tfjs: ['node_modules/@tensorflow', 'node_modules/@tensorflow-models', 'node_modules/@mediapipe'],
   preact: ['node_modules/preact'],
   polyfill: ['node_modules/webextension-polyfill'],
@@ -57,6 +58,9 @@ export const MAY_IMPORT = {
   options: PAGE,
   welcome: PAGE,
   node: [...DOMAINS, 'storage', 'protocol', 'recognition', 'tfjs'],
+  // The web app: the shared pages' parts and the capture engine, never the extension's contexts
+  // or its browser-API seam (src/platform); its own i18n stands in for the platform's.
+  web: [...DOMAINS, 'storage', 'recognition', 'capture', 'ui', 'preact'],
 };
 
 function zonesFor(mayImport) {

@@ -7,6 +7,7 @@
 const path = require('node:path');
 const webpack = require('webpack');
 const CopyPlugin = require('copy-webpack-plugin');
+const { GenerateSW } = require('workbox-webpack-plugin');
 const { manifestFor, BROWSERS } = require('./scripts/manifest');
 const { version } = require('./package.json');
 // Where the models come from and go: the model contract's file list (src/model/contract.ts).
@@ -32,6 +33,31 @@ const expressionModel = path.join(
   path.dirname(require.resolve(`${MODEL_FILES.expression.package}/package.json`)),
   MODEL_FILES.expression.from,
 );
+
+/** The three models and the tfjs wasm binaries, where the capture engine looks for them. */
+const MODEL_AND_WASM_COPIES = [
+  {
+    from: MODEL_FILES.mood.from,
+    to: bundled(MODEL_FILES.mood.to),
+    globOptions: { ignore: ['**/PROVENANCE*'] },
+  },
+  {
+    from: path.join(expressionModel, MODEL_FILES.expression.manifest),
+    to: `${bundled(MODEL_FILES.expression.to)}/${MODEL_FILES.expression.graph}`,
+    transform: (content) => JSON.stringify({ weightsManifest: JSON.parse(content) }),
+  },
+  {
+    from: path.join(expressionModel, MODEL_FILES.expression.weights),
+    to: bundled(MODEL_FILES.expression.to),
+  },
+  ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
+  ...[MODEL_FILES.face.detector, MODEL_FILES.face.landmarks].flatMap((name) =>
+    ['json', 'bin'].map((ext) => ({
+      from: path.join(faceModels, `${name}.${ext}`),
+      to: bundled(MODEL_FILES.face.to),
+    })),
+  ),
+];
 
 function configFor(browser) {
   const entries = {
@@ -91,34 +117,77 @@ function configFor(browser) {
           { from: 'icons', to: 'icons' },
           { from: '_locales', to: '_locales' },
           ...pages.map((from) => ({ from, to: path.basename(from) })),
-          {
-            from: MODEL_FILES.mood.from,
-            to: bundled(MODEL_FILES.mood.to),
-            globOptions: { ignore: ['**/PROVENANCE*'] },
-          },
-          {
-            from: path.join(expressionModel, MODEL_FILES.expression.manifest),
-            to: `${bundled(MODEL_FILES.expression.to)}/${MODEL_FILES.expression.graph}`,
-            transform: (content) => JSON.stringify({ weightsManifest: JSON.parse(content) }),
-          },
-          {
-            from: path.join(expressionModel, MODEL_FILES.expression.weights),
-            to: bundled(MODEL_FILES.expression.to),
-          },
-          ...WASM_FILES.map((name) => ({ from: path.join(wasmDir, name), to: 'wasm' })),
-          ...[MODEL_FILES.face.detector, MODEL_FILES.face.landmarks].flatMap((name) =>
-            ['json', 'bin'].map((ext) => ({
-              from: path.join(faceModels, `${name}.${ext}`),
-              to: bundled(MODEL_FILES.face.to),
-            })),
-          ),
+          ...MODEL_AND_WASM_COPIES,
         ],
       }),
     ],
   };
 }
 
+/**
+ * dist/web: the web app (src/web), a static site. The same capture engine, models and wasm files
+ * as the extension; src/platform/i18n (browser.i18n, which a web page lacks) is swapped for the
+ * app's own, which reads the bundled _locales. A Workbox service worker precaches everything,
+ * models included, under a cache versioned by each file's hash, so a new build replaces them.
+ */
+function webConfig() {
+  return {
+    name: 'web',
+    entry: { app: './src/web/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist', 'web'), filename: '[name].js', clean: true },
+    devtool: false,
+    target: 'web',
+    node: { global: false },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { '@mediapipe/face_mesh': path.resolve(__dirname, 'src/recognition/mediapipeStub.ts') },
+    },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ global: 'globalThis' }),
+      new webpack.NormalModuleReplacementPlugin(
+        /\/platform\/i18n$/,
+        path.resolve(__dirname, 'src/web/i18n.ts'),
+      ),
+      new CopyPlugin({
+        patterns: [
+          { from: 'icons', to: 'icons' },
+          ...[
+            'src/ui/theme.css',
+            'src/web/index.html',
+            'src/web/web.css',
+            'src/web/manifest.webmanifest',
+          ].map((from) => ({ from, to: path.basename(from) })),
+          ...MODEL_AND_WASM_COPIES,
+        ],
+      }),
+      new GenerateSW({
+        swDest: 'sw.js',
+        // Copied files (models, wasm, pages) are precached too, not only webpack's own output.
+        include: [/.*/],
+        exclude: [/\.map$/, /LICENSE/],
+        // The mood model's weights come in shards of up to 4 MiB.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // No workbox-*.js fetched at run time: its runtime is bundled into sw.js.
+        inlineWorkboxRuntime: true,
+        sourcemap: false,
+        mode: 'production',
+      }),
+    ],
+  };
+}
+
+/** `--env browser=chrome|firefox|web` builds that one; without it, all three. */
 module.exports = (env = {}) => {
-  const only = env.browser ? [env.browser] : BROWSERS;
-  return only.map(configFor);
+  const targets = env.browser ? [env.browser] : [...BROWSERS, 'web'];
+  return targets.map((target) => (target === 'web' ? webConfig() : configFor(target)));
 };

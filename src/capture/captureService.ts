@@ -12,10 +12,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendReport } from '../model/backend';
 import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
 import { modelUrls } from '../model/contract';
-import type { RecognitionResult } from '../model/recognition';
-import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer } from '../recognition';
+import type { Box, RecognitionResult } from '../model/recognition';
+import { MoodtabError } from '../common/errors';
+import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer, type RgbaImage } from '../recognition';
 import { startBackend } from './backend';
-import { openCamera, type Camera } from './camera';
+import { openCamera, type Camera, type CameraOptions } from './camera';
 
 export interface StageDetail {
   /** Fraction 0..1 of the model download, with loading-models. */
@@ -30,6 +31,8 @@ export interface CaptureServiceConfig {
   /** Base URL of the bundled tfjs-backend-wasm binaries (e.g. chrome-extension://id/wasm/). */
   wasmBaseUrl: string;
   onStage?: (stage: CaptureStage, detail?: StageDetail) => void;
+  /** Where the camera comes from: the web app passes one that also feeds its live preview. */
+  camera?: CameraOptions;
 }
 
 export interface CaptureService {
@@ -37,6 +40,17 @@ export interface CaptureService {
   warmUp(backend?: BackendName): Promise<WarmUpReport>;
   /** Opens the camera, counts down, snaps a burst, reads the mood; the camera is always released. */
   recognize(request: RecognizeRequest): Promise<CaptureReading>;
+  /**
+   * Reads a still picture (a photo): where its faces are, largest first, and the mood of face
+   * `face` (default the largest). No face: a no-face error.
+   */
+  readImage(image: RgbaImage, face?: number): Promise<ImageReading>;
+}
+
+export interface ImageReading {
+  result: RecognitionResult;
+  /** Every face found, largest first; `result` is of the one asked for. */
+  faces: Box[];
 }
 
 interface Models {
@@ -177,7 +191,7 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
   ) {
     let started = now();
     onStage('starting-camera');
-    const camera = await openCamera();
+    const camera = await openCamera(config.camera);
     timings.openCamera = now() - started;
     let reading: { result: RecognitionResult; models: Models };
     let cameraReleased = false;
@@ -208,6 +222,15 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
         loadReported = true;
       }
       return { result, cameraReleased, backend: used.backend, timings, tensors: tf.memory().numTensors };
+    },
+
+    async readImage(image, face = 0) {
+      const loading = models.load(undefined);
+      const { recognizer } = models.ready ?? (await models.wait(loading));
+      onStage('reading-mood');
+      const faces = await recognizer.findFaces(image);
+      if (!faces.length) throw new MoodtabError('no-face', 'no face in the picture');
+      return { result: await recognizer.recognize(image, { face: Math.min(face, faces.length - 1) }), faces };
     },
   };
 }

@@ -7,7 +7,7 @@ import { CaptureFrame } from '../ui/capture-frame';
 import { Logo } from '../ui/logo';
 import { Choices } from './components/choices';
 import { JournalNote } from './components/journal-note';
-import { MoodPicker } from './components/mood-picker';
+import { MoodPicker } from '../ui/mood-picker';
 import { PatternsNote } from './components/patterns-note';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';

@@ -5,6 +5,7 @@ export {
   recognizerFrom,
   type MoodRecognizer,
   type MoodRecognizerConfig,
+  type ReadOptions,
   type RgbaImage,
 } from './recognizer';
 export { alignFace, computeAlignment, toGrey, toRgbTensor } from './align';

@@ -31,8 +31,15 @@ export interface MoodRecognizerConfig {
   minBrightness?: number;
 }
 
+/** Which face of a picture to read: its place among the faces found, largest first (0: the largest). */
+export interface ReadOptions {
+  face?: number;
+}
+
 export interface MoodRecognizer {
-  recognize(image: RgbaImage): Promise<RecognitionResult>;
+  recognize(image: RgbaImage, options?: ReadOptions): Promise<RecognitionResult>;
+  /** Where the faces in a picture are, largest first: the order ReadOptions.face counts in. */
+  findFaces(image: RgbaImage): Promise<Box[]>;
   /**
    * Averages the mood over several frames; frames without a usable face are skipped. Each frame
    * is read as soon as the sequence yields it, so a camera's burst and the reading overlap.
@@ -164,13 +171,15 @@ function combine(readings: FrameReading[]): RecognitionResult {
 interface Limits {
   minFaceSize: number;
   minBrightness: number;
+  /** The face to read, largest first. */
+  face: number;
 }
 
 /** Finds the largest face and crops it upright ([1, 48, 48, 1] grey) and, for the second opinion, square in colour. */
 async function cropFace(
   detector: FaceDetector,
   image: RgbaImage,
-  { minFaceSize, minBrightness }: Limits,
+  { minFaceSize, minBrightness, face: faceIndex }: Limits,
   withSquare: boolean,
   timings: Record<string, number>,
 ) {
@@ -186,8 +195,8 @@ async function cropFace(
     started = now();
     const faces = await detector.detect(rgb);
     timings.detectAndLandmarks = now() - started;
-    const detected = faces[0];
-    if (!detected) throw new MoodtabError('no-face');
+    const detected = faces[faceIndex];
+    if (!detected) throw new MoodtabError('no-face', faces.length ? `no face #${faceIndex + 1}` : undefined);
     if (detected.box.width < minFaceSize) {
       throw new MoodtabError('face-too-small', `face ${detected.box.width.toFixed(0)} px wide`);
     }
@@ -231,11 +240,19 @@ export function recognizerFrom(
   { minFaceSize = 48, minBrightness = 30 }: Pick<MoodRecognizerConfig, 'minFaceSize' | 'minBrightness'> = {},
   secondOpinion?: SecondOpinion,
 ): MoodRecognizer {
-  const read = (image: RgbaImage) =>
-    readFrame(detector, classifier, secondOpinion, { minFaceSize, minBrightness }, image);
+  const read = (image: RgbaImage, face = 0) =>
+    readFrame(detector, classifier, secondOpinion, { minFaceSize, minBrightness, face }, image);
   return {
-    async recognize(image) {
-      return combine([await read(image)]);
+    async recognize(image, { face } = {}) {
+      return combine([await read(image, face)]);
+    },
+    async findFaces(image) {
+      const rgb = toRgbTensor(image);
+      try {
+        return (await detector.detect(rgb)).map((face) => face.box);
+      } finally {
+        rgb.dispose();
+      }
     },
     async recognizeBurst(images) {
       const readings: FrameReading[] = [];

@@ -90,6 +90,21 @@ describe('mood recognizer', () => {
     expect(result.face.box.x).toBeGreaterThan(image.width / 2);
   });
 
+  it('finds every face, largest first, and reads the one asked for (a photo whose face the user chose)', async () => {
+    const image = photo('two-faces.jpg');
+    const faces = await recognizer.findFaces(image);
+    expect(faces).toHaveLength(2);
+    expect(faces[0]!.width * faces[0]!.height).toBeGreaterThan(faces[1]!.width * faces[1]!.height);
+    const [largest, other] = [
+      await recognizer.recognize(image),
+      await recognizer.recognize(image, { face: 1 }),
+    ];
+    expect(largest.face.box).toEqual(faces[0]);
+    expect(other.face.box).toEqual(faces[1]);
+    expect(other.face.crop).not.toEqual(largest.face.crop);
+    await expect(recognizer.recognize(image, { face: 2 })).rejects.toMatchObject({ code: 'no-face' });
+  });
+
   it('says so when there is no face', async () => {
     await expect(recognizer.recognize(photo('no-face.jpg'))).rejects.toMatchObject({ code: 'no-face' });
   });

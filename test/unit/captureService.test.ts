@@ -52,6 +52,7 @@ function fakeCamera(): Camera {
 /** Reads frames as the engine hands them over, noting each. */
 const recognizer: MoodRecognizer = {
   recognize: jest.fn(),
+  findFaces: jest.fn(),
   recognizeBurst: jest.fn(async (images: Iterable<RgbaImage> | AsyncIterable<RgbaImage>) => {
     let n = 0;
     for await (const image of images) events.push(image === frame ? `read ${++n}` : 'read a foreign frame');
@@ -220,5 +221,22 @@ describe('capture service', () => {
     const second = await engine.recognize({ frames: 1, countdownSeconds: 0 });
     expect(first.timings.loadModels).toBeGreaterThanOrEqual(0);
     expect(second.timings.loadModels).toBeUndefined();
+  });
+
+  it('reads a photo without the camera: its faces, largest first, and the mood of the one asked for', async () => {
+    const boxes = [result.face.box, { x: 200, y: 10, width: 60, height: 60 }];
+    jest.mocked(recognizer.findFaces).mockResolvedValue(boxes);
+    jest.mocked(recognizer.recognize).mockResolvedValue(result);
+    const engine = service();
+    await expect(engine.readImage(frame)).resolves.toEqual({ result, faces: boxes });
+    expect(recognizer.recognize).toHaveBeenLastCalledWith(frame, { face: 0 });
+    await engine.readImage(frame, 1);
+    expect(recognizer.recognize).toHaveBeenLastCalledWith(frame, { face: 1 });
+    await engine.readImage(frame, 5); // a face that is gone: the smallest there is
+    expect(recognizer.recognize).toHaveBeenLastCalledWith(frame, { face: 1 });
+    expect(open).not.toHaveBeenCalled();
+
+    jest.mocked(recognizer.findFaces).mockResolvedValueOnce([]);
+    await expect(engine.readImage(frame)).rejects.toMatchObject({ code: 'no-face' });
   });
 });

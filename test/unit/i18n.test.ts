@@ -22,7 +22,15 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 }
 
 /** The contexts that show or say anything to a user, and the shared modules they take text from. */
-const UI_DIRS = ['src/popup', 'src/options', 'src/welcome', 'src/ui', 'src/background', 'src/offscreen'];
+const UI_DIRS = [
+  'src/popup',
+  'src/options',
+  'src/welcome',
+  'src/ui',
+  'src/background',
+  'src/offscreen',
+  'src/web',
+];
 const UI_SOURCES = [
   ...UI_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir), /\.tsx?$/)),
   join(ROOT, 'src/common/errors.ts'),

@@ -6,7 +6,11 @@ import {
   PATTERNS_SEEN_KEY,
 } from '../../src/storage/registry';
 import { createJournalStore } from '../../src/journal/journalStore';
-import { memoryStorage, type MemoryStorage } from './helpers/memoryStorage';
+import { type MemoryStorage } from './helpers/memoryStorage';
+import { STORAGES } from './helpers/webMemoryStorage';
+
+/** The backend under test: each describe below runs on every one the registry runs on. */
+let memoryStorage: (options?: { quotaBytes?: number }) => MemoryStorage;
 
 const NOW = new Date('2025-06-30T12:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,7 +48,11 @@ function setup(
   return { area, store, stored: () => area.data.get(JOURNAL_KEY) as JournalEntry[] };
 }
 
-describe('journal store', () => {
+describe.each(STORAGES)('journal store on %s', (_name, backend) => {
+  beforeEach(() => {
+    memoryStorage = backend;
+  });
+
   it('records an entry with an id and the time, oldest first', async () => {
     const { store, stored } = setup([entry('a', daysAgo(1))]);
     const recorded = await store.recordEntry(draft);

@@ -10,7 +10,11 @@ import { createRecommendationEvents } from '../../src/recommendation/recommendat
 import type { StorageBackend } from '../../src/storage/backend';
 import { BANDIT_KEY, JOURNAL_PREFS_KEY, openStoredState } from '../../src/storage/registry';
 import { fakeLocks } from './helpers/locks';
-import { memoryStorage } from './helpers/memoryStorage';
+import type { MemoryStorage } from './helpers/memoryStorage';
+import { STORAGES } from './helpers/webMemoryStorage';
+
+/** The backend under test: the describe below runs on every one the registry runs on. */
+let memoryStorage: () => MemoryStorage;
 
 const [mood, media, strategy] = ['sad', 'music', 'match'] as const;
 const pick = { id: 'p1', mood, media, strategy, providerId: 'spotify', query: 'sad songs' };
@@ -58,7 +62,11 @@ async function resetDuringRating(optionsLocks: 'shared' | 'its own'): Promise<un
   return storage.data.get(BANDIT_KEY);
 }
 
-describe('one write path for all contexts', () => {
+describe.each(STORAGES)('one write path for all contexts, on %s', (_name, backend) => {
+  beforeEach(() => {
+    memoryStorage = backend;
+  });
+
   it('without one lock across contexts, a rating in flight undoes a reset (the race of issue #23)', async () => {
     const stored = (await resetDuringRating('its own')) as BanditState;
     expect(stored[CONTEXT]![ARM]).toEqual({ good: 11, bad: 0 });

@@ -5,11 +5,11 @@ import { MOOD_LABEL } from '../../../common/labels';
 import type { CaptureOutcome } from '../../../protocol/messages';
 import type { Mood } from '../../../model/moods';
 import type { Pick } from '../../../recommendation/picks';
-import { FaceCrop } from '../face-crop';
-import { Feedback } from '../feedback';
-import { MoodBars } from '../mood-bars';
+import { FaceCrop } from '../../../ui/face-crop';
+import { Feedback } from '../../../ui/feedback';
+import { MoodBars } from '../../../ui/mood-bars';
 import { Previews } from '../previews';
-import { UnsureChoice, unsureQuestion } from '../unsure-choice';
+import { UnsureChoice, unsureQuestion } from '../../../ui/unsure-choice';
 
 interface ResultPanelProps {
   /** The capture's reading, if the result came from one. */

@@ -1,6 +1,6 @@
-import { t } from '../../../platform/i18n';
-import { MOODS, type MoodProbabilities } from '../../../model/moods';
-import { MOOD_LABEL } from '../../../common/labels';
+import { t } from '../../platform/i18n';
+import { MOODS, type MoodProbabilities } from '../../model/moods';
+import { MOOD_LABEL } from '../../common/labels';
 
 /** All five probabilities as meters, in the classifier's order, each in its mood's colour. */
 export function MoodBars({ probabilities }: { probabilities: MoodProbabilities }) {

@@ -1,6 +1,6 @@
-import { t } from '../../../platform/i18n';
-import { MOOD_LABEL } from '../../../common/labels';
-import { MOODS, type Mood } from '../../../model/moods';
+import { t } from '../../platform/i18n';
+import { MOOD_LABEL } from '../../common/labels';
+import { MOODS, type Mood } from '../../model/moods';
 
 interface MoodPickerProps {
   /** The mood picked by hand, shown pressed. */

@@ -1,6 +1,6 @@
-import { t } from '../../../platform/i18n';
-import { MOOD_LABEL, MOOD_WORD } from '../../../common/labels';
-import type { Mood } from '../../../model/moods';
+import { t } from '../../platform/i18n';
+import { MOOD_LABEL, MOOD_WORD } from '../../common/labels';
+import type { Mood } from '../../model/moods';
 
 /** "Calm or sad?": the first mood as a label, the second as a word in the sentence. */
 export const unsureQuestion = ([first, second]: [Mood, Mood]): string =>

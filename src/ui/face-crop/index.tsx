@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
-import { FACE_CROP_SIZE } from '../../../model/contract';
+import { t } from '../../platform/i18n';
+import { FACE_CROP_SIZE } from '../../model/contract';
 
 /**
  * The aligned 48x48 grey face the classifier read, drawn pixel for pixel (scaled up by CSS), so

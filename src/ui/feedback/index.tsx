@@ -1,7 +1,7 @@
-import { t } from '../../../platform/i18n';
-import { VERDICTS, type Verdict } from '../../../recommendation/bandit';
-import type { MessageKey } from '../../../common/i18n';
-import { FEEDBACK_LABEL } from '../../../common/labels';
+import { t } from '../../platform/i18n';
+import { VERDICTS, type Verdict } from '../../recommendation/bandit';
+import type { MessageKey } from '../../common/i18n';
+import { FEEDBACK_LABEL } from '../../common/labels';
 
 const THANKS: Record<Verdict, MessageKey> = {
   'good-pick': 'feedback_thanksGood',

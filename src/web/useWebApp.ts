@@ -1,0 +1,144 @@
+/** The web app's behaviour: the choices in and out of storage, the capture, hand picks, feedback. */
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import type { CaptureService } from '../capture/captureService';
+import { toErrorInfo } from '../common/errors';
+import { COUNTDOWN_SECONDS } from '../model/capture';
+import { unsureBetween } from '../model/confidence';
+import type { Mood } from '../model/moods';
+import type { RecognitionResult } from '../model/recognition';
+import { armKey, contextKey, type Verdict } from '../recommendation/bandit';
+import { withVerdict } from '../recommendation/bandit';
+import { applyMapping } from '../recommendation/mapping';
+import { mergeSettings, type Settings } from '../recommendation/settings';
+import { createWebEngine, hasTwoCameras, type Facing } from './engine';
+import { recommend } from './recommend';
+import { initialWebState, webReducer, type WebAction, type WebState } from './state';
+import { stored } from './stored';
+
+/** Frames in a capture's burst, as in the extension: their readings are averaged. */
+const BURST_FRAMES = 3;
+
+export interface WebApp {
+  state: WebState;
+  /** The capture engine, which also reads photos. */
+  engine: CaptureService;
+  /** The camera stream while a capture has it open, for the live preview. */
+  stream: MediaStream | undefined;
+  /** Which camera captures open; twoCameras: the device has a front and a back one to switch between. */
+  camera: { facing: Facing; twoCameras: boolean; chooseFacing(facing: Facing): void };
+  changeSettings(patch: Partial<Settings>): void;
+  capture(): Promise<void>;
+  pickMood(mood: Mood): Promise<void>;
+  giveFeedback(verdict: Verdict): Promise<void>;
+  /** Shows a photo's reading as a capture's, with its pick. */
+  showReading(reading: RecognitionResult): Promise<void>;
+}
+
+type Dispatch = (action: WebAction) => void;
+const orElse = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
+
+async function loadChoices(dispatch: Dispatch) {
+  const [settings, mapping] = await Promise.all([
+    orElse(stored.settings.load(), stored.settings.initial),
+    orElse(stored.mapping.load(), stored.mapping.initial),
+  ]);
+  dispatch({ type: 'loaded', settings, catalogue: applyMapping(mapping) });
+}
+
+/** The pick for a mood with the stored ratings; unreadable ratings count as none. */
+async function pickFor(mood: Mood, state: WebState) {
+  const bandit = await orElse(stored.bandit.load(), stored.bandit.initial);
+  return recommend(mood, state.settings, state.catalogue, bandit);
+}
+
+/** The reading, and its pick unless it is too unsure to choose for the user. */
+async function readingAction(
+  reading: RecognitionResult,
+  state: WebState,
+  fromPhoto = false,
+): Promise<WebAction> {
+  const unsure = unsureBetween(reading.probabilities);
+  if (unsure) return { type: 'read', reading, fromPhoto, unsure };
+  return { type: 'read', reading, fromPhoto, pick: await pickFor(reading.mood, state) };
+}
+
+/** The engine, the preview's stream, and which camera it opens (with a switch where there are two). */
+function useEngine(dispatch: Dispatch, captured: unknown) {
+  const [stream, setStream] = useState<MediaStream>();
+  const [facing, setFacing] = useState<Facing>('user');
+  const [twoCameras, setTwoCameras] = useState(false);
+  const [{ service, setFacing: engineFacing }] = useState(() =>
+    createWebEngine({
+      onStage: (stage, detail = {}) => dispatch({ type: 'stage', stage, ...detail }),
+      onStream: setStream,
+    }),
+  );
+  // Browsers list every camera only once one was allowed: asked again after each capture.
+  useEffect(() => {
+    void hasTwoCameras(navigator.mediaDevices).then(setTwoCameras);
+  }, [captured]);
+  return {
+    engine: service,
+    stream,
+    hidePreview: () => setStream(undefined),
+    camera: {
+      facing,
+      twoCameras,
+      chooseFacing(chosen: Facing) {
+        engineFacing(chosen);
+        setFacing(chosen);
+      },
+    },
+  };
+}
+
+export function useWebApp(): WebApp {
+  const [state, dispatch] = useReducer(webReducer, initialWebState);
+  const { engine, stream, hidePreview, camera } = useEngine(dispatch, state.reading);
+
+  useEffect(() => {
+    void loadChoices(dispatch);
+    // Models take seconds to load: start now, so they are ready by the time the button is pressed.
+    engine.warmUp().catch(() => undefined);
+  }, []);
+
+  const failed = (error: unknown) => dispatch({ type: 'capture-failed', error: toErrorInfo(error) });
+
+  return {
+    state,
+    engine,
+    stream,
+    camera,
+    changeSettings(patch) {
+      const next = mergeSettings(state.settings, patch);
+      dispatch({ type: 'settings-changed', settings: next });
+      stored.settings.set(next).catch(() => undefined); // the choice on screen still applies
+    },
+    async capture() {
+      dispatch({ type: 'capture-started' });
+      const countdownSeconds = state.settings.countdown ? COUNTDOWN_SECONDS : 0;
+      try {
+        const { result } = await engine.recognize({ frames: BURST_FRAMES, countdownSeconds });
+        dispatch(await readingAction(result, state));
+      } catch (error) {
+        failed(error);
+      } finally {
+        hidePreview();
+      }
+    },
+    async showReading(reading) {
+      dispatch(await readingAction(reading, state, true));
+    },
+    async pickMood(mood) {
+      dispatch({ type: 'picked', pick: await pickFor(mood, state) });
+    },
+    async giveFeedback(verdict) {
+      const { pick, verdict: given } = state;
+      if (!pick || verdict === given) return;
+      dispatch({ type: 'feedback-given', verdict });
+      const context = contextKey(pick.mood, pick.media, pick.strategy);
+      const arm = armKey(pick.provider.id, pick.query);
+      await stored.bandit.update((bandit) => withVerdict(bandit, context, arm, verdict, given)).catch(failed);
+    },
+  };
+}
