@@ -5,7 +5,10 @@
  * offscreen document, so a request's capturePage (a Firefox popup's) does not apply here.
  */
 import { createOffscreenDocument, hasOffscreenDocument, sendRequest } from '../platform/browserApi';
+import { withLimit } from '../common/waits';
+import { CAPTURE_PAGE_WAIT_MS } from '../model/limits';
 import type { CaptureHost } from './captureHost.types';
+import { cancelOnAbort } from './cancelOnAbort';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 let creating: Promise<void> | undefined;
@@ -20,7 +23,11 @@ async function ensureOffscreenDocument(): Promise<void> {
     OFFSCREEN_PATH,
     'Takes one webcam snapshot per capture to read the mood, on the device.', // i18n-exempt: for Chrome, not users
   ).finally(() => (creating = undefined));
-  await creating;
+  await withLimit(creating, {
+    ms: CAPTURE_PAGE_WAIT_MS,
+    code: 'no-answer',
+    detail: 'the offscreen document did not open', // i18n-exempt: a developers' detail
+  });
 }
 
 export function createCaptureHost(): CaptureHost {
@@ -29,9 +36,11 @@ export function createCaptureHost(): CaptureHost {
       await ensureOffscreenDocument();
       return sendRequest({ target: 'offscreen', type: 'warm-up', ...(backend ? { backend } : {}) });
     },
-    async recognize(request) {
+    async recognize(request, _capturePage, signal) {
       await ensureOffscreenDocument();
-      return sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request });
+      return cancelOnAbort(signal, () =>
+        sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request }, { signal }),
+      );
     },
     needsPopupToCapture: false,
   };

@@ -5,6 +5,7 @@
 import { createCaptureHost } from '../../src/background/captureHost';
 import { createCaptureHost as createFirefoxCaptureHost } from '../../src/background/captureHost.firefox';
 import * as browserApi from '../../src/platform/browserApi';
+import { MoodtabError } from '../../src/common/errors';
 
 jest.mock('../../src/platform/browserApi', () => ({
   createOffscreenDocument: jest.fn(),
@@ -39,12 +40,10 @@ describe('Chrome capture host', () => {
     await Promise.all([warm, capture]);
     expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
     expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'warm-up', backend: 'wasm' });
-    expect(api.sendRequest).toHaveBeenCalledWith({
-      target: 'offscreen',
-      type: 'recognize-mood',
-      frames: 3,
-      countdownSeconds: 0,
-    });
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 0 },
+      { signal: undefined },
+    );
 
     // Once loaded, later requests go straight to it.
     await host.recognize({ frames: 3, countdownSeconds: 3, backend: 'wasm' });
@@ -82,5 +81,30 @@ describe('Firefox capture host', () => {
       { target: 'offscreen', type: 'warm-up' },
       { waitForReceiverMs: expect.any(Number) },
     );
+  });
+});
+
+describe('cancelling a capture', () => {
+  beforeEach(() => jest.clearAllMocks());
+
+  it('tells the capture page to stop once the popup closes, and gives up waiting at once', async () => {
+    api.hasOffscreenDocument.mockResolvedValue(true);
+    api.sendRequest.mockImplementation(async (message, options) => {
+      if (message.type === 'cancel-capture') return { cancelled: true } as never;
+      // The reading waits until cancelled, as sendRequest does with a signal.
+      return new Promise((_resolve, reject) =>
+        options?.signal?.addEventListener('abort', () => reject(options.signal!.reason)),
+      );
+    });
+    const closing = new AbortController();
+    const reading = createCaptureHost().recognize(
+      { frames: 3, countdownSeconds: 3 },
+      undefined,
+      closing.signal,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    closing.abort(new MoodtabError('cancelled'));
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'cancel-capture' });
   });
 });

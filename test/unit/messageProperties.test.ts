@@ -17,7 +17,7 @@ const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
 const TYPES: Record<Target, string[]> = {
   background: ['capture-mood', 'open-recommendation', 'recommendation-feedback', 'warm-up'],
-  offscreen: ['warm-up', 'recognize-mood'],
+  offscreen: ['warm-up', 'recognize-mood', 'cancel-capture'],
   popup: ['capture-progress'],
 };
 const TARGETS = Object.keys(TYPES) as Target[];
@@ -44,7 +44,11 @@ function listeners() {
     ),
     offscreen: createMessageListener(
       'offscreen',
-      { 'warm-up': spy('warm-up'), 'recognize-mood': spy('recognize-mood') },
+      {
+        'warm-up': spy('warm-up'),
+        'recognize-mood': spy('recognize-mood'),
+        'cancel-capture': spy('cancel-capture'),
+      },
       self,
     ),
     popup: createMessageListener('popup', { 'capture-progress': spy('capture-progress') }, self),

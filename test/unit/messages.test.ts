@@ -109,6 +109,7 @@ describe('parseMessage', () => {
     [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
     [{ ...capture, countdownSeconds: 3 }, 'unknown field "countdownSeconds" in background/capture-mood'],
     [{ ...capture, capturePage: 'popup.html' }, 'invalid capturePage in background/capture-mood'],
+    [{ ...capture, cancelWith: 'a port' }, 'invalid cancelWith in background/capture-mood'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid progress'],
     [
       { target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 0 },
