@@ -100,12 +100,16 @@ const captureRef = fc
     id: fc.uuid(),
     camera: mood,
     shown: fc.option(mood, { nil: undefined }),
-    probabilities: fc.record(
-      Object.fromEntries(MOODS.map((m) => [m, fc.double({ min: 0, max: 1, noNaN: true })])) as Record<
-        (typeof MOODS)[number],
-        fc.Arbitrary<number>
-      >,
-    ),
+    // A reading: probabilities that sum to 1, as the camera gives them.
+    probabilities: fc
+      .array(fc.double({ min: 0.001, max: 1, noNaN: true }), {
+        minLength: MOODS.length,
+        maxLength: MOODS.length,
+      })
+      .map((weights) => {
+        const total = weights.reduce((sum, weight) => sum + weight, 0);
+        return Object.fromEntries(MOODS.map((m, i) => [m, weights[i]! / total]));
+      }),
   })
   .map(({ shown, ...ref }) => (shown === undefined ? ref : { ...ref, shown }));
 
@@ -261,6 +265,8 @@ const WRONG_KIND: Record<string, fc.Arbitrary<unknown>> = {
     captureRef.map((ref) => ({ ...ref, camera: 'bored' })),
     captureRef.map((ref) => ({ ...ref, id: '../../etc' })),
     captureRef.map((ref) => ({ ...ref, probabilities: { ...ref.probabilities, sad: 2 } })),
+    // Each in 0..1, but not a reading: they do not sum to 1.
+    captureRef.map((ref) => ({ ...ref, probabilities: Object.fromEntries(MOODS.map((m) => [m, 1])) })),
   ),
   pick: fc.oneof(
     fc.string(),
