@@ -35,5 +35,7 @@ export function createCaptureHost(): CaptureHost {
         capturePage,
       ),
     needsPopupToCapture: true,
+    // The capture page lives and dies with its popup.
+    closeIdle: async () => false,
   };
 }

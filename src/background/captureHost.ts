@@ -2,9 +2,16 @@
  * Chrome capture host: the service worker has no DOM and no camera, so an offscreen document
  * (reason USER_MEDIA) owns both. The Firefox build swaps this file for captureHost.firefox.ts. If
  * the document was closed (or crashed), the next capture creates it again. There is only ever one
- * offscreen document, so a request's capturePage (a Firefox popup's) does not apply here.
+ * offscreen document, so a request's capturePage (a Firefox popup's) does not apply here. The
+ * document says when it has been idle a while (CAPTURE_PAGE_IDLE_MS) and is closed then, with the
+ * tens of MB its models hold; the popup's warm-up opens it again.
  */
-import { createOffscreenDocument, hasOffscreenDocument, sendRequest } from '../platform/browserApi';
+import {
+  closeOffscreenDocument,
+  createOffscreenDocument,
+  hasOffscreenDocument,
+  sendRequest,
+} from '../platform/browserApi';
 import { withLimit } from '../common/waits';
 import { CAPTURE_PAGE_WAIT_MS } from '../model/limits';
 import type { CaptureHost } from './captureHost.types';
@@ -12,8 +19,13 @@ import { cancelOnAbort } from './cancelOnAbort';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 let creating: Promise<void> | undefined;
+/** An idle document being closed: a request that comes meanwhile opens a new one after. */
+let closing: Promise<void> | undefined;
+/** Requests sent to the document and not yet answered: it is not idle while any is. */
+let inFlight = 0;
 
 async function ensureOffscreenDocument(): Promise<void> {
+  await closing;
   // A document being created is already listed, but cannot answer until it has loaded: the warm-up
   // (popup open) starts it, and a click right after must wait for it rather than message it.
   if (creating) return creating;
@@ -30,18 +42,37 @@ async function ensureOffscreenDocument(): Promise<void> {
   });
 }
 
+/** Opens the document if needed and runs `ask` with it, counted as in flight meanwhile. */
+async function withDocument<R>(ask: () => Promise<R>): Promise<R> {
+  inFlight++;
+  try {
+    await ensureOffscreenDocument();
+    return await ask();
+  } finally {
+    inFlight--;
+  }
+}
+
+async function closeIdle(): Promise<boolean> {
+  if (inFlight > 0 || creating || closing) return false;
+  closing = closeOffscreenDocument().finally(() => (closing = undefined));
+  await closing;
+  return true;
+}
+
 export function createCaptureHost(): CaptureHost {
   return {
-    async warmUp(backend) {
-      await ensureOffscreenDocument();
-      return sendRequest({ target: 'offscreen', type: 'warm-up', ...(backend ? { backend } : {}) });
-    },
-    async recognize(request, _capturePage, signal) {
-      await ensureOffscreenDocument();
-      return cancelOnAbort(signal, () =>
-        sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request }, { signal }),
-      );
-    },
+    warmUp: (backend) =>
+      withDocument(() =>
+        sendRequest({ target: 'offscreen', type: 'warm-up', ...(backend ? { backend } : {}) }),
+      ),
+    recognize: (request, _capturePage, signal) =>
+      withDocument(() =>
+        cancelOnAbort(signal, () =>
+          sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request }, { signal }),
+        ),
+      ),
     needsPopupToCapture: false,
+    closeIdle,
   };
 }

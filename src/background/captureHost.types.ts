@@ -19,4 +19,9 @@ export interface CaptureHost {
    * the popup, which captures, instead of capturing in the background.
    */
   needsPopupToCapture: boolean;
+  /**
+   * The capture page said it has been idle: closes it where the host owns it (Chrome's offscreen
+   * document), unless a request is under way; true when it was closed.
+   */
+  closeIdle(): Promise<boolean>;
 }

@@ -136,6 +136,7 @@ onMessage(
         return { recorded: true as const, ...journalOf(pick) };
       },
       'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
+      'capture-page-idle': async () => ({ closed: await host.closeIdle() }),
     },
     extensionIdentity(),
   ),

@@ -39,8 +39,6 @@ export const CAPTURE_ROUND_TRIP_MS = RECOGNIZE_ROUND_TRIP_MS + REQUEST_ROUND_TRI
 
 /**
  * Chrome's offscreen document (tfjs and the models, tens of MB) closes after this long without a
- * request, and opens again on demand (the popup's warm-up). Builds for the browser bench may set a
- * shorter one (webpack `--env captureIdleMs=`); no build may go below MIN_CAPTURE_PAGE_IDLE_MS.
+ * request, and opens again on demand (the popup's warm-up, or a capture).
  */
 export const CAPTURE_PAGE_IDLE_MS = 5 * 60_000;
-export const MIN_CAPTURE_PAGE_IDLE_MS = 1_000;

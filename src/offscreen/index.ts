@@ -7,7 +7,15 @@
  */
 import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
-import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
+import {
+  extensionIdentity,
+  extensionUrl,
+  notifyProgress,
+  onMessage,
+  sendRequest,
+} from '../platform/browserApi';
+import { createIdleWatch } from '../capture/idleWatch';
+import { CAPTURE_PAGE_IDLE_MS } from '../model/limits';
 import type { RecognizeRequest } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
 import { createMessageListener } from '../protocol/messages';
@@ -37,12 +45,17 @@ async function cancelCapture(): Promise<{ cancelled: boolean }> {
   return { cancelled };
 }
 
+/** Idle a while: tell the background, which closes Chrome's offscreen document (and its models). */
+const idle = createIdleWatch(CAPTURE_PAGE_IDLE_MS, () => {
+  sendRequest({ target: 'background', type: 'capture-page-idle' }).catch(() => undefined);
+});
+
 const listener = createMessageListener(
   'offscreen',
   {
-    'warm-up': ({ backend }) => service.warmUp(backend),
+    'warm-up': ({ backend }) => idle.during(() => service.warmUp(backend)),
     'recognize-mood': ({ frames, countdownSeconds, backend }) =>
-      recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) }),
+      idle.during(() => recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) })),
     'cancel-capture': cancelCapture,
   },
   extensionIdentity(),

@@ -257,6 +257,7 @@ export async function removeHostPermission(origins: string[]): Promise<boolean> 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
   hasDocument?(): Promise<boolean>;
+  closeDocument(): Promise<void>;
 }
 interface ChromeGlobal {
   offscreen?: OffscreenApi;
@@ -282,6 +283,11 @@ export async function createOffscreenDocument(path: string, justification: strin
   const offscreen = chromeGlobal()?.offscreen;
   if (!offscreen) throw new Error('This browser has no offscreen documents');
   await offscreen.createDocument({ url: path, reasons: ['USER_MEDIA'], justification });
+}
+
+/** Closes the offscreen document (and the models it holds); the next capture or warm-up opens a new one. */
+export async function closeOffscreenDocument(): Promise<void> {
+  await chromeGlobal()?.offscreen?.closeDocument();
 }
 
 /**

@@ -108,6 +108,11 @@ export interface Protocol {
      * (in the offscreen document on Chrome; on Firefox in the popup's own capture page).
      */
     'warm-up': { request: ToCapturePage; response: WarmUpReport };
+    /**
+     * The capture page has had no request for CAPTURE_PAGE_IDLE_MS: Chrome's offscreen document is
+     * closed, unless a request is under way; `closed`: it was.
+     */
+    'capture-page-idle': { request: Record<never, never>; response: { closed: boolean } };
   };
   offscreen: {
     /** backend: the choice stored for this browser version, if any. */
@@ -197,6 +202,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       replaces: optional(isVerdict),
     },
     'warm-up': { ...toCapturePage },
+    'capture-page-idle': {},
   },
   offscreen: {
     'warm-up': { backend: optional(isBackendName), ...toCapturePage },
@@ -227,6 +233,7 @@ export const ROUND_TRIP_MS: { [T in Target]: { [K in MessageType<T>]: number } }
     'open-recommendation': REQUEST_ROUND_TRIP_MS,
     'recommendation-feedback': REQUEST_ROUND_TRIP_MS,
     'warm-up': WARM_UP_ROUND_TRIP_MS + REQUEST_ROUND_TRIP_MS,
+    'capture-page-idle': REQUEST_ROUND_TRIP_MS,
   },
   offscreen: {
     'warm-up': WARM_UP_ROUND_TRIP_MS,

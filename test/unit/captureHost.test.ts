@@ -8,6 +8,7 @@ import * as browserApi from '../../src/platform/browserApi';
 import { MoodtabError } from '../../src/common/errors';
 
 jest.mock('../../src/platform/browserApi', () => ({
+  closeOffscreenDocument: jest.fn(),
   createOffscreenDocument: jest.fn(),
   hasOffscreenDocument: jest.fn(),
   sendRequest: jest.fn(),
@@ -106,5 +107,42 @@ describe('cancelling a capture', () => {
     closing.abort(new MoodtabError('cancelled'));
     await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
     expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'cancel-capture' });
+  });
+});
+
+describe('closing an idle offscreen document', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    api.hasOffscreenDocument.mockResolvedValue(true);
+    api.closeOffscreenDocument.mockResolvedValue(undefined);
+  });
+
+  it('closes it when idle, and the next request opens a new one', async () => {
+    const host = createCaptureHost();
+    api.sendRequest.mockResolvedValue({} as never);
+    await expect(host.closeIdle()).resolves.toBe(true);
+    expect(api.closeOffscreenDocument).toHaveBeenCalledTimes(1);
+    api.hasOffscreenDocument.mockResolvedValue(false);
+    api.createOffscreenDocument.mockResolvedValue(undefined);
+    await host.warmUp();
+    expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps it open while a request is under way', async () => {
+    const host = createCaptureHost();
+    let answer!: (value: never) => void;
+    api.sendRequest.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const reading = host.recognize({ frames: 3, countdownSeconds: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(host.closeIdle()).resolves.toBe(false);
+    expect(api.closeOffscreenDocument).not.toHaveBeenCalled();
+    answer({} as never);
+    await reading;
+    await expect(host.closeIdle()).resolves.toBe(true);
+  });
+
+  it('has nothing to close on Firefox, where the capture page lives in the popup', async () => {
+    await expect(createFirefoxCaptureHost().closeIdle()).resolves.toBe(false);
+    expect(api.closeOffscreenDocument).not.toHaveBeenCalled();
   });
 });

@@ -16,7 +16,13 @@ import { MEDIA_KINDS, STRATEGIES } from '../../src/recommendation/media';
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
 const TYPES: Record<Target, string[]> = {
-  background: ['capture-mood', 'open-recommendation', 'recommendation-feedback', 'warm-up'],
+  background: [
+    'capture-mood',
+    'open-recommendation',
+    'recommendation-feedback',
+    'warm-up',
+    'capture-page-idle',
+  ],
   offscreen: ['warm-up', 'recognize-mood', 'cancel-capture'],
   popup: ['capture-progress'],
 };
@@ -39,6 +45,7 @@ function listeners() {
         'open-recommendation': spy('open-recommendation'),
         'recommendation-feedback': spy('recommendation-feedback'),
         'warm-up': spy('warm-up'),
+        'capture-page-idle': spy('capture-page-idle'),
       },
       self,
     ),

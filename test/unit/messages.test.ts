@@ -32,6 +32,7 @@ function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
     'open-recommendation': jest.fn(async () => ({ ok: 'open' }) as never),
     'recommendation-feedback': jest.fn(async () => ({ recorded: true }) as const),
     'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
+    'capture-page-idle': jest.fn(async () => ({ closed: true })),
     ...handlers,
   };
   return { handlers: all, listener: createMessageListener('background', all, self) };
