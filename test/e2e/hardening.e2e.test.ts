@@ -270,6 +270,22 @@ describe('faults', () => {
     });
   });
 
+  it('an idle offscreen document is closed, and the next capture opens a new one', async () => {
+    const isOffscreen = (url: string) => url === `${chromium.origin}offscreen.html`;
+    const offscreenOpen = () => chromium.browser.targets().some((t) => isOffscreen(t.url()));
+    // What the document sends itself after CAPTURE_PAGE_IDLE_MS without a request.
+    expect(await send({ target: 'background', type: 'capture-page-idle' })).toEqual({
+      ok: true,
+      value: { closed: true },
+    });
+    const closed = Date.now();
+    while (offscreenOpen() && Date.now() - closed < 5_000)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(offscreenOpen()).toBe(false);
+    expect(await captureWhenFree(popup)).toMatch(/^You look/);
+    expect(offscreenOpen()).toBe(true);
+  });
+
   it('storage full: the popup says so, keeps the choice on screen, and what was stored stays', async () => {
     // Fill storage.local (10 MB) to the last few bytes, as other data could: big items first, then ever smaller.
     await popup.evaluate(async () => {
