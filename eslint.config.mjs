@@ -74,6 +74,47 @@ function zonesFor(mayImport) {
   });
 }
 
+/**
+ * Packages a folder may import besides the libraries in SOURCES (which the zones table allows
+ * folder by folder): an allowlist, so a package not listed here (node:fs, pngjs, a new
+ * dependency) is refused in every folder that does not list it. `node:*`: Node's built-ins.
+ */
+export const PACKAGES = {
+  node: ['node:*', 'pngjs', 'jpeg-js', 'puppeteer-core', '@vladmandic/face-api'],
+};
+
+/** The packages SOURCES names (node_modules/...), left to the zones table. */
+const ZONED_PACKAGES = Object.values(SOURCES)
+  .flat()
+  .filter((path) => path.startsWith('node_modules/'))
+  .map((path) => path.slice('node_modules/'.length));
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A package name as a regex: `node:*` any built-in, a scope or a name also with any path under it. */
+const packageRegex = (name) =>
+  name.endsWith(':*') ? `${escapeRegex(name.slice(0, -1))}[^/]+` : `${escapeRegex(name)}(?:/|$)`;
+
+/** Any package import (not ./ or ../) other than the zoned ones and the folder's own list. */
+function unlistedPackages(context) {
+  const allowed = [...ZONED_PACKAGES, ...(PACKAGES[context] ?? [])];
+  return {
+    regex: `^(?![./])(?!(?:${allowed.map(packageRegex).join('|')}))`,
+    message: `src/${context} may import only the packages listed for it (PACKAGES and SOURCES in eslint.config.mjs).`,
+  };
+}
+
+const RAW_STORAGE = {
+  group: ['**/platform/browserApi'],
+  importNames: ['loadStored', 'saveStored', 'removeStored', 'watchStored'],
+  message: 'Read and write stored state through the registry (src/storage/registry.ts).',
+};
+
+/** What a folder may not import by name: stored state past the registry (except src/platform), unlisted packages. */
+const restrictedImports = (context) => [
+  ...(context === 'platform' ? [] : [RAW_STORAGE]),
+  unlistedPackages(context),
+];
+
 const restrictedPaths = (mayImport) => ['error', { basePath: ROOT, zones: zonesFor(mayImport) }];
 
 const BROWSER_GLOBALS = ['chrome', 'browser'].map((name) => ({
@@ -133,25 +174,11 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Stored state has one way in and out: the registry, whose writes take the key's lock.
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/platform/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/platform/browserApi'],
-              importNames: ['loadStored', 'saveStored', 'removeStored', 'watchStored'],
-              message: 'Read and write stored state through the registry (src/storage/registry.ts).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Stored state through the registry only, and each folder's packages from its allowlist.
+  ...Object.keys(MAY_IMPORT).map((context) => ({
+    files: SOURCES[context].map((folder) => `${folder}/**/*.{ts,tsx}`),
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(context) }] },
+  })),
   {
     // A function a reader can hold: longer ones are split into named steps, or say why not.
     files: ['src/**/*.ts', 'src/**/*.tsx'],

@@ -9,6 +9,7 @@ import {
 } from '../model/capture';
 import { unsureBetween } from '../model/confidence';
 import { MoodtabError } from '../common/errors';
+import { throwIfAborted } from '../common/waits';
 import type { CaptureOutcome } from '../protocol/messages';
 import { topMood, type Mood } from '../model/moods';
 import { isAdjusted } from '../recommendation/personalCalibration';
@@ -23,7 +24,7 @@ import type { Recommender } from './recommender';
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
-  host: Omit<CaptureHost, 'needsPopupToCapture'>;
+  host: Omit<CaptureHost, 'needsPopupToCapture' | 'closeIdle'>;
   recommender: Recommender;
   events: RecommendationEvents;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */
@@ -52,6 +53,11 @@ export interface CaptureOptions {
   whenUnsure?: 'ask' | 'open';
   /** The popup's own capture page, on Firefox (see CaptureHost.recognize). */
   capturePage?: string;
+  /**
+   * Aborts when the popup that asked closed: the capture stops wherever it is, the camera is
+   * released, no tab opens and nothing is recorded. The shortcut's capture has none.
+   */
+  signal?: AbortSignal;
 }
 
 export interface PickOptions {
@@ -86,8 +92,9 @@ export interface CaptureController {
 
 const now = () => performance.now();
 
-async function askInTab(deps: CaptureControllerDeps): Promise<never> {
+async function askInTab(deps: CaptureControllerDeps, signal: AbortSignal | undefined): Promise<never> {
   // Offscreen documents and background pages cannot show a permission prompt; a tab can.
+  throwIfAborted(signal);
   await deps.openPermissionPage();
   throw new MoodtabError('camera-permission-needed');
 }
@@ -96,17 +103,17 @@ async function askInTab(deps: CaptureControllerDeps): Promise<never> {
 async function recognizeWithPermission(
   deps: CaptureControllerDeps,
   request: RecognizeRequest,
-  capturePage?: string,
+  { capturePage, signal }: CaptureOptions,
 ): Promise<CaptureReading> {
   const state = await deps.cameraPermission();
   if (state === 'denied') throw new MoodtabError('camera-permission-denied');
-  if (state === 'prompt') return askInTab(deps);
+  if (state === 'prompt') return askInTab(deps, signal);
   try {
-    return await deps.host.recognize(request, capturePage);
+    return await deps.host.recognize(request, capturePage, signal);
   } catch (error) {
     // Where the browser cannot report the permission, a refusal may only mean "never asked".
     if (state === 'unknown' && error instanceof MoodtabError && error.code === 'camera-permission-denied') {
-      return askInTab(deps);
+      return askInTab(deps, signal);
     }
     throw error;
   }
@@ -205,20 +212,26 @@ function recordCapture(
   );
 }
 
-/** One capture: settings, permission, reading, calibration, opening, recording. */
+/**
+ * One capture: settings, permission, reading, calibration, opening, recording. A cancelled one
+ * stops before the next step; once its tab has opened, it is recorded as any other.
+ */
 async function runCapture(
   deps: CaptureControllerDeps,
   settings: Settings | undefined,
-  { inBackground = false, countdown = false, whenUnsure = 'ask', capturePage }: CaptureOptions,
+  options: CaptureOptions,
 ): Promise<CaptureOutcome> {
+  const { inBackground = false, countdown = false, whenUnsure = 'ask', signal } = options;
   const started = now();
   const { chosen, backend, factors } = await startingPoint(deps, settings);
+  throwIfAborted(signal);
   const countdownSeconds = countdown ? COUNTDOWN_SECONDS : 0;
   const reading = await recognizeWithPermission(
     deps,
     { frames: BURST_FRAMES, countdownSeconds, backend },
-    capturePage,
+    options,
   );
+  throwIfAborted(signal);
   const decision = calibrated(reading, factors);
   const captureId = deps.newId();
   const { pick, ms } = await openUnlessAsking(deps, decision, chosen, {
@@ -269,7 +282,7 @@ async function readFace(deps: CaptureControllerDeps, capturePage?: string): Prom
   const reading = await recognizeWithPermission(
     deps,
     { frames: BURST_FRAMES, countdownSeconds: COUNTDOWN_SECONDS, backend },
-    capturePage,
+    { capturePage },
   );
   await remember(deps, reading.backend);
   return reading;

@@ -5,10 +5,9 @@
  * the warm-up as it opens, so its capture page loads the models while the user looks at it.
  */
 import { sendRequest } from '../platform/browserApi';
+import { CAPTURE_PAGE_WAIT_MS } from '../model/limits';
 import type { CaptureHost } from './captureHost.types';
-
-/** Long enough for a just-opened popup to load its capture page. */
-const CAPTURE_PAGE_WAIT_MS = 10_000;
+import { cancelOnAbort } from './cancelOnAbort';
 
 const addressedTo = (capturePage?: string) => (capturePage ? { capturePage } : {});
 
@@ -24,11 +23,19 @@ export function createCaptureHost(): CaptureHost {
         },
         { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
       ),
-    recognize: (request, capturePage) =>
-      sendRequest(
-        { target: 'offscreen', type: 'recognize-mood', ...request, ...addressedTo(capturePage) },
-        { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
+    // The capture page dies with its popup, camera and all; the cancel is for a page that did not.
+    recognize: (request, capturePage, signal) =>
+      cancelOnAbort(
+        signal,
+        () =>
+          sendRequest(
+            { target: 'offscreen', type: 'recognize-mood', ...request, ...addressedTo(capturePage) },
+            { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS, ...(signal ? { signal } : {}) },
+          ),
+        capturePage,
       ),
     needsPopupToCapture: true,
+    // The capture page lives and dies with its popup.
+    closeIdle: async () => false,
   };
 }

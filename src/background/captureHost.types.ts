@@ -8,11 +8,20 @@ export interface CaptureHost {
    * capturePage: the capture page to warm, where several may be open (Firefox popups).
    */
   warmUp(backend?: BackendName, capturePage?: string): Promise<WarmUpReport>;
-  /** capturePage: the capture page that must answer, where several may be open (Firefox popups). */
-  recognize(request: RecognizeRequest, capturePage?: string): Promise<CaptureReading>;
+  /**
+   * capturePage: the capture page that must answer, where several may be open (Firefox popups).
+   * signal: cancels the capture (its popup closed); the capture page is told to stop and release
+   * the camera, and this fails at once with the abort reason.
+   */
+  recognize(request: RecognizeRequest, capturePage?: string, signal?: AbortSignal): Promise<CaptureReading>;
   /**
    * True where the camera works only in a page the user sees (Firefox): the shortcut then opens
    * the popup, which captures, instead of capturing in the background.
    */
   needsPopupToCapture: boolean;
+  /**
+   * The capture page said it has been idle: closes it where the host owns it (Chrome's offscreen
+   * document), unless a request is under way; true when it was closed.
+   */
+  closeIdle(): Promise<boolean>;
 }

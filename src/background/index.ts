@@ -11,6 +11,7 @@ import {
   extensionIdentity,
   extensionUrl,
   notifyProgress,
+  onCapturePortClosed,
   onCommand,
   onInstalled,
   onMessage,
@@ -31,6 +32,7 @@ import { createRecommendationEvents } from '../recommendation/recommendationEven
 import type { Settings } from '../recommendation/settings';
 import { openStoredState } from '../storage/registry';
 import { BADGE } from './badgeTexts';
+import { createCaptureCancels } from './captureCancels';
 import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
 import { createJournalRecorder } from './journalRecorder';
@@ -93,26 +95,36 @@ function journalOf(pick: { id: string } | undefined): { journal?: JournalOutcome
   return outcome ? { journal: outcome } : {};
 }
 
+/** A popup's capture is cancelled when the port it holds for it closes: the popup closed. */
+const cancels = createCaptureCancels();
+onCapturePortClosed(cancels.portClosed);
+
 /**
  * A popup capture that succeeds also clears what the toolbar icon says about an earlier shortcut
  * capture (its "!" or "?"): the popup shows this capture's own outcome.
  */
-async function captureInPopup(settings: Settings, options: CaptureOptions): Promise<CaptureOutcome> {
-  const outcome = await controller.capture(settings, options);
-  await setActionBadge('', BADGE.idleTitle()).catch(() => undefined);
-  return outcome;
+async function captureInPopup(
+  settings: Settings,
+  options: CaptureOptions,
+  cancelWith: string | undefined,
+): Promise<CaptureOutcome> {
+  const signal = cancelWith ? cancels.signalFor(cancelWith) : undefined;
+  try {
+    const outcome = await controller.capture(settings, { ...options, ...(signal ? { signal } : {}) });
+    await setActionBadge('', BADGE.idleTitle()).catch(() => undefined);
+    return outcome;
+  } finally {
+    if (cancelWith) cancels.finished(cancelWith);
+  }
 }
 
 onMessage(
   createMessageListener(
     'background',
     {
-      'capture-mood': async ({ settings, inBackground, capturePage }) => {
-        const outcome = await captureInPopup(settings, {
-          inBackground,
-          countdown: settings.countdown,
-          capturePage,
-        });
+      'capture-mood': async ({ settings, inBackground, capturePage, cancelWith }) => {
+        const options = { inBackground, countdown: settings.countdown, capturePage };
+        const outcome = await captureInPopup(settings, options, cancelWith);
         return { ...outcome, ...journalOf(outcome.pick) };
       },
       'open-recommendation': async ({ mood, settings, inBackground, capture, replaceTab }) => {
@@ -131,6 +143,7 @@ onMessage(
         const taught = taughtMoods(await stored.personalCalibration.load());
         return { mood, read: result.mood, taught };
       },
+      'capture-page-idle': async () => ({ closed: await host.closeIdle() }),
     },
     extensionIdentity(),
   ),

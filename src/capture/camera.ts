@@ -1,5 +1,7 @@
 import { meanBrightness } from '../recognition/brightness';
 import { cameraError, MoodtabError } from '../common/errors';
+import { sleep, throwIfAborted, withLimit } from '../common/waits';
+import { CAMERA_START_MS, FIRST_FRAME_MS } from '../model/limits';
 
 /** An open webcam. Whoever opens it must call release(), also when anything fails. */
 export interface Camera {
@@ -8,8 +10,11 @@ export interface Camera {
    * and not black), or after `maxMs` whatever the picture does.
    */
   settle(options?: SettleOptions): Promise<void>;
-  /** Takes `count` frames at least `intervalMs` apart, yielding each as soon as it is taken. */
-  frames(count: number, intervalMs?: number): AsyncGenerator<ImageData>;
+  /**
+   * Takes `count` frames at least `intervalMs` apart, yielding each as soon as it is taken; stops
+   * (throws the abort reason) once `signal` aborts.
+   */
+  frames(count: number, intervalMs?: number, signal?: AbortSignal): AsyncGenerator<ImageData>;
   /** Stops every track (safe to call twice); true when every track reports `ended`. */
   release(): boolean;
 }
@@ -22,10 +27,18 @@ export interface SettleOptions {
   tolerance?: number;
   /** A picture darker than this (mean grey level) is a camera still starting, not a steady one. */
   minLevel?: number;
+  /** Stops waiting (throws the abort reason) once aborted: the capture was cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface CameraOptions {
   mediaDevices?: Pick<MediaDevices, 'getUserMedia'>;
+  /** Stops waiting for the camera (and releases it) once aborted. */
+  signal?: AbortSignal;
+  /** How long getUserMedia may take to answer, ms (CAMERA_START_MS). */
+  startMs?: number;
+  /** How long the opened camera may take to play its picture, ms (FIRST_FRAME_MS). */
+  firstFrameMs?: number;
 }
 
 const SAMPLE_MS = 50;
@@ -33,7 +46,6 @@ const SAMPLE_MS = 50;
 const PROBE_WIDTH = 32;
 const PROBE_HEIGHT = 24;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
 function context2d(width: number, height: number): CanvasRenderingContext2D {
@@ -45,13 +57,27 @@ function context2d(width: number, height: number): CanvasRenderingContext2D {
   return context;
 }
 
-async function requestStream(mediaDevices: Pick<MediaDevices, 'getUserMedia'>): Promise<MediaStream> {
+const stopTracks = (stream: MediaStream) => stream.getTracks().forEach((track) => track.stop());
+
+/**
+ * Asks for the camera, within `ms`. A stream that comes after the limit or the cancellation is
+ * stopped as soon as it comes: the camera never stays on for a capture that gave up on it.
+ */
+async function requestStream(
+  mediaDevices: Pick<MediaDevices, 'getUserMedia'>,
+  { ms, signal }: { ms: number; signal?: AbortSignal },
+): Promise<MediaStream> {
+  const asked = mediaDevices.getUserMedia({
+    video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
+    audio: false,
+  });
   try {
-    return await mediaDevices.getUserMedia({
-      video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
-      audio: false,
-    });
+    return await withLimit(asked, { ms, code: 'camera-start-timeout', signal });
   } catch (error) {
+    if (error instanceof MoodtabError) {
+      asked.then(stopTracks, () => undefined);
+      throw error;
+    }
     throw cameraError(error);
   }
 }
@@ -65,23 +91,25 @@ function cameraOver(video: HTMLVideoElement, release: () => boolean): Camera {
     return meanBrightness(probe.getImageData(0, 0, PROBE_WIDTH, PROBE_HEIGHT), PROBE_WIDTH);
   };
   return {
-    async settle({ maxMs = 1000, windowMs = 150, tolerance = 3, minLevel = 30 } = {}) {
+    async settle({ maxMs = 1000, windowMs = 150, tolerance = 3, minLevel = 30, signal } = {}) {
       const started = now();
       const samples: { at: number; level: number }[] = [];
       while (now() - started < maxMs) {
+        throwIfAborted(signal);
         const at = now();
         samples.push({ at, level: level() });
         const recent = samples.filter((sample) => sample.at >= at - windowMs).map((s) => s.level);
         const steady = Math.max(...recent) - Math.min(...recent) <= tolerance;
         if (at - started >= windowMs && steady && recent.at(-1)! >= minLevel) return;
-        await sleep(SAMPLE_MS);
+        await sleep(SAMPLE_MS, signal);
       }
     },
-    async *frames(count, intervalMs = 150) {
+    async *frames(count, intervalMs = 150, signal) {
       let last = -Infinity;
       for (let i = 0; i < count; i++) {
+        throwIfAborted(signal);
         const wait = last + intervalMs - now();
-        if (wait > 0) await sleep(wait);
+        if (wait > 0) await sleep(wait, signal);
         last = now();
         frame.drawImage(video, 0, 0);
         yield frame.getImageData(0, 0, video.videoWidth, video.videoHeight);
@@ -93,16 +121,21 @@ function cameraOver(video: HTMLVideoElement, release: () => boolean): Camera {
 
 /**
  * Opens the webcam and starts its picture. Fails fast, before any model is needed, with a
- * specific error: no camera, permission denied, camera busy, or no picture.
+ * specific error: no camera, permission denied, camera busy, or no picture; and within its
+ * limits: a camera that does not open (`camera-start-timeout`) or shows no picture
+ * (`camera-no-picture`) is released and reported.
  */
 export async function openCamera({
   mediaDevices = navigator.mediaDevices,
+  signal,
+  startMs = CAMERA_START_MS,
+  firstFrameMs = FIRST_FRAME_MS,
 }: CameraOptions = {}): Promise<Camera> {
   if (!mediaDevices?.getUserMedia) throw new MoodtabError('no-camera', 'this browser offers no camera API');
-  const stream = await requestStream(mediaDevices);
+  const stream = await requestStream(mediaDevices, { ms: startMs, signal });
   const video = document.createElement('video');
   const release = () => {
-    stream.getTracks().forEach((track) => track.stop());
+    stopTracks(stream);
     video.pause();
     video.srcObject = null;
     return stream.getTracks().every((track) => track.readyState === 'ended');
@@ -111,7 +144,7 @@ export async function openCamera({
     video.muted = true;
     video.playsInline = true;
     video.srcObject = stream;
-    await video.play();
+    await withLimit(video.play(), { ms: firstFrameMs, code: 'camera-no-picture', signal });
     if (video.videoWidth === 0) throw new MoodtabError('no-camera', 'the camera delivered no picture');
     return cameraOver(video, release);
   } catch (error) {

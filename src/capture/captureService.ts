@@ -12,6 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName, BackendReport } from '../model/backend';
 import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } from '../model/capture';
 import { modelUrls } from '../model/contract';
+import { MODEL_LOAD_MS, READING_MS } from '../model/limits';
+import { sleep, throwIfAborted, untilAborted, withLimit } from '../common/waits';
 import type { Box, RecognitionResult } from '../model/recognition';
 import { MoodtabError } from '../common/errors';
 import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer, type RgbaImage } from '../recognition';
@@ -31,6 +33,8 @@ export interface CaptureServiceConfig {
   /** Base URL of the bundled tfjs-backend-wasm binaries (e.g. chrome-extension://id/wasm/). */
   wasmBaseUrl: string;
   onStage?: (stage: CaptureStage, detail?: StageDetail) => void;
+  /** The time limits (src/model/limits.ts), shorter in tests. */
+  limits?: { modelLoadMs?: number; readingMs?: number };
   /** Where the camera comes from: the web app passes one that also feeds its live preview. */
   camera?: CameraOptions;
 }
@@ -38,8 +42,11 @@ export interface CaptureServiceConfig {
 export interface CaptureService {
   /** Starts the backend and loads the models, unless done or under way; resolves when ready. */
   warmUp(backend?: BackendName): Promise<WarmUpReport>;
-  /** Opens the camera, counts down, snaps a burst, reads the mood; the camera is always released. */
-  recognize(request: RecognizeRequest): Promise<CaptureReading>;
+  /**
+   * Opens the camera, counts down, snaps a burst, reads the mood; the camera is always released.
+   * `signal`: cancels the capture wherever it is (it then fails with the signal's reason).
+   */
+  recognize(request: RecognizeRequest, signal?: AbortSignal): Promise<CaptureReading>;
   /**
    * Reads a still picture (a photo): where its faces are, largest first, and the mood of face
    * `face` (default the largest). No face: a no-face error.
@@ -59,14 +66,22 @@ interface Models {
   loadMs: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
-/** Passes `count` frames on, calling `done` as soon as the last is taken, before it is read. */
-async function* withLast<T>(frames: AsyncGenerator<T>, count: number, done: () => void): AsyncGenerator<T> {
+/**
+ * Passes `count` frames on, calling `done` as soon as the last is taken, before it is read; a
+ * cancelled capture stops the reading at the next frame.
+ */
+async function* withLast<T>(
+  frames: AsyncGenerator<T>,
+  count: number,
+  done: () => void,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
   let taken = 0;
   for await (const frame of frames) {
     if (++taken === count) done();
+    throwIfAborted(signal);
     yield frame;
   }
 }
@@ -78,8 +93,8 @@ interface ModelLoader {
   load(backend: BackendName | undefined): Promise<Models>;
   /** Set once the models are loaded: captures then read each frame as it is taken. */
   readonly ready: Models | undefined;
-  /** Waits for the load under way, showing its download progress meanwhile. */
-  wait(loading: Promise<Models>): Promise<Models>;
+  /** Waits for the load under way, showing its download progress meanwhile; a cancellation ends the wait. */
+  wait(loading: Promise<Models>, signal?: AbortSignal): Promise<Models>;
 }
 
 function createModelLoader(config: CaptureServiceConfig, onStage: OnStage): ModelLoader {
@@ -109,25 +124,49 @@ function createModelLoader(config: CaptureServiceConfig, onStage: OnStage): Mode
   }
 
   return {
+    // A load that passes its limit fails (and is started again by the next warm-up or capture).
     load: (backend) =>
-      (loading ??= start(backend).catch((error: unknown) => {
+      (loading ??= withLimit(start(backend), {
+        ms: config.limits?.modelLoadMs ?? MODEL_LOAD_MS,
+        code: 'model-load-timeout',
+      }).catch((error: unknown) => {
         loading = undefined;
         throw error;
       })),
     get ready() {
       return ready;
     },
-    async wait(pending) {
+    async wait(pending, signal) {
       waiting = true;
       onStage('loading-models', downloaded === undefined ? {} : { progress: downloaded });
       try {
-        return await pending;
+        return await untilAborted(pending, signal);
       } finally {
         waiting = false;
       }
     },
   };
 }
+
+/** What one capture works with, besides the camera. */
+interface Run {
+  models: ModelLoader;
+  loading: Promise<Models>;
+  timings: Record<string, number>;
+  onStage: OnStage;
+  /** How long the reading may take, ms. */
+  readingMs: number;
+  signal?: AbortSignal;
+  camera?: CameraOptions;
+}
+
+/** Reads the burst within the reading limit; a cancellation ends the wait at once. */
+const readBurst = (models: Models, images: AsyncIterable<ImageData> | ImageData[], run: Run) =>
+  withLimit(models.recognizer.recognizeBurst(images), {
+    ms: run.readingMs,
+    code: 'reading-timeout',
+    signal: run.signal,
+  });
 
 /**
  * Takes the burst and reads it. With the models ready, each frame is read while the camera
@@ -137,22 +176,26 @@ function createModelLoader(config: CaptureServiceConfig, onStage: OnStage): Mode
 async function snapAndRead(
   camera: Camera,
   frames: number,
-  models: ModelLoader,
-  loading: Promise<Models>,
-  timings: Record<string, number>,
-  onStage: OnStage,
+  run: Run,
 ): Promise<{ result: RecognitionResult; models: Models }> {
+  const { models, timings, onStage, signal } = run;
   onStage('snapshot');
   let started = now();
   let burstEnd = started;
   const warm = models.ready;
-  const burst = withLast(camera.frames(frames), frames, () => {
-    burstEnd = now();
-    camera.release();
-    if (warm) onStage('reading-mood');
-  });
+  const taken = camera.frames(frames, undefined, signal);
+  const burst = withLast(
+    taken,
+    frames,
+    () => {
+      burstEnd = now();
+      camera.release();
+      if (warm) onStage('reading-mood');
+    },
+    signal,
+  );
   if (warm) {
-    const result = await warm.recognizer.recognizeBurst(burst);
+    const result = await readBurst(warm, burst, run);
     timings.snapshot = burstEnd - started;
     timings.read = now() - burstEnd;
     return { result, models: warm };
@@ -161,50 +204,48 @@ async function snapAndRead(
   for await (const shot of burst) shots.push(shot);
   timings.snapshot = burstEnd - started;
   started = now();
-  const loaded = await models.wait(loading);
+  const loaded = await models.wait(run.loading, signal);
   timings.waitForModels = now() - started;
   onStage('reading-mood');
   started = now();
-  const result = await loaded.recognizer.recognizeBurst(shots);
+  const result = await readBurst(loaded, shots, run);
   timings.read = now() - started;
   return { result, models: loaded };
 }
 
-async function countDown(seconds: number, onStage: OnStage): Promise<void> {
+async function countDown(seconds: number, onStage: OnStage, signal?: AbortSignal): Promise<void> {
   for (let left = seconds; left > 0; left--) {
     onStage('countdown', { secondsLeft: left });
-    await sleep(1000);
+    await sleep(1000, signal);
   }
+}
+
+/** Opens the camera, counts down while it settles, reads the burst; the camera is always released. */
+async function readWithCamera({ frames, countdownSeconds }: RecognizeRequest, run: Run) {
+  const { timings, onStage, signal } = run;
+  let started = now();
+  onStage('starting-camera');
+  const camera = await openCamera({ ...run.camera, signal });
+  timings.openCamera = now() - started;
+  let reading: { result: RecognitionResult; models: Models };
+  let cameraReleased = false;
+  try {
+    started = now();
+    await Promise.all([countDown(countdownSeconds, onStage, signal), camera.settle({ signal })]);
+    timings.beforeSnapshot = now() - started;
+    reading = await snapAndRead(camera, frames, run);
+  } finally {
+    cameraReleased = camera.release();
+  }
+  return { ...reading, cameraReleased };
 }
 
 export function createCaptureService(config: CaptureServiceConfig): CaptureService {
   const onStage = config.onStage ?? (() => undefined);
   const models = createModelLoader(config, onStage);
+  const readingMs = config.limits?.readingMs ?? READING_MS;
   /** The first capture after the load reports how long the load took. */
   let loadReported = false;
-
-  /** Opens the camera, counts down while it settles, reads the burst; the camera is always released. */
-  async function readWithCamera(
-    { frames, countdownSeconds }: RecognizeRequest,
-    loading: Promise<Models>,
-    timings: Record<string, number>,
-  ) {
-    let started = now();
-    onStage('starting-camera');
-    const camera = await openCamera(config.camera);
-    timings.openCamera = now() - started;
-    let reading: { result: RecognitionResult; models: Models };
-    let cameraReleased = false;
-    try {
-      started = now();
-      await Promise.all([countDown(countdownSeconds, onStage), camera.settle()]);
-      timings.beforeSnapshot = now() - started;
-      reading = await snapAndRead(camera, frames, models, loading, timings, onStage);
-    } finally {
-      cameraReleased = camera.release();
-    }
-    return { ...reading, cameraReleased };
-  }
 
   return {
     async warmUp(backend) {
@@ -212,11 +253,13 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
       return { backend: report, loadMs };
     },
 
-    async recognize(request) {
+    async recognize(request, signal) {
+      throwIfAborted(signal);
       const timings: Record<string, number> = {};
       const loading = models.load(request.backend);
       loading.catch(() => undefined); // reported below, if this capture gets to need the models
-      const { result, models: used, cameraReleased } = await readWithCamera(request, loading, timings);
+      const run: Run = { models, loading, timings, onStage, readingMs, signal, camera: config.camera };
+      const { result, models: used, cameraReleased } = await readWithCamera(request, run);
       if (!loadReported) {
         timings.loadModels = used.loadMs;
         loadReported = true;

@@ -19,6 +19,13 @@ export const ERROR_MESSAGE_KEYS = {
   'journal-full': 'error_journalFull',
   'bad-message': 'error_badMessage',
   internal: 'error_internal',
+  // A wait of the capture path that passed its limit (src/model/limits.ts), and a cancelled capture.
+  'camera-start-timeout': 'error_cameraStartTimeout',
+  'camera-no-picture': 'error_cameraNoPicture',
+  'model-load-timeout': 'error_modelLoadTimeout',
+  'reading-timeout': 'error_readingTimeout',
+  'no-answer': 'error_noAnswer',
+  cancelled: 'error_cancelled',
 } as const satisfies Record<string, MessageKey>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGE_KEYS;

@@ -4,9 +4,9 @@
  * storage.local, never with an image or a face crop.
  */
 import { isVerdict, type Verdict } from '../recommendation/bandit';
-import { isCustomProviderId, type Recommendation } from '../recommendation/catalogue';
+import type { Recommendation } from '../recommendation/catalogue';
 import type { ErrorCode } from '../common/errors';
-import { isMood, isMoodProbabilities, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
+import { isMood, MOODS, type Mood, type MoodProbabilities } from '../model/moods';
 import { isMediaKind, type MediaKind } from '../recommendation/media';
 import {
   isId,
@@ -16,6 +16,7 @@ import {
   type PickSource,
 } from '../recommendation/picks';
 import { isRecord } from '../common/records';
+import { isProviderId, isQuery, isReading, isUtcTime } from '../recommendation/values';
 
 /** How the mood was decided: the source of the pick that opened the tab (PICK_SOURCES, picks.ts). */
 export const ENTRY_SOURCES = PICK_SOURCES;
@@ -78,8 +79,16 @@ const ENTRY_FIELDS = [
   'query',
   'feedback',
 ];
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-export const MAX_QUERY_LENGTH = 200;
+/**
+ * The most entries a journal keeps (and an import may bring): 20 a day over the retention, and
+ * 10,000 in all, for "forever" too. A whole journal is one stored value, checked on each write.
+ */
+export const MAX_ENTRIES_PER_DAY = 20;
+export const MAX_JOURNAL_ENTRIES = 10_000;
+export const maxEntriesFor = (retention: Retention): number =>
+  retention === 'forever'
+    ? MAX_JOURNAL_ENTRIES
+    : Math.min(MAX_JOURNAL_ENTRIES, retention * MAX_ENTRIES_PER_DAY);
 
 export const isRetention = (value: unknown): value is Retention => RETENTIONS.includes(value as Retention);
 
@@ -94,20 +103,14 @@ export function parseJournalPrefs(raw: unknown): JournalPrefs {
 
 const ENTRY_CHECKS: Record<string, (value: unknown) => boolean> = {
   id: isId,
-  // A real instant: Date.parse would roll 30 February over into March.
-  time: (value) =>
-    typeof value === 'string' &&
-    ISO_UTC.test(value) &&
-    Number.isFinite(Date.parse(value)) &&
-    new Date(value).toISOString().slice(0, 19) === value.slice(0, 19),
+  time: isUtcTime,
   mood: isMood,
   source: (value) => ENTRY_SOURCES.includes(value as EntrySource),
-  probabilities: (value) => value === null || isMoodProbabilities(value),
+  probabilities: (value) => value === null || isReading(value),
   media: isMediaKind,
   // Any well-formed id: an export from a newer Moodtab may name providers this one does not know.
-  provider: (value) =>
-    (typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(value)) || isCustomProviderId(value),
-  query: (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_QUERY_LENGTH,
+  provider: isProviderId,
+  query: isQuery,
   feedback: (value) => value === undefined || isVerdict(value),
 };
 

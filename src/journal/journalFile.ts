@@ -3,8 +3,9 @@
  * is checked whole before anything is stored, so a bad or foreign file changes nothing.
  */
 import type { MessageKey } from '../common/i18n';
-import { entryProblem, type JournalEntry } from './journal';
+import { entryProblem, maxEntriesFor, type JournalEntry, type Retention } from './journal';
 import { MOODS } from '../model/moods';
+import { isPastTime } from '../recommendation/values';
 
 export const JOURNAL_FILE_FORMAT = 'moodtab-journal';
 export const JOURNAL_FILE_VERSION = 1;
@@ -87,15 +88,15 @@ const problem = (key: MessageKey, ...subs: string[]): ParsedJournalFile => ({
 
 const FILE_FIELDS = ['format', 'version', 'exportedAt', 'entries'];
 
-/** Checks a file's text against the export schema: every entry valid, nothing unknown, no id twice. */
-export function parseJournalFile(text: string): ParsedJournalFile {
-  if (text.length > MAX_IMPORT_BYTES) return problem('import_tooLarge');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return problem('import_notJson');
-  }
+export interface ImportContext {
+  /** This device's clock: nothing in a file may be later (beyond a small skew, MAX_CLOCK_SKEW_MS). */
+  now: Date;
+  /** The user's retention: a file may hold no more entries than the journal keeps with it. */
+  retention: Retention;
+}
+
+/** The file's own fields: a Moodtab export of this version (or a newer one, said so), dated in the past. */
+function fileProblem(data: unknown, now: Date): ParsedJournalFile | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return problem('import_notMoodtab');
   const file = data as Record<string, unknown>;
   if (file.format !== JOURNAL_FILE_FORMAT) return problem('import_notMoodtab');
@@ -106,13 +107,45 @@ export function parseJournalFile(text: string): ParsedJournalFile {
   if (unknown !== undefined || file.version !== JOURNAL_FILE_VERSION || !Array.isArray(file.entries)) {
     return problem('import_notMoodtab');
   }
+  // Moodtab always dates its exports, and never in the future.
+  if (!isPastTime(file.exportedAt, now)) return problem('import_notMoodtab');
+  return undefined;
+}
+
+/** The first entry that is wrong, said so: a bad field, a time in the future, an id twice. */
+function entriesProblem(entries: unknown[], now: Date): ParsedJournalFile | undefined {
   const seen = new Set<string>();
-  for (const [index, entry] of file.entries.entries()) {
+  for (const [index, entry] of entries.entries()) {
+    const number = String(index + 1);
     const field = entryProblem(entry);
-    if (field !== undefined) return problem('import_badEntry', String(index + 1), field);
-    const { id } = entry as JournalEntry;
-    if (seen.has(id)) return problem('import_badEntry', String(index + 1), 'id');
+    if (field !== undefined) return problem('import_badEntry', number, field);
+    const { id, time } = entry as JournalEntry;
+    if (!isPastTime(time, now)) return problem('import_future', number);
+    if (seen.has(id)) return problem('import_badEntry', number, 'id');
     seen.add(id);
   }
-  return { ok: true, entries: file.entries as JournalEntry[] };
+  return undefined;
+}
+
+/**
+ * Checks a file's text against the export schema: every entry valid and in the past, nothing
+ * unknown, no id twice, no more entries than the journal keeps with the user's retention.
+ */
+export function parseJournalFile(
+  text: string,
+  { now, retention }: ImportContext = { now: new Date(), retention: 'forever' },
+): ParsedJournalFile {
+  if (text.length > MAX_IMPORT_BYTES) return problem('import_tooLarge');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return problem('import_notJson');
+  }
+  const refused = fileProblem(data, now);
+  if (refused) return refused;
+  const { entries } = data as { entries: unknown[] };
+  const most = maxEntriesFor(retention);
+  if (entries.length > most) return problem('import_tooMany', String(entries.length), String(most));
+  return entriesProblem(entries, now) ?? { ok: true, entries: entries as JournalEntry[] };
 }

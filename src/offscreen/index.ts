@@ -7,26 +7,56 @@
  */
 import { oneAtATime } from '../capture/captureLock';
 import { createCaptureService } from '../capture/captureService';
-import { extensionIdentity, extensionUrl, notifyProgress, onMessage } from '../platform/browserApi';
+import {
+  extensionIdentity,
+  extensionUrl,
+  notifyProgress,
+  onMessage,
+  sendRequest,
+} from '../platform/browserApi';
+import { createIdleWatch } from '../capture/idleWatch';
+import { CAPTURE_PAGE_IDLE_MS } from '../model/limits';
 import type { RecognizeRequest } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
 import { createMessageListener } from '../protocol/messages';
 import { isRecord } from '../common/records';
+import { popupClosedError } from '../common/waits';
 
 const service = createCaptureService({
   modelBaseUrl: extensionUrl(`${MODEL_FILES.bundledIn}/`),
   wasmBaseUrl: extensionUrl('wasm/'),
   onStage: notifyProgress,
 });
+/** The capture under way: `cancel-capture` (its popup closed) aborts it wherever it is. */
+let running: AbortController | undefined;
 /** One capture at a time here, where the camera is; a warm-up only starts (or joins) the model load. */
-const recognize = oneAtATime((request: RecognizeRequest) => service.recognize(request));
+const recognize = oneAtATime(async (request: RecognizeRequest) => {
+  const controller = (running = new AbortController());
+  try {
+    return await service.recognize(request, controller.signal);
+  } finally {
+    running = undefined;
+  }
+});
+
+async function cancelCapture(): Promise<{ cancelled: boolean }> {
+  const cancelled = running !== undefined;
+  running?.abort(popupClosedError());
+  return { cancelled };
+}
+
+/** Idle a while: tell the background, which closes Chrome's offscreen document (and its models). */
+const idle = createIdleWatch(CAPTURE_PAGE_IDLE_MS, () => {
+  sendRequest({ target: 'background', type: 'capture-page-idle' }).catch(() => undefined);
+});
 
 const listener = createMessageListener(
   'offscreen',
   {
-    'warm-up': ({ backend }) => service.warmUp(backend),
+    'warm-up': ({ backend }) => idle.during(() => service.warmUp(backend)),
     'recognize-mood': ({ frames, countdownSeconds, backend }) =>
-      recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) }),
+      idle.during(() => recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) })),
+    'cancel-capture': cancelCapture,
   },
   extensionIdentity(),
 );

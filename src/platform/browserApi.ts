@@ -6,7 +6,10 @@
 import browser from 'webextension-polyfill';
 import type { CaptureStage } from '../model/capture';
 import { MoodtabError } from '../common/errors';
+import { sleep, withLimit } from '../common/waits';
 import {
+  CAPTURE_PORT_PREFIX,
+  ROUND_TRIP_MS,
   unwrapEnvelope,
   type ExtensionIdentity,
   type MessageType,
@@ -25,18 +28,19 @@ export const extensionUrl = (path: string): string => browser.runtime.getURL(pat
 
 const NO_RECEIVER = /Receiving end does not exist/i;
 const RECEIVER_POLL_MS = 200;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Sends a typed request to another context and resolves with its typed response. waitForReceiverMs:
- * how long to keep trying while no context answers yet (a page still loading; Firefox resolves
- * with nothing when other pages listen but none answers). A channel that closes before the answer
- * (its page closed, the service worker stopped) is `interrupted`.
- */
-export async function sendRequest<T extends Target, K extends MessageType<T>>(
-  message: RequestOf<T, K>,
-  { waitForReceiverMs = 0 }: { waitForReceiverMs?: number } = {},
-): Promise<ResponseOf<T, K>> {
+export interface SendOptions {
+  /**
+   * How long to keep trying while no context answers yet (a page still loading; Firefox resolves
+   * with nothing when other pages listen but none answers).
+   */
+  waitForReceiverMs?: number;
+  /** Stops waiting for the answer (with the abort reason) once aborted. */
+  signal?: AbortSignal;
+}
+
+/** Sends `message` until some context answers, or the receiver wait ends. */
+async function askUntilAnswered(message: object, waitForReceiverMs: number): Promise<unknown> {
   const deadline = Date.now() + waitForReceiverMs;
   for (;;) {
     let envelope: unknown;
@@ -46,9 +50,47 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
       const text = error instanceof Error ? error.message : String(error);
       if (!NO_RECEIVER.test(text) || Date.now() >= deadline) throw new MoodtabError('interrupted', text);
     }
-    if (envelope !== undefined || Date.now() >= deadline) return unwrapEnvelope<ResponseOf<T, K>>(envelope);
+    if (envelope !== undefined || Date.now() >= deadline) return envelope;
     await sleep(RECEIVER_POLL_MS); // nobody answered yet: ask again shortly
   }
+}
+
+/**
+ * Sends a typed request to another context and resolves with its typed response. A channel that
+ * closes before the answer (its page closed, the service worker stopped) is `interrupted`; an
+ * answer that takes longer than the message's ROUND_TRIP_MS is `no-answer`.
+ */
+export async function sendRequest<T extends Target, K extends MessageType<T>>(
+  message: RequestOf<T, K>,
+  { waitForReceiverMs = 0, signal }: SendOptions = {},
+): Promise<ResponseOf<T, K>> {
+  const limits: Record<string, number> = ROUND_TRIP_MS[message.target];
+  const envelope = await withLimit(askUntilAnswered(message, waitForReceiverMs), {
+    ms: limits[message.type],
+    code: 'no-answer',
+    detail: `no answer to ${message.target}/${message.type}`,
+    signal,
+  });
+  return unwrapEnvelope<ResponseOf<T, K>>(envelope);
+}
+
+/**
+ * The popup holds this port open while its capture runs: when the popup closes, the port closes
+ * with it and the background cancels the capture (onCapturePortClosed). Returns the close.
+ */
+export function holdCapturePort(id: string): () => void {
+  const port = browser.runtime.connect({ name: `${CAPTURE_PORT_PREFIX}${id}` });
+  return () => port.disconnect();
+}
+
+/** The background hears that a capture's port closed: its popup closed, or the capture ended. */
+export function onCapturePortClosed(listener: (id: string) => void): void {
+  browser.runtime.onConnect.addListener((port) => {
+    // onConnect hears only this extension's own pages; other extensions use onConnectExternal.
+    if (!port.name.startsWith(CAPTURE_PORT_PREFIX)) return;
+    const id = port.name.slice(CAPTURE_PORT_PREFIX.length);
+    port.onDisconnect.addListener(() => listener(id));
+  });
 }
 
 /** Fire-and-forget notification (e.g. progress); nobody listening is fine. */
@@ -240,6 +282,7 @@ export async function removeHostPermission(origins: string[]): Promise<boolean> 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
   hasDocument?(): Promise<boolean>;
+  closeDocument(): Promise<void>;
 }
 interface ChromeGlobal {
   offscreen?: OffscreenApi;
@@ -265,6 +308,11 @@ export async function createOffscreenDocument(path: string, justification: strin
   const offscreen = chromeGlobal()?.offscreen;
   if (!offscreen) throw new Error('This browser has no offscreen documents');
   await offscreen.createDocument({ url: path, reasons: ['USER_MEDIA'], justification });
+}
+
+/** Closes the offscreen document (and the models it holds); the next capture or warm-up opens a new one. */
+export async function closeOffscreenDocument(): Promise<void> {
+  await chromeGlobal()?.offscreen?.closeDocument();
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   extensionIdentity,
   hasCamera,
   hasHostPermission,
+  holdCapturePort,
   onMessage,
   sendRequest,
 } from '../platform/browserApi';
@@ -87,14 +88,22 @@ async function requestCapture(settings: Settings, capturePage: string | undefine
   // the capture itself gets them in the request and never reads a stale stored copy.
   await stored.settings.set(settings);
   if ((await hasCamera()) === false) throw new MoodtabError('no-camera', 'the browser lists no camera');
-  return sendRequest({
-    target: 'background',
-    type: 'capture-mood',
-    settings,
-    // Switching tabs would close this popup and hide the result.
-    inBackground: true,
-    ...addressedTo(capturePage),
-  });
+  // Closing the popup closes this port, and the background cancels the capture wherever it is.
+  const cancelWith = crypto.randomUUID();
+  const release = holdCapturePort(cancelWith);
+  try {
+    return await sendRequest({
+      target: 'background',
+      type: 'capture-mood',
+      settings,
+      // Switching tabs would close this popup and hide the result.
+      inBackground: true,
+      cancelWith,
+      ...addressedTo(capturePage),
+    });
+  } finally {
+    release();
+  }
 }
 
 /**

@@ -19,6 +19,12 @@ import {
 import { isErrorCode, MoodtabError, toErrorInfo, type ErrorInfo } from '../common/errors';
 import type { JournalOutcome } from '../journal/journal';
 import { fitsWithin } from './messageSize';
+import {
+  CAPTURE_ROUND_TRIP_MS,
+  RECOGNIZE_ROUND_TRIP_MS,
+  REQUEST_ROUND_TRIP_MS,
+  WARM_UP_ROUND_TRIP_MS,
+} from '../model/limits';
 import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
 import {
   CAPTURE_REF_FIELDS,
@@ -82,9 +88,11 @@ export interface Protocol {
      * settings: the popup's current choices, so the background never reads a stale stored copy;
      * settings.countdown also says whether to count down before the snapshot.
      * inBackground: open the tab without switching to it, so the popup (which closes on a tab switch) stays.
+     * cancelWith: the id of the port the popup holds open for this capture (CAPTURE_PORT_PREFIX);
+     * when it closes (the popup closed), the capture is cancelled wherever it is.
      */
     'capture-mood': {
-      request: { settings: Settings; inBackground?: boolean } & ToCapturePage;
+      request: { settings: Settings; inBackground?: boolean; cancelWith?: string } & ToCapturePage;
       response: CaptureOutcome;
     };
     /**
@@ -120,11 +128,18 @@ export interface Protocol {
      * keeps only the camera's five probabilities as that mood's example; no tab, no journal.
      */
     'teach-mood': { request: { mood: Mood } & ToCapturePage; response: TeachOutcome };
+    /**
+     * The capture page has had no request for CAPTURE_PAGE_IDLE_MS: Chrome's offscreen document is
+     * closed, unless a request is under way; `closed`: it was.
+     */
+    'capture-page-idle': { request: Record<never, never>; response: { closed: boolean } };
   };
   offscreen: {
     /** backend: the choice stored for this browser version, if any. */
     'warm-up': { request: { backend?: BackendName } & ToCapturePage; response: WarmUpReport };
     'recognize-mood': { request: RecognizeRequest & ToCapturePage; response: CaptureReading };
+    /** Stops the capture under way, if any (its popup closed); `cancelled`: there was one. */
+    'cancel-capture': { request: ToCapturePage; response: { cancelled: boolean } };
   };
   popup: {
     /**
@@ -180,13 +195,23 @@ const toCapturePage = { capturePage: optional(isCapturePageId) };
 /** A browser tab id: a non-negative integer. */
 const isTabId = isIntegerIn(0, Number.MAX_SAFE_INTEGER);
 
+/** A capture's cancel port is named this prefix and the id its capture-mood request names. */
+export const CAPTURE_PORT_PREFIX = 'moodtab-capture:';
+/** The id of a capture's cancel port: a random UUID, like a capture page's. */
+export const isCancelId = isCapturePageId;
+
 /** Every field of every request, and nothing else: a field added to Protocol must be added here. */
 type Schema<T extends Target, K extends MessageType<T>> = {
   [F in keyof Spec<T, K>['request']]-?: FieldRule;
 };
 const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
   background: {
-    'capture-mood': { settings: required(isSettings), inBackground: optional(isBoolean), ...toCapturePage },
+    'capture-mood': {
+      settings: required(isSettings),
+      inBackground: optional(isBoolean),
+      cancelWith: optional(isCancelId),
+      ...toCapturePage,
+    },
     'open-recommendation': {
       mood: required(isMood),
       settings: required(isSettings),
@@ -201,6 +226,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
     },
     'warm-up': { ...toCapturePage },
     'teach-mood': { mood: required(isMood), ...toCapturePage },
+    'capture-page-idle': {},
   },
   offscreen: {
     'warm-up': { backend: optional(isBackendName), ...toCapturePage },
@@ -210,6 +236,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       backend: optional(isBackendName),
       ...toCapturePage,
     },
+    'cancel-capture': { ...toCapturePage },
   },
   popup: {
     'capture-progress': {
@@ -218,6 +245,27 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       secondsLeft: optional(isSecondsLeft),
     },
   },
+};
+
+/**
+ * How long each request may wait for its answer (src/model/limits.ts), after which the sender
+ * gives up with `no-answer`: a context that hangs or went away never blocks its sender for good.
+ */
+export const ROUND_TRIP_MS: { [T in Target]: { [K in MessageType<T>]: number } } = {
+  background: {
+    'capture-mood': CAPTURE_ROUND_TRIP_MS,
+    'open-recommendation': REQUEST_ROUND_TRIP_MS,
+    'recommendation-feedback': REQUEST_ROUND_TRIP_MS,
+    'warm-up': WARM_UP_ROUND_TRIP_MS + REQUEST_ROUND_TRIP_MS,
+    'capture-page-idle': REQUEST_ROUND_TRIP_MS,
+    'teach-mood': CAPTURE_ROUND_TRIP_MS,
+  },
+  offscreen: {
+    'warm-up': WARM_UP_ROUND_TRIP_MS,
+    'recognize-mood': RECOGNIZE_ROUND_TRIP_MS,
+    'cancel-capture': REQUEST_ROUND_TRIP_MS,
+  },
+  popup: { 'capture-progress': REQUEST_ROUND_TRIP_MS },
 };
 
 const isTarget = (value: unknown): value is Target => ownValue(SCHEMAS, value) !== undefined;

@@ -4,10 +4,20 @@
  * user's own edits (mapping.ts) are laid over this built-in catalogue.
  */
 import catalogueData from './catalogue.json';
-import { problem, type Problem } from '../common/i18n';
 import { ownValue } from '../common/records';
 import { MOODS, type Mood } from '../model/moods';
 import { MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from './media';
+import { fillTemplate, queryProblem, urlTemplateProblem } from './values';
+
+// The value checks live in values.ts; these are re-exported where the catalogue's users look for them.
+export {
+  CUSTOM_PROVIDER_PREFIX,
+  fillTemplate,
+  isCustomProviderId,
+  MAX_QUERY_LENGTH,
+  queryProblem,
+  urlTemplateProblem,
+} from './values';
 
 export interface ProviderInfo {
   name: string;
@@ -47,56 +57,8 @@ export interface Arm {
 
 /** The provider choice "any provider that needs no account, and my own": Moodtab learns which. */
 export const ANY_PROVIDER = 'any';
-/** Ids of the user's own providers (mapping editor) start with this. */
-export const CUSTOM_PROVIDER_PREFIX = 'custom-';
-export const isCustomProviderId = (id: unknown): id is string =>
-  typeof id === 'string' && /^custom-[a-z0-9-]{1,40}$/.test(id);
-
-export const MAX_QUERY_LENGTH = 80;
-const MAX_TEMPLATE_LENGTH = 500;
 /** The built-in catalogue offers this many queries per (media, strategy, mood). */
 export const BUILT_IN_QUERIES = { min: 3, max: 5 };
-
-/** The template with every `{query}` replaced by the URL-encoded query. */
-export const fillTemplate = (template: string, query: string): string =>
-  template.replaceAll('{query}', encodeURIComponent(query));
-
-/**
- * Why a URL template cannot be used, or undefined when it can: https, a host, no credentials,
- * `{query}` outside the host and no other placeholder, so every query gives a URL on one site.
- */
-export function urlTemplateProblem(template: string): Problem | undefined {
-  if (template.length > MAX_TEMPLATE_LENGTH) return problem('url_tooLong', MAX_TEMPLATE_LENGTH);
-  if (!template.startsWith('https://')) return problem('url_notHttps');
-  if (/\s/.test(template)) return problem('url_spaces');
-  if (!template.includes('{query}')) return problem('url_noQuery');
-  if (/[{}]/.test(template.replaceAll('{query}', ''))) return problem('url_otherPlaceholder');
-  const authority = template.slice('https://'.length).split(/[/?#]/)[0]!;
-  if (authority.includes('{query}')) return problem('url_queryInHost');
-  let first: URL;
-  let second: URL;
-  try {
-    first = new URL(fillTemplate(template, 'moodtab'));
-    second = new URL(fillTemplate(template, 'other words')); // i18n-exempt: a test query, never shown
-  } catch {
-    return problem('url_invalid');
-  }
-  if (first.protocol !== 'https:') return problem('url_notHttps');
-  if (first.username || first.password) return problem('url_credentials');
-  if (!first.hostname.includes('.')) return problem('url_fullHost');
-  if (first.host !== second.host) return problem('url_queryInHost');
-  return undefined;
-}
-
-/** Why a query cannot be searched, or undefined when it can. */
-export function queryProblem(query: string): Problem | undefined {
-  if (!query.trim()) return problem('query_empty');
-  if (query !== query.trim()) return problem('query_spaces', query.trim());
-  if (query.length > MAX_QUERY_LENGTH) return problem('query_tooLong', query, MAX_QUERY_LENGTH);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(query)) return problem('query_control', query);
-  return undefined;
-}
 
 /** Checks a catalogue for holes, so a bad edit of catalogue.json fails at load, not at a user's click. */
 export function validateCatalogue(data: Catalogue): Catalogue {

@@ -5,15 +5,15 @@
  * come from; the editor also refuses a name already taken or with control characters, storage
  * keeps what is valid, and a pack is taken whole or not at all.
  */
+import { CATALOGUE, type Catalogue, type QueryLists } from './catalogue';
 import {
-  CATALOGUE,
   CUSTOM_PROVIDER_PREFIX,
   isCustomProviderId,
+  MAX_PROVIDER_NAME,
+  providerNameProblem,
   queryProblem,
   urlTemplateProblem,
-  type Catalogue,
-  type QueryLists,
-} from './catalogue';
+} from './values';
 import { problem, type MessageKey, type Problem } from '../common/i18n';
 import { isMood, MOODS, type Mood } from '../model/moods';
 import { isMediaKind, isStrategy, MEDIA_KINDS, STRATEGIES, type MediaKind, type Strategy } from './media';
@@ -40,7 +40,7 @@ export interface Mapping {
 export const EMPTY_MAPPING: Mapping = { providers: {}, queries: {} };
 export const EDITABLE_QUERIES = { min: 1, max: 10 };
 export const MAX_CUSTOM_PROVIDERS = 20;
-export const MAX_PROVIDER_NAME = 40;
+export { MAX_PROVIDER_NAME };
 export const MAX_PACK_BYTES = 256 * 1024;
 export const PACK_FORMAT = 'moodtab-mapping-pack';
 export const PACK_VERSION = 1;
@@ -87,6 +87,31 @@ const NAME_TAKEN: Record<MediaKind, MessageKey> = {
   pictures: 'provider_nameTakenPictures',
 };
 
+/** The built-in providers' names, whatever their media: no provider of the user's may look like one. */
+const builtInNames = (base: Catalogue) =>
+  Object.entries(base.providers)
+    .filter(([id]) => !isCustomProviderId(id))
+    .map(([, provider]) => provider.name);
+
+/** The user's own provider names of one media. */
+const ownNames = (providers: Record<string, CustomProvider>, media: MediaKind) =>
+  Object.values(providers)
+    .filter((provider) => provider.media === media)
+    .map((provider) => provider.name);
+
+/** Why a provider's name cannot be kept beside `others` (the user's providers), or undefined. */
+function nameProblem(
+  draft: CustomProvider,
+  others: Record<string, CustomProvider>,
+  base: Catalogue,
+): Problem | undefined {
+  const found = providerNameProblem(draft.name, {
+    builtIn: builtInNames(base),
+    own: ownNames(others, draft.media),
+  });
+  return found && 'taken' in found ? problem(NAME_TAKEN[draft.media], draft.name.trim()) : found;
+}
+
 /** What is wrong with a provider the user is adding; empty when it can be added. */
 export function providerProblems(
   draft: CustomProvider,
@@ -94,16 +119,8 @@ export function providerProblems(
   base: Catalogue = CATALOGUE,
 ): ProviderProblems {
   const problems: ProviderProblems = {};
-  const name = draft.name.trim();
-  const taken = [...Object.values(base.providers), ...Object.values(mapping.providers)].some(
-    (provider) => provider.media === draft.media && sameQuery(provider.name) === sameQuery(name),
-  );
-  if (!name) problems.name = problem('provider_nameMissing');
-  else if (name.length > MAX_PROVIDER_NAME)
-    problems.name = problem('provider_nameTooLong', MAX_PROVIDER_NAME);
-  // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f]/.test(name)) problems.name = problem('provider_nameControl');
-  else if (taken) problems.name = problem(NAME_TAKEN[draft.media], name);
+  const name = nameProblem(draft, mapping.providers, base);
+  if (name) problems.name = name;
   const urlProblem = urlTemplateProblem(draft.url.trim());
   if (urlProblem) problems.url = urlProblem;
   if (Object.keys(mapping.providers).length >= MAX_CUSTOM_PROVIDERS) {
@@ -194,7 +211,29 @@ const MAX_PROBLEMS = 10;
 
 const found = (at: string, what: Problem): Problem => ({ ...what, at });
 
-function checkProviders(raw: unknown, problems: Problem[]): Record<string, CustomProvider> {
+/** Why one provider of a pack (or of storage) cannot be taken, and where; undefined when it can. */
+function packProviderProblem(
+  id: string,
+  value: unknown,
+  accepted: Record<string, CustomProvider>,
+  base: Catalogue,
+): Problem | undefined {
+  const at = `providers.${id}`;
+  if (!isCustomProviderId(id)) return found(at, problem('pack_providerId', CUSTOM_PROVIDER_PREFIX));
+  if (!isRecord(value) || Object.keys(value).some((key) => !['name', 'media', 'url'].includes(key)))
+    return found(at, problem('pack_providerFields'));
+  const { name, media, url } = value;
+  if (typeof name !== 'string') return found(`${at}.name`, problem('pack_providerName', MAX_PROVIDER_NAME));
+  if (!isMediaKind(media)) return found(`${at}.media`, problem('pack_oneOf', MEDIA_KINDS.join(', ')));
+  if (typeof url !== 'string') return found(`${at}.url`, problem('pack_notText'));
+  // The editor's own checks: a pack can hold nothing the editor would refuse.
+  const named = nameProblem({ name, media, url }, accepted, base);
+  if (named) return found(`${at}.name`, named);
+  const urlProblem = urlTemplateProblem(url);
+  return urlProblem && found(`${at}.url`, urlProblem);
+}
+
+function checkProviders(raw: unknown, problems: Problem[], base: Catalogue): Record<string, CustomProvider> {
   const providers: Record<string, CustomProvider> = {};
   if (!isRecord(raw)) {
     problems.push(found('providers', problem('pack_providersObject')));
@@ -203,26 +242,12 @@ function checkProviders(raw: unknown, problems: Problem[]): Record<string, Custo
   const ids = Object.keys(raw);
   if (ids.length > MAX_CUSTOM_PROVIDERS)
     problems.push(found('providers', problem('pack_tooManyProviders', MAX_CUSTOM_PROVIDERS)));
-  for (const id of ids) {
+  for (const id of ids.slice(0, MAX_CUSTOM_PROVIDERS)) {
     const value = raw[id];
-    const at = `providers.${id}`;
-    if (!isCustomProviderId(id)) {
-      problems.push(found(at, problem('pack_providerId', CUSTOM_PROVIDER_PREFIX)));
-      continue;
-    }
-    if (!isRecord(value) || Object.keys(value).some((key) => !['name', 'media', 'url'].includes(key))) {
-      problems.push(found(at, problem('pack_providerFields')));
-      continue;
-    }
-    const { name, media, url } = value;
-    const urlProblem = typeof url === 'string' ? urlTemplateProblem(url) : problem('pack_notText');
-    if (typeof name !== 'string' || !name.trim() || name.length > MAX_PROVIDER_NAME) {
-      problems.push(found(`${at}.name`, problem('pack_providerName', MAX_PROVIDER_NAME)));
-    } else if (!isMediaKind(media)) {
-      problems.push(found(`${at}.media`, problem('pack_oneOf', MEDIA_KINDS.join(', '))));
-    } else if (urlProblem || typeof url !== 'string') {
-      problems.push(found(`${at}.url`, urlProblem ?? problem('pack_notText')));
-    } else {
+    const refused = packProviderProblem(id, value, providers, base);
+    if (refused) problems.push(refused);
+    else {
+      const { name, media, url } = value as unknown as CustomProvider;
       providers[id] = { name: name.trim(), media, url };
     }
   }
@@ -264,7 +289,7 @@ export function parseStoredMapping(raw: unknown, base: Catalogue = CATALOGUE): M
   if (!isRecord(raw)) return EMPTY_MAPPING;
   const ignored: Problem[] = [];
   return {
-    providers: checkProviders(raw.providers ?? {}, ignored),
+    providers: checkProviders(raw.providers ?? {}, ignored, base),
     queries: checkQueries(raw.queries ?? {}, ignored, base),
   };
 }
@@ -306,7 +331,7 @@ export function parsePack(text: string, base: Catalogue = CATALOGUE): PackResult
   const problems = Object.keys(raw)
     .filter((key) => !['format', 'version', 'providers', 'queries'].includes(key))
     .map((key) => found(key, problem('pack_unknownField')));
-  const providers = checkProviders(raw.providers ?? {}, problems);
+  const providers = checkProviders(raw.providers ?? {}, problems, base);
   const queries = checkQueries(raw.queries ?? {}, problems, base);
   if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   return { ok: true, mapping: { providers, queries } };

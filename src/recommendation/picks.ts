@@ -1,6 +1,7 @@
 /** A tab Moodtab opened (a pick), and what the popup sends back about picks and captures. */
-import { isCustomProviderId, MAX_QUERY_LENGTH, queryProblem, type Recommendation } from './catalogue';
-import { isMood, isMoodProbabilities, type Mood, type MoodProbabilities } from '../model/moods';
+import type { Recommendation } from './catalogue';
+import { isProviderId, isQuery, isReading } from './values';
+import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
 import { isMediaKind, isStrategy, type MediaKind, type Strategy } from './media';
 import { optional, required, type FieldRule } from '../common/records';
 
@@ -62,10 +63,6 @@ export const pickRefOf = (pick: Pick): PickRef => ({
 /** Ids are crypto.randomUUID() strings; anything id-like up to 64 characters is accepted. */
 export const isId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
-const isProviderId = (value: unknown): value is string =>
-  typeof value === 'string' && (/^[a-z0-9-]{1,40}$/.test(value) || isCustomProviderId(value));
-const isQuery = (value: unknown): value is string =>
-  typeof value === 'string' && value.length <= MAX_QUERY_LENGTH && queryProblem(value) === undefined;
 
 /** A PickRef's fields, and nothing else (messages.ts checks one inside a request with these). */
 export const PICK_REF_FIELDS = {
@@ -83,5 +80,5 @@ export const CAPTURE_REF_FIELDS = {
   id: required(isId),
   camera: required(isMood),
   shown: optional(isMood),
-  probabilities: required(isMoodProbabilities),
+  probabilities: required(isReading),
 } satisfies Record<keyof CaptureRef, FieldRule>;

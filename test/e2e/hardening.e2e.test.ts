@@ -15,12 +15,15 @@ import {
   CHROME_EXTENSION,
   launchWithExtension,
   offscreenSession,
+  openPages,
   openPopup,
+  trackStates,
   watchedOffscreen,
   type Chromium,
 } from './chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { errorText } from './texts';
+import { FIRST_FRAME_MS } from '../../src/model/limits';
 
 jest.setTimeout(300_000);
 
@@ -209,6 +212,78 @@ describe('faults', () => {
     const { tracks } = await captureContextFigures(reopened);
     expect(tracks.length).toBeGreaterThan(0);
     expect(tracks).not.toContain('live');
+  });
+
+  it('a camera that shows no picture: the popup says so within the limit, the camera is off, the next capture works', async () => {
+    const offscreen = await watchedOffscreen(chromium);
+    // The next video never starts playing, as with a camera that opens but delivers no frame.
+    await offscreen.send('Runtime.evaluate', {
+      expression: `(() => {
+        const play = HTMLMediaElement.prototype.play;
+        HTMLMediaElement.prototype.play = function () {
+          HTMLMediaElement.prototype.play = play;
+          return new Promise(() => {});
+        };
+      })()`,
+    });
+    const started = Date.now();
+    expect(await captureWhenFree(popup)).toBe(errorText('camera-no-picture'));
+    expect(Date.now() - started).toBeLessThan(FIRST_FRAME_MS + 3_000);
+    expect(await trackStates(offscreen)).not.toContain('live');
+    expect(await captureWhenFree(popup)).toMatch(/^You look/);
+  });
+
+  it('the popup closed during the countdown: the camera is off within 1 s, no tab opens, nothing is recorded', async () => {
+    const journalOn = { journalPrefs: { enabled: true, asked: true, retention: 365 } };
+    await popup.evaluate((items) => chrome.storage.local.set(items), journalOn);
+    const journalLength = () =>
+      popup.evaluate(
+        async () =>
+          ((await chrome.storage.local.get('journal')).journal as unknown[] | undefined)?.length ?? 0,
+      );
+    const entriesBefore = await journalLength();
+    const offscreen = await watchedOffscreen(chromium);
+    const closing = await openPopup(chromium);
+    const pagesBefore = openPages(chromium, '').map((target) => target.url());
+
+    await closing.evaluate(() => document.querySelector<HTMLButtonElement>('button.capture')!.click());
+    await closing.waitForFunction(
+      () => /Look at the camera/.test(document.querySelector('[role=status]')!.textContent!),
+      { timeout: 240_000, polling: 20 },
+    );
+    expect(await trackStates(offscreen)).toContain('live');
+    await closing.close();
+    const closed = Date.now();
+    while ((await trackStates(offscreen)).includes('live') && Date.now() - closed < 5_000)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - closed).toBeLessThan(1_000);
+
+    // Long enough for the countdown, the reading and the tab, had the capture gone on.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const pagesAfter = openPages(chromium, '').map((target) => target.url());
+    expect(pagesAfter.filter((url) => !pagesBefore.includes(url))).toEqual([]);
+    expect(await journalLength()).toBe(entriesBefore);
+    expect(await captureWhenFree(popup)).toMatch(/^You look/); // the lock was freed
+    await popup.evaluate(async () => {
+      await chrome.storage.local.remove('journalPrefs');
+      await chrome.storage.local.remove('journal');
+    });
+  });
+
+  it('an idle offscreen document is closed, and the next capture opens a new one', async () => {
+    const isOffscreen = (url: string) => url === `${chromium.origin}offscreen.html`;
+    const offscreenOpen = () => chromium.browser.targets().some((t) => isOffscreen(t.url()));
+    // What the document sends itself after CAPTURE_PAGE_IDLE_MS without a request.
+    expect(await send({ target: 'background', type: 'capture-page-idle' })).toEqual({
+      ok: true,
+      value: { closed: true },
+    });
+    const closed = Date.now();
+    while (offscreenOpen() && Date.now() - closed < 5_000)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(offscreenOpen()).toBe(false);
+    expect(await captureWhenFree(popup)).toMatch(/^You look/);
+    expect(offscreenOpen()).toBe(true);
   });
 
   it('storage full: the popup says so, keeps the choice on screen, and what was stored stays', async () => {

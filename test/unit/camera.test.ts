@@ -156,6 +156,54 @@ describe('openCamera', () => {
     });
   });
 
+  describe('time limits and cancellation (fake clock)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('gives up on a camera that does not open in time, and stops it if it opens later', async () => {
+      const tracks = [new FakeTrack()];
+      let open!: (stream: MediaStream) => void;
+      const mediaDevices = { getUserMedia: jest.fn(() => new Promise<MediaStream>((done) => (open = done))) };
+      const opening = openCamera({ mediaDevices, startMs: 1000 });
+      const failed = expect(opening).rejects.toMatchObject({ code: 'camera-start-timeout' });
+      await jest.advanceTimersByTimeAsync(1000);
+      await failed;
+      open(fakeStream(tracks));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(tracks[0]!.readyState).toBe('ended');
+    });
+
+    it('gives up on a camera that shows no picture in time, and releases it', async () => {
+      const { tracks, mediaDevices } = fakeCamera();
+      jest.spyOn(HTMLMediaElement.prototype, 'play').mockReturnValue(new Promise(() => undefined));
+      const opening = openCamera({ mediaDevices, firstFrameMs: 500 });
+      const failed = expect(opening).rejects.toMatchObject({ code: 'camera-no-picture' });
+      await jest.advanceTimersByTimeAsync(500);
+      await failed;
+      expect(tracks[0]!.readyState).toBe('ended');
+    });
+
+    it('stops opening, settling and taking frames once the capture is cancelled', async () => {
+      const { mediaDevices } = fakeCamera(() => 0); // never steady: settle would wait its maxMs
+      const controller = new AbortController();
+      const camera = await openCamera({ mediaDevices, signal: controller.signal });
+      const settling = expect(
+        camera.settle({ maxMs: 5000, signal: controller.signal }),
+      ).rejects.toMatchObject({
+        code: 'cancelled',
+      });
+      await jest.advanceTimersByTimeAsync(120);
+      controller.abort();
+      await settling;
+      const frames = camera.frames(3, 100, controller.signal);
+      await expect(frames.next()).rejects.toMatchObject({ code: 'cancelled' });
+      await expect(openCamera({ mediaDevices, signal: controller.signal })).rejects.toMatchObject({
+        code: 'cancelled',
+      });
+      camera.release();
+    });
+  });
+
   it('release stops every track, can be called again, and says whether all ended', async () => {
     const { tracks, mediaDevices } = fakeCamera();
     const camera = await openCamera({ mediaDevices });

@@ -3,6 +3,7 @@ import type { Recommender } from '../../src/background/recommender';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import type { CaptureReading } from '../../src/model/capture';
 import { MoodtabError } from '../../src/common/errors';
+import { cancelledError, untilAborted } from '../../src/common/waits';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
 import { NO_OFFSETS } from '../../src/recommendation/personalFit';
 import type { Pick } from '../../src/recommendation/picks';
@@ -90,6 +91,7 @@ describe('capture controller', () => {
     expect(deps.host.recognize).toHaveBeenCalledWith(
       { frames: 3, countdownSeconds: 0, backend: 'wasm' },
       undefined, // no capture page named: the one there is (Chrome's offscreen document)
+      undefined, // nothing to cancel it: no popup asked
     );
     expect(deps.loadSettings).not.toHaveBeenCalled();
     expect(deps.recommender.open).toHaveBeenCalledWith(
@@ -131,7 +133,11 @@ describe('capture controller', () => {
     const { deps, controller } = setup();
     const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
     await controller.capture(DEFAULT_SETTINGS, { capturePage });
-    expect(deps.host.recognize).toHaveBeenCalledWith(expect.objectContaining({ frames: 3 }), capturePage);
+    expect(deps.host.recognize).toHaveBeenCalledWith(
+      expect.objectContaining({ frames: 3 }),
+      capturePage,
+      undefined,
+    );
   });
 
   it('uses the stored settings for a capture that comes without them (the shortcut)', async () => {
@@ -147,10 +153,12 @@ describe('capture controller', () => {
     expect(deps.host.recognize).toHaveBeenLastCalledWith(
       expect.objectContaining({ countdownSeconds: 3 }),
       undefined,
+      undefined,
     );
     await controller.capture(DEFAULT_SETTINGS);
     expect(deps.host.recognize).toHaveBeenLastCalledWith(
       expect.objectContaining({ countdownSeconds: 0 }),
+      undefined,
       undefined,
     );
   });
@@ -211,6 +219,7 @@ describe('capture controller', () => {
     expect(deps.host.recognize).toHaveBeenCalledWith(
       expect.objectContaining({ backend: undefined }),
       undefined,
+      undefined,
     );
     expect(deps.recommender.open).toHaveBeenCalled();
   });
@@ -242,6 +251,7 @@ describe('capture controller', () => {
     expect(deps.host.recognize).toHaveBeenCalledWith(
       { frames: 3, countdownSeconds: 3, backend: 'wasm' },
       capturePage,
+      undefined, // no cancelling signal: a teaching page holds no popup port
     );
     expect(opened).toEqual([]);
     expect(heard).toEqual({});
@@ -453,5 +463,54 @@ describe('capture controller', () => {
       },
     });
     await expect(controller.feedback(ref, 'good-pick')).rejects.toThrow('storage is full');
+  });
+
+  describe('a popup capture cancelled (its popup closed)', () => {
+    /** A host whose reading waits until the capture is cancelled, as the capture page does. */
+    const waitingHost = () => ({
+      warmUp: jest.fn(),
+      recognize: jest.fn((_request, _page, signal?: AbortSignal) =>
+        untilAborted(new Promise<CaptureReading>(() => undefined), signal),
+      ),
+    });
+
+    it('stops the reading, opens no tab, records nothing, and frees the lock', async () => {
+      const { deps, heard, controller } = setup({ host: waitingHost() });
+      const closing = new AbortController();
+      const capture = controller.capture(DEFAULT_SETTINGS, { countdown: true, signal: closing.signal });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(deps.host.recognize).toHaveBeenCalledWith(expect.anything(), undefined, closing.signal);
+      closing.abort(cancelledError('popup closed'));
+      await expect(capture).rejects.toMatchObject({ code: 'cancelled' });
+      expect(deps.recommender.open).not.toHaveBeenCalled();
+      expect(heard).toEqual({});
+      deps.host.recognize = jest.fn(async () => reading);
+      await expect(controller.capture()).resolves.toMatchObject({ pick: expect.anything() });
+    });
+
+    it('opens no tab when cancelled as the reading comes back', async () => {
+      const closing = new AbortController();
+      const { deps, heard, controller } = setup({
+        host: {
+          warmUp: jest.fn(),
+          recognize: jest.fn(async () => (closing.abort(), reading)),
+        },
+      });
+      await expect(controller.capture(DEFAULT_SETTINGS, { signal: closing.signal })).rejects.toMatchObject({
+        code: 'cancelled',
+      });
+      expect(deps.recommender.open).not.toHaveBeenCalled();
+      expect(heard).toEqual({});
+    });
+
+    it('opens no permission tab for a popup already closed', async () => {
+      const closing = new AbortController();
+      closing.abort();
+      const { deps, controller } = setup({ cameraPermission: async () => 'prompt' });
+      await expect(controller.capture(DEFAULT_SETTINGS, { signal: closing.signal })).rejects.toMatchObject({
+        code: 'cancelled',
+      });
+      expect(deps.openPermissionPage).not.toHaveBeenCalled();
+    });
   });
 });

@@ -5,8 +5,10 @@
 import { createCaptureHost } from '../../src/background/captureHost';
 import { createCaptureHost as createFirefoxCaptureHost } from '../../src/background/captureHost.firefox';
 import * as browserApi from '../../src/platform/browserApi';
+import { MoodtabError } from '../../src/common/errors';
 
 jest.mock('../../src/platform/browserApi', () => ({
+  closeOffscreenDocument: jest.fn(),
   createOffscreenDocument: jest.fn(),
   hasOffscreenDocument: jest.fn(),
   sendRequest: jest.fn(),
@@ -39,12 +41,10 @@ describe('Chrome capture host', () => {
     await Promise.all([warm, capture]);
     expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
     expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'warm-up', backend: 'wasm' });
-    expect(api.sendRequest).toHaveBeenCalledWith({
-      target: 'offscreen',
-      type: 'recognize-mood',
-      frames: 3,
-      countdownSeconds: 0,
-    });
+    expect(api.sendRequest).toHaveBeenCalledWith(
+      { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 0 },
+      { signal: undefined },
+    );
 
     // Once loaded, later requests go straight to it.
     await host.recognize({ frames: 3, countdownSeconds: 3, backend: 'wasm' });
@@ -82,5 +82,67 @@ describe('Firefox capture host', () => {
       { target: 'offscreen', type: 'warm-up' },
       { waitForReceiverMs: expect.any(Number) },
     );
+  });
+});
+
+describe('cancelling a capture', () => {
+  beforeEach(() => jest.clearAllMocks());
+
+  it('tells the capture page to stop once the popup closes, and gives up waiting at once', async () => {
+    api.hasOffscreenDocument.mockResolvedValue(true);
+    api.sendRequest.mockImplementation(async (message, options) => {
+      if (message.type === 'cancel-capture') return { cancelled: true } as never;
+      // The reading waits until cancelled, as sendRequest does with a signal.
+      return new Promise((_resolve, reject) =>
+        options?.signal?.addEventListener('abort', () => reject(options.signal!.reason)),
+      );
+    });
+    const closing = new AbortController();
+    const reading = createCaptureHost().recognize(
+      { frames: 3, countdownSeconds: 3 },
+      undefined,
+      closing.signal,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    closing.abort(new MoodtabError('cancelled'));
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'cancel-capture' });
+  });
+});
+
+describe('closing an idle offscreen document', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    api.hasOffscreenDocument.mockResolvedValue(true);
+    api.closeOffscreenDocument.mockResolvedValue(undefined);
+  });
+
+  it('closes it when idle, and the next request opens a new one', async () => {
+    const host = createCaptureHost();
+    api.sendRequest.mockResolvedValue({} as never);
+    await expect(host.closeIdle()).resolves.toBe(true);
+    expect(api.closeOffscreenDocument).toHaveBeenCalledTimes(1);
+    api.hasOffscreenDocument.mockResolvedValue(false);
+    api.createOffscreenDocument.mockResolvedValue(undefined);
+    await host.warmUp();
+    expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps it open while a request is under way', async () => {
+    const host = createCaptureHost();
+    let answer!: (value: never) => void;
+    api.sendRequest.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const reading = host.recognize({ frames: 3, countdownSeconds: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(host.closeIdle()).resolves.toBe(false);
+    expect(api.closeOffscreenDocument).not.toHaveBeenCalled();
+    answer({} as never);
+    await reading;
+    await expect(host.closeIdle()).resolves.toBe(true);
+  });
+
+  it('has nothing to close on Firefox, where the capture page lives in the popup', async () => {
+    await expect(createFirefoxCaptureHost().closeIdle()).resolves.toBe(false);
+    expect(api.closeOffscreenDocument).not.toHaveBeenCalled();
   });
 });

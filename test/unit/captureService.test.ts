@@ -239,4 +239,54 @@ describe('capture service', () => {
     jest.mocked(recognizer.findFaces).mockResolvedValueOnce([]);
     await expect(engine.readImage(frame)).rejects.toMatchObject({ code: 'no-face' });
   });
+
+  describe('time limits and cancellation', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    const limited = () =>
+      createCaptureService({
+        modelBaseUrl: 'chrome-extension://id/models/',
+        wasmBaseUrl: 'chrome-extension://id/wasm/',
+        limits: { modelLoadMs: 1000, readingMs: 500 },
+      });
+
+    it('fails a model load past its limit, releases the camera, and loads again next time', async () => {
+      createRecognizer.mockImplementationOnce(() => new Promise(() => undefined));
+      const engine = limited();
+      const failed = expect(engine.recognize({ frames: 1, countdownSeconds: 0 })).rejects.toMatchObject({
+        code: 'model-load-timeout',
+      });
+      await jest.advanceTimersByTimeAsync(1000);
+      await failed;
+      expect(camera.release).toHaveBeenCalled();
+      camera = fakeCamera();
+      await expect(engine.recognize({ frames: 1, countdownSeconds: 0 })).resolves.toMatchObject({ result });
+    });
+
+    it('fails a reading past its limit and releases the camera', async () => {
+      const engine = limited();
+      await engine.warmUp();
+      jest.mocked(recognizer.recognizeBurst).mockReturnValueOnce(new Promise(() => undefined));
+      const failed = expect(engine.recognize({ frames: 1, countdownSeconds: 0 })).rejects.toMatchObject({
+        code: 'reading-timeout',
+      });
+      await jest.advanceTimersByTimeAsync(500);
+      await failed;
+      expect(camera.release).toHaveBeenCalled();
+    });
+
+    it('stops a capture cancelled during the countdown: camera off, no frame taken', async () => {
+      const engine = limited();
+      await engine.warmUp();
+      const controller = new AbortController();
+      const capturing = engine.recognize({ frames: 3, countdownSeconds: 3 }, controller.signal);
+      const failed = expect(capturing).rejects.toMatchObject({ code: 'cancelled' });
+      await jest.advanceTimersByTimeAsync(1500);
+      controller.abort();
+      await failed;
+      expect(camera.release).toHaveBeenCalled();
+      expect(events.filter((event) => event.startsWith('take'))).toEqual([]);
+    });
+  });
 });

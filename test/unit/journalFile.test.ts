@@ -105,11 +105,20 @@ describe('journal import validation', () => {
       [{ ...manual, media: 'podcasts' }, 'media'],
       [{ ...manual, provider: 'https://evil.example' }, 'provider'],
       [{ ...manual, query: '' }, 'query'],
-      [{ ...manual, query: 'x'.repeat(201) }, 'query'],
+      [{ ...manual, query: 'x'.repeat(81) }, 'query'],
+      [{ ...manual, query: 'sad\nsongs' }, 'query'],
+      [{ ...manual, query: 'sad\u0000' }, 'query'],
+      [{ ...manual, query: 'sad\u202esongs' }, 'query'],
+      [{ ...manual, provider: '-' }, 'provider'],
       [{ ...manual, feedback: 'meh' }, 'feedback'],
       [{ ...manual, id: 'has spaces' }, 'id'],
       [{ ...camera, probabilities: { ...camera.probabilities, sad: 1.5 } }, 'probabilities'],
       [{ ...camera, probabilities: { calm: 1 } }, 'probabilities'],
+      [{ ...camera, probabilities: { calm: 1, angry: 1, sad: 1, happy: 1, surprised: 1 } }, 'probabilities'],
+      [
+        { ...camera, probabilities: { calm: 0.2, angry: 0, sad: 0.7, happy: 0, surprised: 0 } },
+        'probabilities',
+      ],
       [{ ...manual, image: 'data:image/png;base64,AAAA' }, 'image'],
     ];
     for (const [bad, field] of cases) {
@@ -133,5 +142,51 @@ describe('journal import validation', () => {
       subs: ['2', 'id'],
     });
     expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({ key: 'import_tooLarge', subs: [] });
+  });
+
+  describe('against the clock and the retention', () => {
+    const now = new Date('2025-03-03T12:00:00.000Z');
+    const at = (retention: 30 | 365 | 'forever' = 365) => ({ now, retention });
+    const problemAt = (text: string, context = at()) => {
+      const parsed = parseJournalFile(text, context);
+      return parsed.ok ? undefined : parsed.problem;
+    };
+
+    it('refuses an entry dated in the future, beyond a few minutes of clock skew', () => {
+      expect(problemAt(file({ entries: [manual, { ...camera, time: '9999-12-31T23:59:59.000Z' }] }))).toEqual(
+        {
+          key: 'import_future',
+          subs: ['2'],
+        },
+      );
+      expect(problemAt(file({ entries: [{ ...camera, time: '2025-03-03T12:06:00.000Z' }] }))).toEqual({
+        key: 'import_future',
+        subs: ['1'],
+      });
+      expect(problemAt(file({ entries: [{ ...camera, time: '2025-03-03T12:04:00.000Z' }] }))).toBeUndefined();
+    });
+
+    it.each([
+      ['missing', undefined],
+      ['a number', 42],
+      ['not a time', 'yesterday'],
+      ['in the future', '2030-01-01T00:00:00.000Z'],
+    ])('refuses a file whose exportedAt is %s', (_what, exportedAt) => {
+      expect(problemAt(file({ exportedAt, entries: [] }))).toEqual({ key: 'import_notMoodtab', subs: [] });
+    });
+
+    it('refuses more entries than the journal keeps with the retention', () => {
+      const many = (count: number) =>
+        Array.from({ length: count }, (_, i) => ({ ...manual, id: `manual-${i}` }));
+      expect(problemAt(file({ entries: many(601) }), at(30))).toEqual({
+        key: 'import_tooMany',
+        subs: ['601', '600'],
+      });
+      expect(problemAt(file({ entries: many(600) }), at(30))).toBeUndefined();
+      expect(problemAt(file({ entries: many(10_001) }), at('forever'))).toEqual({
+        key: 'import_tooMany',
+        subs: ['10001', '10000'],
+      });
+    });
   });
 });

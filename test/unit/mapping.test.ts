@@ -29,7 +29,8 @@ describe('editing query lists', () => {
     [Array.from({ length: 11 }, (_, i) => `q${i}`), 'at most 10'],
     [['sad', 'Sad'], 'the same search twice'],
     [['x'.repeat(81)], 'longer than 80'],
-    [['tab\there'], 'control character'],
+    [['tab\there'], 'control or text-direction character'],
+    [['sad\u202esong'], 'control or text-direction character'],
     [[7], 'only text'],
   ])('%j: %s', (list, problem) => {
     if (problem === undefined) expect(queryListProblem(list)).toBeUndefined();
@@ -62,7 +63,9 @@ describe('adding providers', () => {
 
   it.each([
     [{ ...radio, name: '  ' }, 'name', 'Give the provider a name'],
-    [{ ...radio, name: 'Spotify' }, 'name', 'already a music provider called Spotify'],
+    [{ ...radio, name: 'Spotify' }, 'name', 'the name of a built-in provider'],
+    [{ ...radio, name: 'ＳＰＯＴＩＦＹ', media: 'movies' }, 'name', 'the name of a built-in provider'],
+    [{ ...radio, name: 'a\u0007\u202eb' }, 'name', 'control or text-direction character'],
     [{ ...radio, name: 'x'.repeat(41) }, 'name', 'under 40'],
     [{ ...radio, url: 'http://radio.garden/?q={query}' }, 'url', 'must start with https://'],
     [{ ...radio, url: 'https://radio.garden/' }, 'url', 'must contain {query}'],
@@ -166,7 +169,7 @@ describe('mapping packs', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map(english)).toEqual([
-      'providers.custom-a.name: Must be text of 1 to 40 characters.',
+      'providers.custom-a.name: Give the provider a name.',
       'queries.movies.lift.calm: Must be a list of searches.',
     ]);
   });

@@ -16,8 +16,14 @@ import { MEDIA_KINDS, STRATEGIES } from '../../src/recommendation/media';
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
 const TYPES: Record<Target, string[]> = {
-  background: ['capture-mood', 'open-recommendation', 'recommendation-feedback', 'warm-up'],
-  offscreen: ['warm-up', 'recognize-mood'],
+  background: [
+    'capture-mood',
+    'open-recommendation',
+    'recommendation-feedback',
+    'warm-up',
+    'capture-page-idle',
+  ],
+  offscreen: ['warm-up', 'recognize-mood', 'cancel-capture'],
   popup: ['capture-progress'],
 };
 const TARGETS = Object.keys(TYPES) as Target[];
@@ -40,12 +46,17 @@ function listeners() {
         'recommendation-feedback': spy('recommendation-feedback'),
         'warm-up': spy('warm-up'),
         'teach-mood': spy('teach-mood'),
+        'capture-page-idle': spy('capture-page-idle'),
       },
       self,
     ),
     offscreen: createMessageListener(
       'offscreen',
-      { 'warm-up': spy('warm-up'), 'recognize-mood': spy('recognize-mood') },
+      {
+        'warm-up': spy('warm-up'),
+        'recognize-mood': spy('recognize-mood'),
+        'cancel-capture': spy('cancel-capture'),
+      },
       self,
     ),
     popup: createMessageListener('popup', { 'capture-progress': spy('capture-progress') }, self),
@@ -97,12 +108,16 @@ const captureRef = fc
     id: fc.uuid(),
     camera: mood,
     shown: fc.option(mood, { nil: undefined }),
-    probabilities: fc.record(
-      Object.fromEntries(MOODS.map((m) => [m, fc.double({ min: 0, max: 1, noNaN: true })])) as Record<
-        (typeof MOODS)[number],
-        fc.Arbitrary<number>
-      >,
-    ),
+    // A reading: probabilities that sum to 1, as the camera gives them.
+    probabilities: fc
+      .array(fc.double({ min: 0.001, max: 1, noNaN: true }), {
+        minLength: MOODS.length,
+        maxLength: MOODS.length,
+      })
+      .map((weights) => {
+        const total = weights.reduce((sum, weight) => sum + weight, 0);
+        return Object.fromEntries(MOODS.map((m, i) => [m, weights[i]! / total]));
+      }),
   })
   .map(({ shown, ...ref }) => (shown === undefined ? ref : { ...ref, shown }));
 
@@ -258,6 +273,8 @@ const WRONG_KIND: Record<string, fc.Arbitrary<unknown>> = {
     captureRef.map((ref) => ({ ...ref, camera: 'bored' })),
     captureRef.map((ref) => ({ ...ref, id: '../../etc' })),
     captureRef.map((ref) => ({ ...ref, probabilities: { ...ref.probabilities, sad: 2 } })),
+    // Each in 0..1, but not a reading: they do not sum to 1.
+    captureRef.map((ref) => ({ ...ref, probabilities: Object.fromEntries(MOODS.map((m) => [m, 1])) })),
   ),
   pick: fc.oneof(
     fc.string(),

@@ -33,6 +33,7 @@ function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
     'recommendation-feedback': jest.fn(async () => ({ recorded: true }) as const),
     'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
     'teach-mood': jest.fn(async () => ({ ok: 'teach' }) as never),
+    'capture-page-idle': jest.fn(async () => ({ closed: true })),
     ...handlers,
   };
   return { handlers: all, listener: createMessageListener('background', all, self) };
@@ -113,6 +114,7 @@ describe('parseMessage', () => {
     [{ ...capture, frames: 3 }, 'unknown field "frames" in background/capture-mood'],
     [{ ...capture, countdownSeconds: 3 }, 'unknown field "countdownSeconds" in background/capture-mood'],
     [{ ...capture, capturePage: 'popup.html' }, 'invalid capturePage in background/capture-mood'],
+    [{ ...capture, cancelWith: 'a port' }, 'invalid cancelWith in background/capture-mood'],
     [{ target: 'popup', type: 'capture-progress', stage: 'loading-models', progress: 7 }, 'invalid progress'],
     [
       { target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 0 },

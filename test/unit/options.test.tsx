@@ -538,9 +538,10 @@ describe('recommendations section', () => {
       ['motown classics'],
     );
 
-    async function importFile(content: string) {
+    async function importFile(content: string, size = content.length) {
       const input = $<HTMLInputElement>('input[name=mapping-pack]')!;
-      Object.defineProperty(input, 'files', { value: [{ text: async () => content }], configurable: true });
+      const file = { size, text: jest.fn(async () => content) };
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
       await act(() => {
         input.dispatchEvent(new Event('change', { bubbles: true }));
       });
@@ -588,6 +589,22 @@ describe('recommendations section', () => {
       );
       await importFile('not json at all');
       expect(statusOf('mapping-pack')).toContain('The file is not JSON.');
+      expect(api.saveStored).not.toHaveBeenCalled();
+    });
+
+    it('refuses a file over 256 KB without reading it', async () => {
+      await openSection({ [MAPPING_KEY]: mapping });
+      const input = $<HTMLInputElement>('input[name=mapping-pack]')!;
+      const text = jest.fn(async () => JSON.stringify(exportPack(mapping)));
+      Object.defineProperty(input, 'files', { value: [{ size: 300 * 1024, text }], configurable: true });
+      await act(() => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle();
+      expect(text).not.toHaveBeenCalled();
+      expect(within('mapping-pack').querySelector('.problems li')!.textContent).toBe(
+        'The file is larger than 256 KB.',
+      );
       expect(api.saveStored).not.toHaveBeenCalled();
     });
   });

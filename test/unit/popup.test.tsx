@@ -262,7 +262,24 @@ describe('popup', () => {
       type: 'capture-mood',
       settings: { ...STORED, media: 'pictures' },
       inBackground: true,
+      cancelWith: expect.any(String),
     });
+  });
+
+  it('holds a port open while its capture runs, named as the request says, and lets it go after', async () => {
+    await openPopup();
+    const result = deferred<CaptureOutcome>();
+    api.sendRequest.mockReturnValue(result.promise);
+    const release = jest.fn();
+    api.holdCapturePort.mockReturnValue(release);
+    await act(() => captureButton()!.click());
+    await settle();
+    const { cancelWith } = requestsOf('capture-mood')[0]![0] as unknown as { cancelWith: string };
+    expect(api.holdCapturePort).toHaveBeenCalledWith(cancelWith);
+    expect(release).not.toHaveBeenCalled();
+    result.resolve(outcome);
+    await settle();
+    expect(release).toHaveBeenCalled();
   });
 
   it('shows the progress the background reports during a capture', async () => {

@@ -51,6 +51,7 @@ export function fakeBrowserApi() {
     }),
     sendRequest: fake(async (_message: unknown): Promise<unknown> => undefined),
     onMessage: fake(() => () => undefined),
+    holdCapturePort: fake((_id: string) => () => undefined),
     openTab: fake(async () => undefined),
     showTab: fake(async (_tabId: number) => undefined),
     openOptionsPage: fake(async () => undefined),

@@ -10,6 +10,7 @@ import {
   parseJournalFile,
 } from '../../../journal/journalFile';
 import { journalStore, useJournalEntries } from '../../hooks';
+import { stored } from '../../../ui/useStored';
 
 interface Status {
   text: string;
@@ -37,7 +38,8 @@ function readText(file: File): Promise<string> {
 
 async function importFile(file: File): Promise<Status> {
   if (file.size > MAX_IMPORT_BYTES) return { text: t('import_tooLarge'), error: true };
-  const parsed = parseJournalFile(await readText(file));
+  const { retention } = await stored.journalPrefs.load();
+  const parsed = parseJournalFile(await readText(file), { now: new Date(), retention });
   if (!parsed.ok) return { text: t(parsed.problem.key, ...parsed.problem.subs), error: true };
   try {
     const { added, alreadyThere, tooOld } = await journalStore.importEntries(parsed.entries);

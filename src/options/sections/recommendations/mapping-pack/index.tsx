@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../../platform/i18n';
-import type { Problem } from '../../../../common/i18n';
-import { exportPack, parsePack, type Mapping } from '../../../../recommendation/mapping';
+import { problem, type Problem } from '../../../../common/i18n';
+import { exportPack, MAX_PACK_BYTES, parsePack, type Mapping } from '../../../../recommendation/mapping';
 import { problemText } from '../../../../ui/problemText';
 import { saveFailed } from '../saving';
 
@@ -65,6 +65,12 @@ export function MappingPackTransfer({ mapping, onImport }: MappingPackProps) {
     const file = input.files?.[0];
     input.value = ''; // the same file can be chosen again after fixing it
     if (!file) return;
+    // Checked before reading: a huge file is refused without being read into memory.
+    if (file.size > MAX_PACK_BYTES)
+      return setStatus({
+        text: t('pack_rejected'),
+        problems: [problem('pack_tooLarge', MAX_PACK_BYTES / 1024)],
+      });
     let text: string;
     try {
       text = await file.text();
