@@ -109,7 +109,7 @@ def main(argv=None):
             }[train_args["targets"]],
             "trainUsage": "Training",
             "selectUsage": "PublicTest",
-            "devPhotos": "../shared/realphoto-dev: used to choose the checkpoint only, never trained or fitted on",
+            "devPhotos": "../shared/realphoto-dev: reported only, never used to choose, trained or fitted on",
             "heldOut": "PrivateTest (never used)",
         },
         "training": {
@@ -118,6 +118,13 @@ def main(argv=None):
             "warm_start": train_args.get("init_tfjs") or train_args.get("init"),
             "time_budget_s": train_args.get("time_budget"),
             "targets": train_args["targets"],
+            "distill": (
+                f"{train_args.get('distill_weight')} x face-api.js expression net soft outputs"
+                f" ({train_args['distill']})"
+                if train_args.get("distill")
+                else None
+            ),
+            "logit_adjust": train_args.get("logit_adjust"),
             "img_size": train_args["img_size"],
             "batch_size": train_args["batch_size"],
             "optimizer": "adamw, one-cycle",
@@ -137,8 +144,8 @@ def main(argv=None):
             "checkpoint": os.path.basename(selection["checkpoint"]),
             "epoch": selection["epoch"],
             "weights": "EMA" if selection["variant"] == "ema" else "plain",
-            "rule": "max of mean(PublicTest decision score, dev-photo accuracy)"
-            " over every epoch's plain and EMA weights",
+            "rule": "max of the PublicTest decision score (mean of FER and FER+ accuracy and macro recall)"
+            " over every epoch's plain and EMA weights; dev photos reported, never used",
             "selection_score": selection["selection_score"],
         },
         "calibration": {

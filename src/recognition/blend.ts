@@ -31,4 +31,4 @@ export function blendMoods(
 }
 
 /** The blend the extension ships (training/fit_blend.py; README "The model"). */
-export const SHIPPED_BLEND: BlendParams = { weight: 0.8, temperature: 1.29 };
+export const SHIPPED_BLEND: BlendParams = { weight: 0.95, temperature: 1.15 };
