@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../common/waits';
 import { sendRequest } from '../platform/browserApi';
 
 /**
@@ -17,6 +18,8 @@ export async function cancelOnAbort<R>(
     }).catch(
       () => undefined, // the page is gone already (Firefox: with its popup), and the camera with it
     );
+  // Cancelled before the reading began (an abort listener added now would never fire): read nothing.
+  throwIfAborted(signal);
   signal?.addEventListener('abort', cancel, { once: true });
   try {
     return await read();

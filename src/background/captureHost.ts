@@ -24,22 +24,28 @@ let closing: Promise<void> | undefined;
 /** Requests sent to the document and not yet answered: it is not idle while any is. */
 let inFlight = 0;
 
+/** Every wait for the document has the same limit: a hung open or close never holds a capture. */
+const withinPageWait = (pending: Promise<void>, detail: string) =>
+  withLimit(pending, { ms: CAPTURE_PAGE_WAIT_MS, code: 'no-answer', detail });
+const NOT_CLOSED = 'the offscreen document did not close'; // i18n-exempt: a developers' detail
+const NOT_OPENED = 'the offscreen document did not open'; // i18n-exempt: a developers' detail
+
 async function ensureOffscreenDocument(): Promise<void> {
-  await closing;
+  // A failed close is not this request's error: it opens a new document (or finds the old one).
+  if (closing)
+    await withinPageWait(
+      closing.catch(() => undefined),
+      NOT_CLOSED,
+    );
   // A document being created is already listed, but cannot answer until it has loaded: the warm-up
   // (popup open) starts it, and a click right after must wait for it rather than message it.
-  if (creating) return creating;
-  if (await hasOffscreenDocument()) return;
+  if (!creating && (await hasOffscreenDocument())) return;
   // Two quick captures must not both try to create the document (Chrome allows only one).
   creating ??= createOffscreenDocument(
     OFFSCREEN_PATH,
     'Takes one webcam snapshot per capture to read the mood, on the device.', // i18n-exempt: for Chrome, not users
   ).finally(() => (creating = undefined));
-  await withLimit(creating, {
-    ms: CAPTURE_PAGE_WAIT_MS,
-    code: 'no-answer',
-    detail: 'the offscreen document did not open', // i18n-exempt: a developers' detail
-  });
+  await withinPageWait(creating, NOT_OPENED);
 }
 
 /** Opens the document if needed and runs `ask` with it, counted as in flight meanwhile. */

@@ -271,9 +271,13 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
       const loading = models.load(undefined);
       const { recognizer } = models.ready ?? (await models.wait(loading));
       onStage('reading-mood');
-      const faces = await recognizer.findFaces(image);
+      // A photo has the same reading limit as a capture: a hung read never holds the next one.
+      const limited = <T>(reading: Promise<T>) =>
+        withLimit(reading, { ms: readingMs, code: 'reading-timeout' });
+      const faces = await limited(recognizer.findFaces(image));
       if (!faces.length) throw new MoodtabError('no-face', 'no face in the picture');
-      return { result: await recognizer.recognize(image, { face: Math.min(face, faces.length - 1) }), faces };
+      const result = await limited(recognizer.recognize(image, { face: Math.min(face, faces.length - 1) }));
+      return { result, faces };
     },
   };
 }

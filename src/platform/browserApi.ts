@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { CaptureStage } from '../model/capture';
 import { MoodtabError } from '../common/errors';
-import { sleep, withLimit } from '../common/waits';
+import { sleep, throwIfAborted, withLimit } from '../common/waits';
 import {
   CAPTURE_PORT_PREFIX,
   ROUND_TRIP_MS,
@@ -64,6 +64,8 @@ export async function sendRequest<T extends Target, K extends MessageType<T>>(
   message: RequestOf<T, K>,
   { waitForReceiverMs = 0, signal }: SendOptions = {},
 ): Promise<ResponseOf<T, K>> {
+  // A request cancelled before it left (the popup closed while the document opened) is never sent.
+  throwIfAborted(signal);
   const limits: Record<string, number> = ROUND_TRIP_MS[message.target];
   const envelope = await withLimit(askUntilAnswered(message, waitForReceiverMs), {
     ms: limits[message.type],

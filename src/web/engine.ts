@@ -65,7 +65,7 @@ export function oneReadingAtATime(service: CaptureService): CaptureService {
   const one = oneAtATime((read: () => Promise<unknown>) => read());
   return {
     warmUp: (backend) => service.warmUp(backend),
-    recognize: (request) => one(() => service.recognize(request)) as Promise<CaptureReading>,
+    recognize: (request, signal) => one(() => service.recognize(request, signal)) as Promise<CaptureReading>,
     readImage: (image, face) => one(() => service.readImage(image, face)) as Promise<ImageReading>,
   };
 }

@@ -52,6 +52,55 @@ describe('Chrome capture host', () => {
   });
 });
 
+describe('Chrome capture host, from a fresh start', () => {
+  /** The host module with no document, nothing being created or closed. */
+  function freshHost(): ReturnType<typeof createCaptureHost> {
+    let host!: ReturnType<typeof createCaptureHost>;
+    jest.isolateModules(() => {
+      host = (
+        require('../../src/background/captureHost') as typeof import('../../src/background/captureHost')
+      ).createCaptureHost();
+    });
+    return host;
+  }
+
+  beforeEach(() => {
+    jest.clearAllMocks();
+    api.hasOffscreenDocument.mockResolvedValue(false);
+  });
+
+  it('a capture cancelled while the document opens never reaches it: no reading, no camera', async () => {
+    let loaded!: () => void;
+    api.createOffscreenDocument.mockImplementation(() => new Promise<void>((resolve) => (loaded = resolve)));
+    const popupClosed = new AbortController();
+    const reading = freshHost().recognize({ frames: 3, countdownSeconds: 3 }, undefined, popupClosed.signal);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    popupClosed.abort(new MoodtabError('cancelled'));
+    loaded();
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+    expect(api.sendRequest).not.toHaveBeenCalled(); // neither the reading nor a cancel for it
+  });
+
+  it('every request waiting for a document that never opens fails within the limit, not only the first', async () => {
+    jest.useFakeTimers();
+    try {
+      api.createOffscreenDocument.mockReturnValue(new Promise<void>(() => undefined));
+      const host = freshHost();
+      const warm = expect(host.warmUp()).rejects.toMatchObject({ code: 'no-answer' });
+      await jest.advanceTimersByTimeAsync(1); // the warm-up is creating the document now
+      const capture = expect(host.recognize({ frames: 3, countdownSeconds: 0 })).rejects.toMatchObject({
+        code: 'no-answer',
+      });
+      await jest.advanceTimersByTimeAsync(60_000);
+      await Promise.all([warm, capture]);
+      expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+      expect(api.sendRequest).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
 describe('Firefox capture host', () => {
   const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -276,6 +276,15 @@ describe('capture service', () => {
       expect(camera.release).toHaveBeenCalled();
     });
 
+    it('fails a photo reading past its limit, so the next one is not held', async () => {
+      const engine = limited();
+      await engine.warmUp();
+      jest.mocked(recognizer.findFaces).mockReturnValueOnce(new Promise(() => undefined));
+      const failed = expect(engine.readImage(frame)).rejects.toMatchObject({ code: 'reading-timeout' });
+      await jest.advanceTimersByTimeAsync(500);
+      await failed;
+    });
+
     it('stops a capture cancelled during the countdown: camera off, no frame taken', async () => {
       const engine = limited();
       await engine.warmUp();
