@@ -57,9 +57,11 @@ describe('Chrome capture host, from a fresh start', () => {
   function freshHost(): ReturnType<typeof createCaptureHost> {
     let host!: ReturnType<typeof createCaptureHost>;
     jest.isolateModules(() => {
-      host = (
-        require('../../src/background/captureHost') as typeof import('../../src/background/captureHost')
-      ).createCaptureHost();
+      // A fresh module: its document state (created, being created, being closed) starts empty.
+      type HostModule = typeof import('../../src/background/captureHost');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../src/background/captureHost') as HostModule;
+      host = fresh.createCaptureHost();
     });
     return host;
   }
