@@ -87,7 +87,7 @@ export interface CaptureController {
    * Only reads the face, after the countdown: no tab, no listeners told ("Teach Moodtab your
    * face", whose prompts are not moods the user is in). Shares the one-capture lock.
    */
-  readOnly(options?: { capturePage?: string }): Promise<CaptureReading>;
+  readOnly(options?: { capturePage?: string; signal?: AbortSignal }): Promise<CaptureReading>;
 }
 
 const now = () => performance.now();
@@ -277,12 +277,15 @@ function recordPick(
 }
 
 /** A countdown, then the camera's reading and nothing else. */
-async function readFace(deps: CaptureControllerDeps, capturePage?: string): Promise<CaptureReading> {
+async function readFace(
+  deps: CaptureControllerDeps,
+  { capturePage, signal }: { capturePage?: string; signal?: AbortSignal },
+): Promise<CaptureReading> {
   const backend = await storedBackend(deps);
   const reading = await recognizeWithPermission(
     deps,
     { frames: BURST_FRAMES, countdownSeconds: COUNTDOWN_SECONDS, backend },
-    { capturePage },
+    { capturePage, signal },
   );
   await remember(deps, reading.backend);
   return reading;
@@ -306,7 +309,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
       return report;
     },
     capture: (settings, options = {}) => exclusively(() => runCapture(deps, settings, options)),
-    readOnly: ({ capturePage } = {}) => exclusively(() => readFace(deps, capturePage)),
+    readOnly: (options = {}) => exclusively(() => readFace(deps, options)),
     async openFor(mood, settings, { inBackground = false, capture: given, replaceTab } = {}) {
       // Picking the mood the capture already shows corrects nothing: it is one more pick.
       const capture = given?.shown === mood ? undefined : given;

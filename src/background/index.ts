@@ -24,6 +24,8 @@ import {
 } from '../platform/browserApi';
 import { parseBackendChoice } from '../model/backend';
 import { toErrorInfo } from '../common/errors';
+import { throwIfAborted } from '../common/waits';
+import type { Mood } from '../model/moods';
 import type { JournalOutcome } from '../journal/journal';
 import { createJournalStore } from '../journal/journalStore';
 import { createMessageListener, type CaptureOutcome } from '../protocol/messages';
@@ -118,6 +120,23 @@ async function captureInPopup(
   }
 }
 
+/**
+ * One "Teach Moodtab your face" prompt: the face's reading kept as that mood's example. A page
+ * closed during the read cancels it (its port, as for a popup's capture) and keeps nothing.
+ */
+async function teach(mood: Mood, capturePage: string | undefined, cancelWith: string | undefined) {
+  const signal = cancelWith ? cancels.signalFor(cancelWith) : undefined;
+  try {
+    const { result } = await controller.readOnly({ capturePage, ...(signal ? { signal } : {}) });
+    throwIfAborted(signal);
+    await stored.personalCalibration.update((state) => withTaught(state, mood, result.probabilities));
+    const taught = taughtMoods(await stored.personalCalibration.load());
+    return { mood, read: result.mood, taught };
+  } finally {
+    if (cancelWith) cancels.finished(cancelWith);
+  }
+}
+
 onMessage(
   createMessageListener(
     'background',
@@ -137,12 +156,7 @@ onMessage(
         return { recorded: true as const, ...journalOf(pick) };
       },
       'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
-      'teach-mood': async ({ mood, capturePage }) => {
-        const { result } = await controller.readOnly({ capturePage });
-        await stored.personalCalibration.update((state) => withTaught(state, mood, result.probabilities));
-        const taught = taughtMoods(await stored.personalCalibration.load());
-        return { mood, read: result.mood, taught };
-      },
+      'teach-mood': ({ mood, capturePage, cancelWith }) => teach(mood, capturePage, cancelWith),
       'capture-page-idle': async () => ({ closed: await host.closeIdle() }),
     },
     extensionIdentity(),

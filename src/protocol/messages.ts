@@ -127,7 +127,11 @@ export interface Protocol {
      * "Teach Moodtab your face": reads the face the user makes for `mood` after a countdown and
      * keeps only the camera's five probabilities as that mood's example; no tab, no journal.
      */
-    'teach-mood': { request: { mood: Mood } & ToCapturePage; response: TeachOutcome };
+    'teach-mood': {
+      /** cancelWith: the port the teaching page holds open for this read, as for capture-mood. */
+      request: { mood: Mood; cancelWith?: string } & ToCapturePage;
+      response: TeachOutcome;
+    };
     /**
      * The capture page has had no request for CAPTURE_PAGE_IDLE_MS: Chrome's offscreen document is
      * closed, unless a request is under way; `closed`: it was.
@@ -225,7 +229,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       replaces: optional(isVerdict),
     },
     'warm-up': { ...toCapturePage },
-    'teach-mood': { mood: required(isMood), ...toCapturePage },
+    'teach-mood': { mood: required(isMood), cancelWith: optional(isCancelId), ...toCapturePage },
     'capture-page-idle': {},
   },
   offscreen: {

@@ -257,6 +257,13 @@ describe('capture controller', () => {
     expect(heard).toEqual({});
   });
 
+  it("a teaching prompt passes on its page's cancel signal: closing the page stops the read", async () => {
+    const { deps, controller } = setup();
+    const pageClosed = new AbortController();
+    await controller.readOnly({ signal: pageClosed.signal });
+    expect(deps.host.recognize).toHaveBeenCalledWith(expect.anything(), undefined, pageClosed.signal);
+  });
+
   it('a teaching prompt shares the one-capture lock and the permission check', async () => {
     let finish!: () => void;
     const { controller } = setup({

@@ -25,7 +25,7 @@ const click = async (name: string) => {
   await settle();
 };
 const taught: Mood[] = [];
-type Sent = { type: string; mood?: Mood; capturePage?: string };
+type Sent = { type: string; mood?: Mood; capturePage?: string; cancelWith?: string };
 const teachRequests = () =>
   api.sendRequest.mock.calls.map(([message]) => message as Sent).filter((m) => m.type === 'teach-mood');
 
@@ -92,6 +92,9 @@ describe('teach Moodtab your face', () => {
       type: 'teach-mood',
       mood: 'calm',
       capturePage: page,
+      cancelWith: expect.any(String),
     });
+    // The page held a port for the read, named in the request: closing the page cancels it.
+    expect(api.holdCapturePort).toHaveBeenCalledWith(teachRequests()[0]!.cancelWith);
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { MOOD_LABEL } from '../../common/labels';
 import { errorMessageKey, toErrorInfo } from '../../common/errors';
 import { MOODS, type Mood } from '../../model/moods';
-import { hasOffscreenDocuments, sendRequest } from '../../platform/browserApi';
+import { hasOffscreenDocuments, holdCapturePort, sendRequest } from '../../platform/browserApi';
 import { t } from '../../platform/i18n';
 import type { TeachOutcome } from '../../protocol/messages';
 import { CaptureFrame } from '../capture-frame';
@@ -37,14 +37,19 @@ export function TeachFace({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
 
   async function teach(index: number) {
     setStep({ kind: 'reading', index });
+    // Closing this page closes the port: the background stops the read and keeps nothing.
+    const cancelWith = crypto.randomUUID();
+    const release = holdCapturePort(cancelWith);
     try {
       const outcome = await sendRequest(
-        { target: 'background', type: 'teach-mood', mood: MOODS[index]!, ...addressed },
+        { target: 'background', type: 'teach-mood', mood: MOODS[index]!, cancelWith, ...addressed },
         { waitForReceiverMs: 10_000 },
       );
       setStep(afterPrompt(index, outcome));
     } catch (error) {
       setStep({ kind: 'prompt', index, problem: t(errorMessageKey(toErrorInfo(error).code)) });
+    } finally {
+      release();
     }
   }
 
