@@ -10,6 +10,7 @@ import type { CaptureOutcome, PickOutcome } from '../protocol/messages';
 import type { Mood } from '../model/moods';
 import type { CaptureRef, Pick } from '../recommendation/picks';
 import { DEFAULT_SETTINGS, type Settings } from '../recommendation/settings';
+import { STAGE_TEXT } from '../ui/stageText';
 
 export interface PopupState {
   settings: Settings;
@@ -128,15 +129,6 @@ export function captureRefOf(state: PopupState): CaptureRef | undefined {
 
 /** The reading left the choice to the user, who has not made it yet. */
 export const isAsking = (state: PopupState): boolean => !!state.outcome?.unsure && !state.pick;
-
-const STAGE_TEXT: Record<CaptureStage, MessageKey> = {
-  'starting-camera': 'stage_startingCamera',
-  countdown: 'stage_lookAtCamera',
-  snapshot: 'stage_lookAtCamera',
-  'loading-models': 'stage_loadingModels',
-  'reading-mood': 'stage_readingMood',
-  'opening-tab': 'stage_openingTab',
-};
 
 /** Whole sentences per mood: languages differ in how a mood word fits into "You look …". */
 const YOU_LOOK: Record<Mood, MessageKey> = {

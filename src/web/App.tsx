@@ -1,5 +1,5 @@
 import { MoodPicker } from '../ui/mood-picker';
-import { Choices } from './components/Choices';
+import { ChoiceFields } from '../ui/choice-controls';
 import { OfflineNote } from './components/OfflineNote';
 import { PhotoReader } from './components/PhotoReader';
 import { Preview } from './components/Preview';
@@ -25,7 +25,7 @@ function CaptureControls({ app }: { app: WebApp }) {
           {t('web_backCamera')}
         </label>
       )}
-      <Choices
+      <ChoiceFields
         settings={state.settings}
         catalogue={state.catalogue}
         disabled={working}

@@ -9,6 +9,7 @@ import type { Verdict } from '../recommendation/bandit';
 import { CATALOGUE, type Catalogue, type Recommendation } from '../recommendation/catalogue';
 import { DEFAULT_SETTINGS, type Settings } from '../recommendation/settings';
 import { t } from './i18n';
+import { STAGE_TEXT } from '../ui/stageText';
 
 export interface WebState {
   settings: Settings;
@@ -84,15 +85,6 @@ export function webReducer(state: WebState, action: WebAction): WebState {
       return { ...state, verdict: action.verdict };
   }
 }
-
-const STAGE_TEXT: Record<CaptureStage, MessageKey> = {
-  'starting-camera': 'stage_startingCamera',
-  countdown: 'stage_lookAtCamera',
-  snapshot: 'stage_lookAtCamera',
-  'loading-models': 'stage_loadingModels',
-  'reading-mood': 'stage_readingMood',
-  'opening-tab': 'stage_openingTab',
-};
 
 const YOU_LOOK: Record<Mood, MessageKey> = {
   calm: 'web_youLookCalm',

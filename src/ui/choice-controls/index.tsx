@@ -153,3 +153,58 @@ export function CountdownToggle(props: {
     </label>
   );
 }
+
+interface ChoiceFieldsProps {
+  settings: Settings;
+  /** The user's catalogue: their own providers are offered too. */
+  catalogue: Catalogue;
+  disabled: boolean;
+  onChange(patch: Partial<Settings>): void;
+  /** Draw the media as one segmented control (the popup) rather than a row of radios. */
+  segmented?: boolean;
+}
+
+/**
+ * What to open (media, provider for that media, whether picks match or lift the mood) and whether
+ * the snapshot waits for a countdown: the popup's and the web app's choices, one set of fields.
+ */
+export function ChoiceFields({
+  settings,
+  catalogue,
+  disabled,
+  onChange,
+  segmented = false,
+}: ChoiceFieldsProps) {
+  const media = <MediaRadios value={settings.media} onChange={(value) => onChange({ media: value })} />;
+  return (
+    <>
+      <fieldset class="media" disabled={disabled}>
+        <legend>{t('choices_open')}</legend>
+        {segmented ? <div class="segmented">{media}</div> : media}
+      </fieldset>
+      <div class="options">
+        <label>
+          <span>{t('choices_from')}</span>{' '}
+          <ProviderSelect
+            name="provider"
+            media={settings.media}
+            settings={settings}
+            catalogue={catalogue}
+            disabled={disabled}
+            onChange={(provider) => onChange({ providers: { [settings.media]: provider } })}
+          />
+        </label>
+        <StrategySelect
+          value={settings.strategy}
+          disabled={disabled}
+          onChange={(strategy) => onChange({ strategy })}
+        />
+        <CountdownToggle
+          checked={settings.countdown}
+          disabled={disabled}
+          onChange={(countdown) => onChange({ countdown })}
+        />
+      </div>
+    </>
+  );
+}

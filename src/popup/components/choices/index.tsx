@@ -2,7 +2,7 @@ import { t } from '../../../platform/i18n';
 import { MEDIA_LABEL } from '../../../common/labels';
 import { ANY_PROVIDER, providersFor, type Catalogue } from '../../../recommendation/catalogue';
 import { shownProviderChoice, type Settings } from '../../../recommendation/settings';
-import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
+import { ChoiceFields } from '../../../ui/choice-controls';
 
 interface ChoicesProps {
   settings: Settings;
@@ -28,42 +28,15 @@ function summaryOf(settings: Settings, catalogue: Catalogue): string {
  * the snapshot waits for a countdown: folded under one line that says what opens, so the result
  * comes first.
  */
-export function Choices({ settings, catalogue, disabled, onChange }: ChoicesProps) {
+export function Choices(props: ChoicesProps) {
+  const { settings, catalogue } = props;
   return (
     <details class="choices">
       <summary>
         <span class="choices-label">{t('popup_choicesLabel')}</span>{' '}
         <span class="choices-summary">{summaryOf(settings, catalogue)}</span>
       </summary>
-      <fieldset class="media" disabled={disabled}>
-        <legend>{t('choices_open')}</legend>
-        <div class="segmented">
-          <MediaRadios value={settings.media} onChange={(media) => onChange({ media })} />
-        </div>
-      </fieldset>
-      <div class="options">
-        <label>
-          <span>{t('choices_from')}</span>
-          <ProviderSelect
-            name="provider"
-            media={settings.media}
-            settings={settings}
-            catalogue={catalogue}
-            disabled={disabled}
-            onChange={(provider) => onChange({ providers: { [settings.media]: provider } })}
-          />
-        </label>
-        <StrategySelect
-          value={settings.strategy}
-          disabled={disabled}
-          onChange={(strategy) => onChange({ strategy })}
-        />
-        <CountdownToggle
-          checked={settings.countdown}
-          disabled={disabled}
-          onChange={(countdown) => onChange({ countdown })}
-        />
-      </div>
+      <ChoiceFields {...props} segmented />
     </details>
   );
 }
