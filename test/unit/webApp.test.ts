@@ -1,82 +1,17 @@
 /**
- * The web app's own parts: its storage beyond the shared store tests (journalStore, storageRace
- * run on it too), its language choice and t(), its pick for a mood, and its screen's states.
+ * The web app's own parts: its language choice and t(), its pick for a mood, and its screen's
+ * states (its storage: webStorage.test.ts).
  */
-import { isQuotaError, MoodtabError } from '../../src/common/errors';
 import type { RecognitionResult } from '../../src/model/recognition';
 import { contextKey, armKey, seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
 import type { CaptureService } from '../../src/capture/captureService';
 import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
 import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
 import { recommend } from '../../src/web/recommend';
 import { initialWebState, statusText, webReducer, type WebState } from '../../src/web/state';
-import { STORAGE_PREFIX, webStorage } from '../../src/web/storage';
-import { memoryArea } from './helpers/webMemoryStorage';
-
-const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('web storage', () => {
-  it('reads a value it cannot parse (hand-edited, cut short) as the initial one', async () => {
-    const area = memoryArea();
-    area.setItem(STORAGE_PREFIX + SETTINGS_KEY, '{"media": "mus');
-    const stored = openStoredState(webStorage({ area, events: new EventTarget() }));
-    await expect(stored.settings.load()).resolves.toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('refuses a write that does not fit whole, as storage-full, and keeps what was there', async () => {
-    const area = memoryArea(200);
-    const stored = openStoredState(webStorage({ area, events: new EventTarget() }));
-    await stored.settings.set(DEFAULT_SETTINGS);
-    const failure = stored.journal.set(
-      Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, time: new Date(0).toISOString() }) as never),
-    );
-    await expect(failure).rejects.toThrow(MoodtabError);
-    await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
-    expect(area.getItem(`${STORAGE_PREFIX}journal`)).toBeNull();
-    await expect(stored.settings.load()).resolves.toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('tells watchers of a change in this page and in another tab, until they unsubscribe', async () => {
-    const area = memoryArea();
-    const events = new EventTarget();
-    const stored = openStoredState(webStorage({ area, events }));
-    const seen: unknown[] = [];
-    const stop = stored.settings.watch((settings) => seen.push(settings.media));
-    await stored.settings.update((settings) => ({ ...settings, media: 'movies' }));
-    // Another tab wrote it: this page hears of it through the storage event only.
-    const otherTab = { ...DEFAULT_SETTINGS, media: 'pictures' };
-    events.dispatchEvent(
-      Object.assign(new Event('storage'), {
-        key: STORAGE_PREFIX + SETTINGS_KEY,
-        newValue: JSON.stringify(otherTab),
-      }),
-    );
-    events.dispatchEvent(Object.assign(new Event('storage'), { key: 'someone-else', newValue: '1' }));
-    stop();
-    await stored.settings.remove();
-    expect(seen).toEqual(['movies', 'pictures']);
-  });
-
-  it('without Web Locks, still runs the tasks under one name one at a time in this page', async () => {
-    const backend = webStorage({ area: memoryArea(), locks: undefined, events: new EventTarget() });
-    const order: string[] = [];
-    const task = (name: string, ms: number) => async () => {
-      order.push(`${name} start`);
-      await later(ms);
-      order.push(`${name} end`);
-      if (name === 'a') throw new Error('a failed');
-    };
-    const first = backend.exclusive('k', task('a', 20));
-    const second = backend.exclusive('k', task('b', 0));
-    await expect(first).rejects.toThrow('a failed');
-    await second;
-    expect(order).toEqual(['a start', 'a end', 'b start', 'b end']);
-  });
-});
 
 describe('web i18n', () => {
   it("picks the first of the user's languages that Moodtab ships, by language, else English", () => {
