@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { storageArea } from '../platform/browserApi';
-import { openStoredState } from '../storage/registry';
 import type { StoredValue } from '../storage/storedValue';
-
-/** The stored-state registry on storage.local, for the extension's pages. */
-export const stored = openStoredState(storageArea);
 
 /**
  * A stored value, kept current when any context changes it (the background recording a capture

@@ -4,7 +4,7 @@ import {
   localDayKey,
   moodShares,
   tallyByDay,
-} from '../../src/options/charts/chartData';
+} from '../../src/ui/charts/chartData';
 import type { JournalEntry } from '../../src/journal/journal';
 import type { Mood } from '../../src/model/moods';
 

@@ -10,6 +10,7 @@ import type { CaptureService } from '../../src/capture/captureService';
 import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
 import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
+import { asPick, handPickSource } from '../../src/web/picks';
 import { recommend } from '../../src/web/recommend';
 import { initialWebState, statusText, webReducer, type WebState } from '../../src/web/state';
 
@@ -63,13 +64,13 @@ describe("the web app's screen", () => {
     settings: DEFAULT_SETTINGS,
     catalogue: CATALOGUE,
   });
-  const pick = recommend('happy', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1));
+  const pick = asPick(recommend('happy', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1)), 'camera', 'c1');
 
   it('says what a capture is doing, then what it read', () => {
     let state: WebState = webReducer(loaded, { type: 'capture-started' });
     state = webReducer(state, { type: 'stage', stage: 'countdown', secondsLeft: 2 });
     expect(statusText(state)).toBe('Look at the camera… 2');
-    state = webReducer(state, { type: 'read', reading: reading(0.9), pick });
+    state = webReducer(state, { type: 'read', reading: reading(0.9), captureId: 'c1', pick });
     expect(statusText(state)).toBe('You look happy.');
     // Progress that arrives after the result does not hide it.
     expect(webReducer(state, { type: 'stage', stage: 'reading-mood' })).toBe(state);
@@ -79,14 +80,39 @@ describe("the web app's screen", () => {
     let state = webReducer(loaded, {
       type: 'read',
       reading: reading(0.4),
+      captureId: 'c2',
       fromPhoto: false,
       unsure: ['happy', 'calm'],
     });
     expect(statusText(state)).toBe('Moodtab is not sure: happy or calm? Pick one below.');
-    const calm = recommend('calm', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1));
+    const calm = asPick(recommend('calm', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1)), 'chosen', 'c2');
     state = webReducer(state, { type: 'picked', pick: calm });
-    expect(state).toMatchObject({ chosen: 'calm', pick: calm, reading: reading(0.4), fromPhoto: false });
+    expect(state).toMatchObject({
+      chosen: 'calm',
+      pick: calm,
+      reading: reading(0.4),
+      captureId: 'c2',
+      fromPhoto: false,
+    });
     expect(statusText(state)).toBe('You chose calm.');
+    // The pick stands when only its journal entry could not be written.
+    state = webReducer(state, { type: 'journal-failed', error: 'journal-full' });
+    expect(state).toMatchObject({ pick: calm, journalError: 'journal-full' });
+    expect(webReducer(state, { type: 'capture-started' }).journalError).toBeUndefined();
+  });
+
+  it('notes how a hand-picked mood was decided, and which capture it belongs to', () => {
+    expect(handPickSource(false, false)).toBe('manual');
+    expect(handPickSource(true, false)).toBe('chosen');
+    expect(handPickSource(true, true)).toBe('corrected');
+    const manual = asPick(pick, 'manual');
+    expect(manual).not.toHaveProperty('captureId');
+    expect(manual.id).not.toBe(asPick(pick, 'manual').id);
+    expect(asPick(pick, 'corrected', 'c1')).toMatchObject({
+      source: 'corrected',
+      captureId: 'c1',
+      query: pick.query,
+    });
   });
 
   it('shows the error of a failed capture', () => {

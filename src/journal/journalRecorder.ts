@@ -13,8 +13,8 @@ import {
   type JournalEntry,
   type JournalOutcome,
   type JournalPrefs,
-} from '../journal/journal';
-import type { JournalStore } from '../journal/journalStore';
+} from './journal';
+import type { JournalStore } from './journalStore';
 import type { RecommendationListener } from '../recommendation/recommendationEvents';
 
 export interface JournalRecorder {
