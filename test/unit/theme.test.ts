@@ -14,7 +14,6 @@ const PAGE_STYLES = [
   'src/options/options.css',
   'src/ui/journal.css',
   'src/welcome/welcome.css',
-  'src/web/web.css',
 ];
 
 function variables(block: string): Record<string, string> {
