@@ -7,13 +7,7 @@
  * bandit has learned, and takeOutcome says why the entry is missing.
  */
 import { toErrorInfo } from '../common/errors';
-import {
-  entryIdOf,
-  pickDraft,
-  type JournalEntry,
-  type JournalOutcome,
-  type JournalPrefs,
-} from './journal';
+import { entryIdOf, pickDraft, type JournalEntry, type JournalOutcome, type JournalPrefs } from './journal';
 import type { JournalStore } from './journalStore';
 import type { RecommendationListener } from '../recommendation/recommendationEvents';
 
