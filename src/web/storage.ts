@@ -2,7 +2,7 @@
  * Stored state in the web app: the registry (src/storage/registry.ts) on the page's localStorage,
  * behind the same StorageBackend the extension puts storage.local behind. Every value is one JSON
  * item written whole (`moodtab:<key>`), so a full storage refuses it whole and keeps what was
- * there. Writes take the key's Web Lock, which every tab of the app shares; other tabs hear of a
+ * there; several values written together are undone together. Writes take the key's Web Lock, which every tab of the app shares; other tabs hear of a
  * change through the `storage` event, this one through its own listeners.
  */
 import { MoodtabError } from '../common/errors';
@@ -62,6 +62,20 @@ export function webStorage({
         throw new MoodtabError('storage-full', `localStorage refused ${key}: ${String(error)}`);
       }
       changed(key);
+    },
+    async saveAll(values) {
+      const keys = Object.keys(values);
+      const before = keys.map((key) => [key, area.getItem(PREFIX + key)] as const);
+      try {
+        for (const key of keys) area.setItem(PREFIX + key, JSON.stringify(values[key]));
+      } catch (error) {
+        // localStorage writes item by item: undo the ones that fit. Removing them all first frees
+        // the room the old values took, so putting those back cannot fail.
+        for (const key of keys) area.removeItem(PREFIX + key);
+        for (const [key, text] of before) if (text !== null) area.setItem(PREFIX + key, text);
+        throw new MoodtabError('storage-full', `localStorage refused ${keys.join(', ')}: ${String(error)}`);
+      }
+      keys.forEach(changed);
     },
     async remove(key) {
       area.removeItem(PREFIX + key);

@@ -7,7 +7,7 @@ import type { RecognitionResult } from '../../src/model/recognition';
 import { contextKey, armKey, seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
+import { BANDIT_KEY, openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
 import type { CaptureService } from '../../src/capture/captureService';
 import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
@@ -31,13 +31,28 @@ describe('web storage', () => {
     const area = memoryArea(200);
     const stored = openStoredState(webStorage({ area, events: new EventTarget() }));
     await stored.settings.set(DEFAULT_SETTINGS);
-    const failure = stored.journal.set(
-      Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, time: new Date(0).toISOString() }) as never),
+    const arms = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [armKey('spotify', `song ${i}`), { good: 1, bad: 0 }]),
     );
+    const failure = stored.bandit.set({ [contextKey('sad', 'music', 'match')]: arms });
     await expect(failure).rejects.toThrow(MoodtabError);
     await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
-    expect(area.getItem(`${STORAGE_PREFIX}journal`)).toBeNull();
+    expect(area.getItem(`${STORAGE_PREFIX}${BANDIT_KEY}`)).toBeNull();
     await expect(stored.settings.load()).resolves.toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('undoes a write of several values that does not fit whole: each keeps what it had', async () => {
+    const area = memoryArea(120);
+    const backend = webStorage({ area, events: new EventTarget() });
+    await backend.saveAll({ a: 'before', b: 'x'.repeat(40) });
+    // `a` fits, `b` does not: `a` is put back, `c` (new) is gone.
+    const failure = backend.saveAll({ a: 'after', c: 'y', b: 'x'.repeat(80) });
+    await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
+    await expect(backend.load('a')).resolves.toBe('before');
+    await expect(backend.load('b')).resolves.toBe('x'.repeat(40));
+    await expect(backend.load('c')).resolves.toBeUndefined();
+    await backend.saveAll({ a: 'after', c: 'y' });
+    await expect(backend.load('a')).resolves.toBe('after');
   });
 
   it('tells watchers of a change in this page and in another tab, until they unsubscribe', async () => {

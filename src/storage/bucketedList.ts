@@ -1,0 +1,157 @@
+/**
+ * A long list kept in buckets (the journal: one key per UTC month), so a change writes only the
+ * buckets it touches instead of the whole list. An index key names the buckets stored; every edit
+ * runs under one lock for the whole list and ends in one `saveAll`, buckets and index together,
+ * which a full storage refuses whole: what was stored before stays as it was.
+ */
+import type { StorageBackend } from './backend';
+import { lockName, type KeyDefinition } from './storedValue';
+
+export interface BucketedDefinition<T> {
+  /** The lock's name, and the key the whole list was once stored under (moved into buckets once). */
+  key: string;
+  owner: KeyDefinition<unknown>['owner'];
+  /** The key that lists the stored buckets, oldest first. */
+  indexKey: string;
+  bucketKey(bucket: string): string;
+  /** Whether a name read from the index is a bucket's ('2025-06'); names sort oldest first. */
+  isBucket(name: unknown): name is string;
+  /** The bucket an item belongs in. */
+  bucketOf(item: T): string;
+  /** A bucket's raw value (or the old single value's) as valid items, in order. */
+  parse(raw: unknown): T[];
+  initial: T[];
+}
+
+/** The buckets as an edit sees them: what is stored, with the edit's own writes laid over it. */
+export interface Buckets<T> {
+  /** Oldest first, with any the edit added. */
+  names(): string[];
+  read(bucket: string): Promise<T[]>;
+  /** Replaces a bucket's items; none removes the bucket. Written when the edit returns. */
+  write(bucket: string, items: T[]): void;
+}
+
+export interface BucketedList<T> {
+  readonly key: string;
+  readonly initial: T[];
+  /** Every item, bucket after bucket. */
+  load(): Promise<T[]>;
+  /** Reads and changes buckets under the list's lock; what `write` set is stored in one write. */
+  edit<R>(change: (buckets: Buckets<T>) => Promise<R> | R): Promise<R>;
+  /** Calls `listener` with every item whenever any bucket changes, in any page; returns the unsubscribe. */
+  watch(listener: (items: T[]) => void): () => void;
+}
+
+export const isBucketedDefinition = (
+  definition: KeyDefinition<unknown> | BucketedDefinition<unknown>,
+): definition is BucketedDefinition<unknown> => 'indexKey' in definition;
+
+function group<T>(items: T[], bucketOf: (item: T) => string): Map<string, T[]> {
+  const buckets = new Map<string, T[]>();
+  for (const item of items) buckets.set(bucketOf(item), [...(buckets.get(bucketOf(item)) ?? []), item]);
+  return buckets;
+}
+
+/** The list as stored values, key by key: for tools and tests that seed a storage. */
+export function bucketedItems<T>(definition: BucketedDefinition<T>, items: T[]): Record<string, unknown> {
+  const buckets = group(items, definition.bucketOf);
+  return {
+    [definition.indexKey]: [...buckets.keys()].sort(),
+    ...Object.fromEntries([...buckets].map(([name, bucket]) => [definition.bucketKey(name), bucket])),
+  };
+}
+
+export function bucketedList<T>(backend: StorageBackend, definition: BucketedDefinition<T>): BucketedList<T> {
+  const { key, indexKey, bucketKey, isBucket, bucketOf, parse } = definition;
+  const readIndex = (raw: unknown): string[] =>
+    Array.isArray(raw) ? [...new Set(raw.filter(isBucket))].sort() : [];
+  const readBucket = async (name: string) => parse(await backend.load(bucketKey(name)));
+
+  async function editLocked<R>(change: (buckets: Buckets<T>) => Promise<R> | R): Promise<R> {
+    const [indexRaw, old] = await Promise.all([backend.load(indexKey), backend.load(key)]);
+    const index = readIndex(indexRaw);
+    // The whole list under its old key: moved into buckets by this write. Beside an index it is
+    // what a move left behind when its removal failed (the move emptied it): nothing to move.
+    const moving = old !== undefined;
+    const writes = indexRaw === undefined && moving ? group(parse(old), bucketOf) : new Map<string, T[]>();
+    const names = new Set([...index, ...writes.keys()]);
+    const read = new Map<string, Promise<T[]>>();
+    const buckets: Buckets<T> = {
+      names: () => [...names].sort(),
+      read: async (name) => {
+        if (writes.has(name)) return writes.get(name)!;
+        if (!names.has(name)) return [];
+        if (!read.has(name)) read.set(name, readBucket(name));
+        return read.get(name)!;
+      },
+      write: (name, items) => {
+        writes.set(name, items);
+        names.add(name);
+      },
+    };
+    const result = await change(buckets);
+    if (writes.size === 0 && !moving) return result;
+
+    const emptied = [...writes].flatMap(([name, items]) => (items.length ? [] : [name]));
+    const kept = [...names].filter((name) => !emptied.includes(name)).sort();
+    const values: Record<string, unknown> = Object.fromEntries(
+      [...writes].map(([name, items]) => [bucketKey(name), items]),
+    );
+    if (moving || indexRaw === undefined || kept.join() !== index.join()) values[indexKey] = kept;
+    if (moving) values[key] = []; // emptied in this same write, so the move happens once
+    await backend.saveAll(values);
+    // Out of the index and empty already: removing them only frees their keys.
+    for (const name of emptied) await backend.remove(bucketKey(name));
+    if (moving) await backend.remove(key);
+    return result;
+  }
+
+  const edit = <R>(change: (buckets: Buckets<T>) => Promise<R> | R) =>
+    backend.exclusive(lockName(key), () => editLocked(change));
+
+  async function load(): Promise<T[]> {
+    const [indexRaw, old] = await Promise.all([backend.load(indexKey), backend.load(key)]);
+    if (indexRaw === undefined && old !== undefined) {
+      // The first read after an update moves the old single value into buckets; if it cannot be
+      // written (a full storage), the old value is still the list.
+      const moved = await edit(() => true).catch(() => false);
+      return moved ? load() : parse(old);
+    }
+    const buckets = await Promise.all(readIndex(indexRaw).map(readBucket));
+    return buckets.flat();
+  }
+
+  function watch(listener: (items: T[]) => void): () => void {
+    let bucketStops: (() => void)[] = [];
+    let latest = 0;
+    let open = true;
+    // Several buckets written at once report one by one: only the last reading is handed on.
+    const reload = () => {
+      const mine = ++latest;
+      load().then(
+        (items) => open && mine === latest && listener(items),
+        () => undefined,
+      );
+    };
+    const followBuckets = (names: string[]) => {
+      bucketStops.forEach((stop) => stop());
+      bucketStops = names.map((name) => backend.watch(bucketKey(name), reload));
+    };
+    const stopIndex = backend.watch(indexKey, (raw) => {
+      followBuckets(readIndex(raw));
+      reload();
+    });
+    backend.load(indexKey).then(
+      (raw) => open && followBuckets(readIndex(raw)),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+      stopIndex();
+      bucketStops.forEach((stop) => stop());
+    };
+  }
+
+  return { key, initial: definition.initial, load, edit, watch };
+}
