@@ -95,11 +95,11 @@ export function bucketedList<T>(backend: StorageBackend, definition: BucketedDef
 
     const emptied = [...writes].flatMap(([name, items]) => (items.length ? [] : [name]));
     const kept = [...names].filter((name) => !emptied.includes(name)).sort();
-    const values: Record<string, unknown> = Object.fromEntries(
-      [...writes].map(([name, items]) => [bucketKey(name), items]),
-    );
+    // The old key first, emptied in this same write, so the move happens once; a storage that
+    // writes key by key (localStorage) frees its room before the months take it.
+    const values: Record<string, unknown> = moving ? { [key]: [] } : {};
+    for (const [name, items] of writes) values[bucketKey(name)] = items;
     if (moving || indexRaw === undefined || kept.join() !== index.join()) values[indexKey] = kept;
-    if (moving) values[key] = []; // emptied in this same write, so the move happens once
     await backend.saveAll(values);
     // Out of the index and empty already: removing them only frees their keys.
     for (const name of emptied) await backend.remove(bucketKey(name));
