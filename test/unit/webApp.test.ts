@@ -46,7 +46,7 @@ describe('web storage', () => {
     const backend = webStorage({ area, events: new EventTarget() });
     await backend.saveAll({ a: 'before', b: 'x'.repeat(40) });
     // `a` fits, `b` does not: `a` is put back, `c` (new) is gone.
-    const failure = backend.saveAll({ a: 'after', c: 'y', b: 'x'.repeat(80) });
+    const failure = backend.saveAll({ a: 'after', c: 'y', b: 'x'.repeat(100) });
     await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
     await expect(backend.load('a')).resolves.toBe('before');
     await expect(backend.load('b')).resolves.toBe('x'.repeat(40));
