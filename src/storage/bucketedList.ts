@@ -62,53 +62,94 @@ export function bucketedItems<T>(definition: BucketedDefinition<T>, items: T[]):
   };
 }
 
+const indexOf = <T>({ isBucket }: BucketedDefinition<T>, raw: unknown): string[] =>
+  Array.isArray(raw) ? [...new Set(raw.filter(isBucket))].sort() : [];
+
+/** One edit, under the list's lock: the buckets it reads, then one write of what it changed. */
+async function editBuckets<T, R>(
+  backend: StorageBackend,
+  definition: BucketedDefinition<T>,
+  change: (buckets: Buckets<T>) => Promise<R> | R,
+): Promise<R> {
+  const { key, indexKey, bucketKey, bucketOf, parse } = definition;
+  const [indexRaw, old] = await Promise.all([backend.load(indexKey), backend.load(key)]);
+  const index = indexOf(definition, indexRaw);
+  // The whole list under its old key: moved into buckets by this write. Beside an index it is
+  // what a move left behind when its removal failed (the move emptied it): nothing to move.
+  const moving = old !== undefined;
+  const writes = indexRaw === undefined && moving ? group(parse(old), bucketOf) : new Map<string, T[]>();
+  const names = new Set([...index, ...writes.keys()]);
+  const read = new Map<string, Promise<T[]>>();
+  const result = await change({
+    names: () => [...names].sort(),
+    read: async (name) => {
+      if (writes.has(name)) return writes.get(name)!;
+      if (!names.has(name)) return [];
+      if (!read.has(name)) read.set(name, backend.load(bucketKey(name)).then(parse));
+      return read.get(name)!;
+    },
+    write: (name, items) => {
+      writes.set(name, items);
+      names.add(name);
+    },
+  });
+  if (writes.size === 0 && !moving) return result;
+
+  const emptied = [...writes].flatMap(([name, items]) => (items.length ? [] : [name]));
+  const kept = [...names].filter((name) => !emptied.includes(name)).sort();
+  // The old key first, emptied in this same write, so the move happens once; a storage that
+  // writes key by key (localStorage) frees its room before the months take it.
+  const values: Record<string, unknown> = moving ? { [key]: [] } : {};
+  for (const [name, items] of writes) values[bucketKey(name)] = items;
+  if (moving || indexRaw === undefined || kept.join() !== index.join()) values[indexKey] = kept;
+  await backend.saveAll(values);
+  // Out of the index and empty already: removing them only frees their keys.
+  for (const name of emptied) await backend.remove(bucketKey(name));
+  if (moving) await backend.remove(key);
+  return result;
+}
+
+/** Follows the index and every bucket it lists; each change hands on the whole list, read again. */
+function watchBuckets<T>(
+  backend: StorageBackend,
+  definition: BucketedDefinition<T>,
+  load: () => Promise<T[]>,
+  listener: (items: T[]) => void,
+): () => void {
+  let bucketStops: (() => void)[] = [];
+  let latest = 0;
+  let open = true;
+  // Several buckets written at once report one by one: only the last reading is handed on.
+  const reload = () => {
+    const mine = ++latest;
+    load().then(
+      (items) => open && mine === latest && listener(items),
+      () => undefined,
+    );
+  };
+  const followBuckets = (names: string[]) => {
+    bucketStops.forEach((stop) => stop());
+    bucketStops = names.map((name) => backend.watch(definition.bucketKey(name), reload));
+  };
+  const stopIndex = backend.watch(definition.indexKey, (raw) => {
+    followBuckets(indexOf(definition, raw));
+    reload();
+  });
+  backend.load(definition.indexKey).then(
+    (raw) => open && followBuckets(indexOf(definition, raw)),
+    () => undefined,
+  );
+  return () => {
+    open = false;
+    stopIndex();
+    bucketStops.forEach((stop) => stop());
+  };
+}
+
 export function bucketedList<T>(backend: StorageBackend, definition: BucketedDefinition<T>): BucketedList<T> {
-  const { key, indexKey, bucketKey, isBucket, bucketOf, parse } = definition;
-  const readIndex = (raw: unknown): string[] =>
-    Array.isArray(raw) ? [...new Set(raw.filter(isBucket))].sort() : [];
-  const readBucket = async (name: string) => parse(await backend.load(bucketKey(name)));
-
-  async function editLocked<R>(change: (buckets: Buckets<T>) => Promise<R> | R): Promise<R> {
-    const [indexRaw, old] = await Promise.all([backend.load(indexKey), backend.load(key)]);
-    const index = readIndex(indexRaw);
-    // The whole list under its old key: moved into buckets by this write. Beside an index it is
-    // what a move left behind when its removal failed (the move emptied it): nothing to move.
-    const moving = old !== undefined;
-    const writes = indexRaw === undefined && moving ? group(parse(old), bucketOf) : new Map<string, T[]>();
-    const names = new Set([...index, ...writes.keys()]);
-    const read = new Map<string, Promise<T[]>>();
-    const buckets: Buckets<T> = {
-      names: () => [...names].sort(),
-      read: async (name) => {
-        if (writes.has(name)) return writes.get(name)!;
-        if (!names.has(name)) return [];
-        if (!read.has(name)) read.set(name, readBucket(name));
-        return read.get(name)!;
-      },
-      write: (name, items) => {
-        writes.set(name, items);
-        names.add(name);
-      },
-    };
-    const result = await change(buckets);
-    if (writes.size === 0 && !moving) return result;
-
-    const emptied = [...writes].flatMap(([name, items]) => (items.length ? [] : [name]));
-    const kept = [...names].filter((name) => !emptied.includes(name)).sort();
-    // The old key first, emptied in this same write, so the move happens once; a storage that
-    // writes key by key (localStorage) frees its room before the months take it.
-    const values: Record<string, unknown> = moving ? { [key]: [] } : {};
-    for (const [name, items] of writes) values[bucketKey(name)] = items;
-    if (moving || indexRaw === undefined || kept.join() !== index.join()) values[indexKey] = kept;
-    await backend.saveAll(values);
-    // Out of the index and empty already: removing them only frees their keys.
-    for (const name of emptied) await backend.remove(bucketKey(name));
-    if (moving) await backend.remove(key);
-    return result;
-  }
-
+  const { key, indexKey, bucketKey, parse } = definition;
   const edit = <R>(change: (buckets: Buckets<T>) => Promise<R> | R) =>
-    backend.exclusive(lockName(key), () => editLocked(change));
+    backend.exclusive(lockName(key), () => editBuckets(backend, definition, change));
 
   async function load(): Promise<T[]> {
     const [indexRaw, old] = await Promise.all([backend.load(indexKey), backend.load(key)]);
@@ -118,40 +159,17 @@ export function bucketedList<T>(backend: StorageBackend, definition: BucketedDef
       const moved = await edit(() => true).catch(() => false);
       return moved ? load() : parse(old);
     }
-    const buckets = await Promise.all(readIndex(indexRaw).map(readBucket));
+    const buckets = await Promise.all(
+      indexOf(definition, indexRaw).map(async (name) => parse(await backend.load(bucketKey(name)))),
+    );
     return buckets.flat();
   }
 
-  function watch(listener: (items: T[]) => void): () => void {
-    let bucketStops: (() => void)[] = [];
-    let latest = 0;
-    let open = true;
-    // Several buckets written at once report one by one: only the last reading is handed on.
-    const reload = () => {
-      const mine = ++latest;
-      load().then(
-        (items) => open && mine === latest && listener(items),
-        () => undefined,
-      );
-    };
-    const followBuckets = (names: string[]) => {
-      bucketStops.forEach((stop) => stop());
-      bucketStops = names.map((name) => backend.watch(bucketKey(name), reload));
-    };
-    const stopIndex = backend.watch(indexKey, (raw) => {
-      followBuckets(readIndex(raw));
-      reload();
-    });
-    backend.load(indexKey).then(
-      (raw) => open && followBuckets(readIndex(raw)),
-      () => undefined,
-    );
-    return () => {
-      open = false;
-      stopIndex();
-      bucketStops.forEach((stop) => stop());
-    };
-  }
-
-  return { key, initial: definition.initial, load, edit, watch };
+  return {
+    key,
+    initial: definition.initial,
+    load,
+    edit,
+    watch: (listener) => watchBuckets(backend, definition, load, listener),
+  };
 }

@@ -3,7 +3,7 @@ import { createJournalRecorder } from '../../src/background/journalRecorder';
 import { createRecommender } from '../../src/background/recommender';
 import { seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
-import { DEFAULT_JOURNAL_PREFS, type JournalEntry } from '../../src/journal/journal';
+import { DEFAULT_JOURNAL_PREFS } from '../../src/journal/journal';
 import { openStoredState } from '../../src/storage/registry';
 import { journalIn, journalKeys } from './helpers/journalStorage';
 import { createJournalStore } from '../../src/journal/journalStore';
