@@ -106,7 +106,7 @@ function unlistedPackages(context) {
 
 const RAW_STORAGE = {
   group: ['**/platform/browserApi'],
-  importNames: ['loadStored', 'saveStored', 'removeStored', 'watchStored'],
+  importNames: ['loadStored', 'saveStored', 'saveAllStored', 'removeStored', 'watchStored'],
   message: 'Read and write stored state through the registry (src/storage/registry.ts).',
 };
 

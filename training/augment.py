@@ -34,7 +34,7 @@ def _box(rows, cols, y0, y1, x0, x1):
 
 def _blur(x, sigma):
     radius = 2
-    offsets = torch.arange(-radius, radius + 1, dtype=x.dtype)
+    offsets = torch.arange(-radius, radius + 1, dtype=x.dtype, device=x.device)
     kernel = torch.exp(-(offsets**2)[None, :] / (2 * sigma[:, None] ** 2))
     kernel = kernel / kernel.sum(1, keepdim=True)  # n, 5
     n, _, h, w = x.shape

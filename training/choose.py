@@ -105,6 +105,7 @@ def main(argv=None):
     parser.add_argument("--dev-crops", required=True, help="JSON written by npm run eval:photos --crops-out")
     parser.add_argument("--out", help="write the chosen weights and calibration here (a .pt)")
     parser.add_argument("--from-epoch", type=int, default=0, help="ignore earlier epochs")
+    parser.add_argument("--last", type=int, default=0, help="only the last K epochs (the annealed end of a cycle)")
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--limit", type=int, default=0, help="use only this many PublicTest faces (smoke tests)")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
@@ -116,7 +117,8 @@ def main(argv=None):
         test_images, fer, ferplus = test_images[: args.limit], fer[: args.limit], ferplus[: args.limit]
     dev_images, dev_truth = load_dev_crops(args.dev_crops)
     results = []
-    for path in sorted(glob.glob(os.path.join(args.run_dir, "epoch-*.pt"))):
+    paths = sorted(glob.glob(os.path.join(args.run_dir, "epoch-*.pt")))
+    for path in paths[-args.last :] if args.last else paths:
         epoch = int(os.path.basename(path)[6:9])
         if epoch < args.from_epoch:
             continue

@@ -81,7 +81,7 @@ const ENTRY_FIELDS = [
 ];
 /**
  * The most entries a journal keeps (and an import may bring): 20 a day over the retention, and
- * 10,000 in all, for "forever" too. A whole journal is one stored value, checked on each write.
+ * 10,000 in all, for "forever" too.
  */
 export const MAX_ENTRIES_PER_DAY = 20;
 export const MAX_JOURNAL_ENTRIES = 10_000;
@@ -125,6 +125,12 @@ export function entryProblem(raw: unknown): string | undefined {
 export const isJournalEntry = (raw: unknown): raw is JournalEntry => entryProblem(raw) === undefined;
 
 export const byTime = (a: JournalEntry, b: JournalEntry) => Date.parse(a.time) - Date.parse(b.time);
+
+/** The UTC month an entry is stored under ('2025-06'), from its time. */
+export const journalMonthOf = ({ time }: Pick<JournalEntry, 'time'>): string =>
+  new Date(time).toISOString().slice(0, 7);
+export const isJournalMonth = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
 /** Reads what storage held; anything that is not a valid entry (an old or hand-edited value) is dropped. */
 export const readEntries = (raw: unknown): JournalEntry[] =>

@@ -1,30 +1,31 @@
 /**
- * The mood journal in storage: one array under one key, oldest first. Every write goes through the
- * stored-state registry's write path (one lock for the key across all of the extension's pages:
- * the background records while the options page may import or delete), prunes what the retention
- * no longer allows, and is a single storage write: when the storage is full the browser refuses
- * that write whole, so what was stored before stays as it was.
+ * The mood journal in storage: entries in monthly buckets (UTC), each oldest first. Every write
+ * goes through the registry's bucketed list (one lock for the journal across all of the
+ * extension's pages: the background records while the options page may import or delete),
+ * touches only the months it changes, prunes what the retention no longer allows (whole old
+ * months go, the oldest kept one is trimmed), and is a single storage write: when the storage is
+ * full the browser refuses that write whole, so what was stored before stays as it was.
  */
 import { isQuotaError, MoodtabError } from '../common/errors';
 import {
-  byTime,
-  isExpired,
   isJournalEntry,
+  journalMonthOf,
   type JournalDraft,
   type JournalEntry,
   type JournalPatch,
   type JournalPrefs,
 } from './journal';
+import { addEntries, findEntry, oneEntryPerId, pruneMonths, putEntry, type Months } from './journalMonths';
 
 /**
- * The stored values the store works on: the registry's `journal` and `journalPrefs`, and
- * `patternsSeen` (the mood-patterns flags the user has seen, gone with the journal), from
- * openStoredState in src/storage, handed in by each context.
+ * The stored values the store works on: the registry's `journal` (monthly buckets) and
+ * `journalPrefs`, and `patternsSeen` (the mood-patterns flags the user has seen, gone with the
+ * journal), from openStoredState in src/storage, handed in by each context.
  */
 export interface JournalStorage {
   journal: {
     load(): Promise<JournalEntry[]>;
-    edit<R>(change: (entries: JournalEntry[]) => Promise<{ value: JournalEntry[]; result: R }>): Promise<R>;
+    edit<R>(change: (months: Months) => Promise<R>): Promise<R>;
   };
   journalPrefs: { load(): Promise<JournalPrefs> };
   patternsSeen?: { remove(): Promise<void> };
@@ -61,11 +62,11 @@ export interface JournalStoreOptions {
   newId?: () => string;
 }
 
-type Edit<T> = (entries: JournalEntry[], prefs: JournalPrefs) => { entries: JournalEntry[]; result: T };
+type Edit<T> = (months: Months, prefs: JournalPrefs) => Promise<T>;
 
 /**
- * Reads, changes and writes the journal under its lock, pruned to the retention; `pruned`: how many
- * entries the retention removed in this write.
+ * Reads and changes the months an edit needs under the journal's lock, prunes to the retention,
+ * and writes what changed in one write; `pruned`: how many entries the retention removed.
  */
 async function changeJournal<T>(
   stored: JournalStorage,
@@ -73,12 +74,10 @@ async function changeJournal<T>(
   edit: Edit<T>,
 ): Promise<{ result: T; pruned: number }> {
   try {
-    return await stored.journal.edit(async (current) => {
+    return await stored.journal.edit(async (months) => {
       const prefs = await stored.journalPrefs.load();
-      const { entries, result } = edit(current, prefs);
-      const at = now();
-      const kept = entries.filter((entry) => !isExpired(entry, prefs.retention, at)).sort(byTime);
-      return { value: kept, result: { result, pruned: entries.length - kept.length } };
+      const result = await edit(months, prefs);
+      return { result, pruned: await pruneMonths(months, prefs.retention, now()) };
     });
   } catch (error) {
     if (!isQuotaError(error)) throw error;
@@ -86,34 +85,29 @@ async function changeJournal<T>(
   }
 }
 
-const withEntry =
-  (entry: JournalEntry): Edit<JournalEntry> =>
-  (entries) => ({ entries: [...entries.filter(({ id }) => id !== entry.id), entry], result: entry });
-
 const withPatch =
   (id: string, patch: JournalPatch): Edit<JournalEntry | undefined> =>
-  (entries) => {
-    const current = entries.find((entry) => entry.id === id);
-    if (!current) return { entries, result: undefined };
-    const updated: JournalEntry = { ...current, ...patch };
+  async (months) => {
+    const found = await findEntry(months, id);
+    if (!found) return undefined;
+    const updated: JournalEntry = { ...found.entry, ...patch };
     if (updated.feedback === undefined) delete updated.feedback;
     if (!isJournalEntry(updated)) throw new MoodtabError('internal', `journal: invalid change to ${id}`);
-    return { entries: entries.map((entry) => (entry === current ? updated : entry)), result: updated };
+    const bucket = await months.read(found.month);
+    months.write(
+      found.month,
+      bucket.map((entry) => (entry.id === id ? updated : entry)),
+    );
+    return updated;
   };
 
 const withImported =
   (incoming: JournalEntry[], now: () => Date): Edit<ImportSummary> =>
-  (entries, { retention }) => {
-    const known = new Set(entries.map((entry) => entry.id));
+  async (months, { retention }) => {
+    const known = new Set((await Promise.all(months.names().map(months.read))).flat().map(({ id }) => id));
     const fresh = incoming.filter((entry) => !known.has(entry.id));
-    const at = now();
-    const kept = fresh.filter((entry) => !isExpired(entry, retention, at));
-    const result = {
-      added: kept.length,
-      alreadyThere: incoming.length - fresh.length,
-      tooOld: fresh.length - kept.length,
-    };
-    return { entries: [...entries, ...kept], result };
+    const kept = await addEntries(months, fresh, retention, now());
+    return { added: kept, alreadyThere: incoming.length - fresh.length, tooOld: fresh.length - kept };
   };
 
 export function createJournalStore(
@@ -123,19 +117,19 @@ export function createJournalStore(
   const change = <T>(edit: Edit<T>) => changeJournal(stored, now, edit);
   const resultOf = async <T>(edit: Edit<T>): Promise<T> => (await change(edit)).result;
   return {
-    listEntries: () => stored.journal.load(),
+    listEntries: async () => oneEntryPerId(await stored.journal.load()),
     recordEntry(draft) {
       const entry: JournalEntry = { ...draft, id: draft.id ?? newId(), time: now().toISOString() };
       // Checked here: an invalid entry would be dropped unseen at the next read.
       if (!isJournalEntry(entry))
         return Promise.reject(new MoodtabError('internal', 'journal: invalid entry'));
-      return resultOf(withEntry(entry));
+      return resultOf((months) => putEntry(months, entry, journalMonthOf(entry)));
     },
     updateEntry: (id, patch) => resultOf(withPatch(id, patch)),
     importEntries: (incoming) => resultOf(withImported(incoming, now)),
-    applyRetention: async () => (await change((entries) => ({ entries, result: undefined }))).pruned,
+    applyRetention: async () => (await change(async () => undefined)).pruned,
     async deleteAll() {
-      await change(() => ({ entries: [], result: undefined }));
+      await change(async (months) => months.names().forEach((month) => months.write(month, [])));
       await stored.patternsSeen?.remove();
     },
   };

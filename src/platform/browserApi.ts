@@ -194,8 +194,13 @@ export async function loadStored(key: string): Promise<unknown> {
 
 /** A full storage area refuses the write whole, so what was stored before stays as it was. */
 export async function saveStored(key: string, value: unknown): Promise<void> {
+  await saveAllStored({ [key]: value });
+}
+
+/** One storage.local.set: the browser checks the quota for all the values and writes all or none. */
+export async function saveAllStored(values: Record<string, unknown>): Promise<void> {
   try {
-    await browser.storage.local.set({ [key]: value });
+    await browser.storage.local.set(values);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/quota/i.test(text)) throw new MoodtabError('storage-full', text);
@@ -228,6 +233,7 @@ export function watchStored(key: string, listener: (value: unknown) => void): ()
 export const storageArea: StorageBackend = {
   load: loadStored,
   save: saveStored,
+  saveAll: saveAllStored,
   remove: removeStored,
   watch: watchStored,
   exclusive: async (name, task) => await navigator.locks.request(name, task),

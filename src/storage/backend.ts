@@ -8,6 +8,11 @@ export interface StorageBackend {
   load(key: string): Promise<unknown>;
   /** Writes the value whole: a full storage refuses it whole, leaving what was there. */
   save(key: string, value: unknown): Promise<void>;
+  /**
+   * Writes several values in one write (the journal's months): a full storage refuses them all,
+   * leaving every one as it was.
+   */
+  saveAll(values: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
   /** Calls `listener` with the new raw value whenever `key` changes, in any page; returns the unsubscribe. */
   watch(key: string, listener: (raw: unknown) => void): () => void;

@@ -6,6 +6,8 @@
  */
 import {
   DEFAULT_JOURNAL_PREFS,
+  isJournalMonth,
+  journalMonthOf,
   parseJournalPrefs,
   readEntries,
   type JournalEntry,
@@ -22,9 +24,16 @@ import {
 } from '../recommendation/personalCalibration';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../recommendation/settings';
 import type { StorageBackend } from './backend';
+import {
+  bucketedList,
+  isBucketedDefinition,
+  type BucketedDefinition,
+  type BucketedList,
+} from './bucketedList';
 import { storedValue, type KeyDefinition, type StoredValue } from './storedValue';
 
 const define = <T>(definition: KeyDefinition<T>): KeyDefinition<T> => definition;
+const defineBuckets = <T>(definition: BucketedDefinition<T>): BucketedDefinition<T> => definition;
 
 export const STORED = {
   settings: define<Settings>({
@@ -63,7 +72,17 @@ export const STORED = {
     parse: parseJournalPrefs,
     initial: DEFAULT_JOURNAL_PREFS,
   }),
-  journal: define<JournalEntry[]>({ key: 'journal', owner: 'journal', parse: readEntries, initial: [] }),
+  // One key per UTC month (`journal:2025-06`), listed in `journalMonths`: a capture writes its month only.
+  journal: defineBuckets<JournalEntry>({
+    key: 'journal',
+    owner: 'journal',
+    indexKey: 'journalMonths',
+    bucketKey: (month) => `journal:${month}`,
+    isBucket: isJournalMonth,
+    bucketOf: journalMonthOf,
+    parse: readEntries,
+    initial: [],
+  }),
   patternsSeen: define<SeenFlags>({
     key: 'patternsSeen',
     owner: 'journal',
@@ -73,14 +92,21 @@ export const STORED = {
 };
 
 export type StoredName = keyof typeof STORED;
-type ValueOf<N extends StoredName> = (typeof STORED)[N] extends KeyDefinition<infer T> ? T : never;
-export type StoredState = { readonly [N in StoredName]: StoredValue<ValueOf<N>> };
+type Opened<D> =
+  D extends BucketedDefinition<infer T>
+    ? BucketedList<T>
+    : D extends KeyDefinition<infer T>
+      ? StoredValue<T>
+      : never;
+export type StoredState = { readonly [N in StoredName]: Opened<(typeof STORED)[N]> };
 
 /** Every registered value on `backend`: the one way to read and write stored state. */
 export function openStoredState(backend: StorageBackend): StoredState {
   const entries = Object.entries(STORED).map(([name, definition]) => [
     name,
-    storedValue(backend, definition as KeyDefinition<unknown>),
+    isBucketedDefinition(definition)
+      ? bucketedList(backend, definition)
+      : storedValue(backend, definition as KeyDefinition<unknown>),
   ]);
   return Object.fromEntries(entries) as StoredState;
 }
@@ -92,5 +118,7 @@ export const MAPPING_KEY = STORED.mapping.key;
 export const BANDIT_KEY = STORED.bandit.key;
 export const CALIBRATION_KEY = STORED.personalCalibration.key;
 export const JOURNAL_PREFS_KEY = STORED.journalPrefs.key;
+/** Where the whole journal was one value, before monthly buckets: moved on the first read or write. */
 export const JOURNAL_KEY = STORED.journal.key;
+export const JOURNAL_MONTHS_KEY = STORED.journal.indexKey;
 export const PATTERNS_SEEN_KEY = STORED.patternsSeen.key;

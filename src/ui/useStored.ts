@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredValue } from '../storage/storedValue';
 
+/** What a page can follow: a stored value, or the journal across its months. */
+export type Followed<T> = Pick<StoredValue<T>, 'key' | 'initial' | 'load' | 'watch'>;
+
 /**
  * A stored value, kept current when any context changes it (the background recording a capture
  * while a page shows the journal). Undefined until the first read.
  */
-export function useStored<T>(value: StoredValue<T>): T | undefined {
+export function useStored<T>(value: Followed<T>): T | undefined {
   const [current, setCurrent] = useState<T>();
   useEffect(() => {
     let open = true;

@@ -14,7 +14,8 @@ import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
 import { sampleJournal, unsureCalibration } from '../../src/node/designStates';
-import { CALIBRATION_KEY, JOURNAL_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY } from '../../src/storage/registry';
+import { bucketedItems } from '../../src/storage/bucketedList';
+import { CALIBRATION_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY, STORED } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { allowCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
 
@@ -222,7 +223,7 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
     // A year of journal: the options page draws all its charts and tables.
     await seedStorage(chromium, {
       [JOURNAL_PREFS_KEY]: { enabled: true, asked: true, retention: 365 },
-      [JOURNAL_KEY]: sampleJournal(new Date()),
+      ...bucketedItems(STORED.journal, sampleJournal(new Date())),
     });
   });
 

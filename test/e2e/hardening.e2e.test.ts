@@ -236,10 +236,12 @@ describe('faults', () => {
   it('the popup closed during the countdown: the camera is off within 1 s, no tab opens, nothing is recorded', async () => {
     const journalOn = { journalPrefs: { enabled: true, asked: true, retention: 365 } };
     await popup.evaluate((items) => chrome.storage.local.set(items), journalOn);
+    // Every entry in every month the journal keeps (`journal:<YYYY-MM>`).
     const journalLength = () =>
-      popup.evaluate(
-        async () =>
-          ((await chrome.storage.local.get('journal')).journal as unknown[] | undefined)?.length ?? 0,
+      popup.evaluate(async () =>
+        Object.entries(await chrome.storage.local.get(null as unknown as string))
+          .filter(([key]) => /^journal:\d{4}-\d{2}$/.test(key))
+          .reduce((sum, [, entries]) => sum + (entries as unknown[]).length, 0),
       );
     const entriesBefore = await journalLength();
     const offscreen = await watchedOffscreen(chromium);
@@ -265,8 +267,8 @@ describe('faults', () => {
     expect(await journalLength()).toBe(entriesBefore);
     expect(await captureWhenFree(popup)).toMatch(/^You look/); // the lock was freed
     await popup.evaluate(async () => {
-      await chrome.storage.local.remove('journalPrefs');
-      await chrome.storage.local.remove('journal');
+      const all = await chrome.storage.local.get(null as unknown as string);
+      for (const key of Object.keys(all)) if (/^journal/.test(key)) await chrome.storage.local.remove(key);
     });
   });
 

@@ -3,8 +3,9 @@ import { createJournalRecorder } from '../../src/journal/journalRecorder';
 import { createRecommender } from '../../src/background/recommender';
 import { seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
-import { DEFAULT_JOURNAL_PREFS, type JournalEntry } from '../../src/journal/journal';
-import { JOURNAL_KEY, openStoredState } from '../../src/storage/registry';
+import { DEFAULT_JOURNAL_PREFS } from '../../src/journal/journal';
+import { openStoredState } from '../../src/storage/registry';
+import { journalIn, journalKeys } from './helpers/journalStorage';
 import { createJournalStore } from '../../src/journal/journalStore';
 import { EMPTY_MAPPING } from '../../src/recommendation/mapping';
 import type { Mood } from '../../src/model/moods';
@@ -40,7 +41,7 @@ function setup({ enabled = true, quotaBytes = Infinity } = {}) {
   });
   const events = createRecommendationEvents();
   events.subscribe(journal.listener);
-  const stored = () => (area.data.get(JOURNAL_KEY) ?? []) as JournalEntry[];
+  const stored = () => journalIn((key) => area.data.get(key));
   return { journal, events, store, area, stored };
 }
 
@@ -215,6 +216,8 @@ describe('the journal through the capture flow', () => {
         feedback: 'good-pick',
       },
     ]);
-    expect(area.data.size).toBe(1); // the journal only: no image, no other key
+    // The journal only, its month and the index: no image, no other key.
+    expect(journalKeys(area.data.keys())).toEqual([...area.data.keys()].sort());
+    expect(area.data.size).toBe(2);
   });
 });

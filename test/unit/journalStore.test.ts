@@ -1,11 +1,7 @@
 import { readEntries, type JournalEntry, type JournalPrefs } from '../../src/journal/journal';
-import {
-  JOURNAL_KEY,
-  JOURNAL_PREFS_KEY,
-  openStoredState,
-  PATTERNS_SEEN_KEY,
-} from '../../src/storage/registry';
+import { JOURNAL_PREFS_KEY, openStoredState, PATTERNS_SEEN_KEY } from '../../src/storage/registry';
 import { createJournalStore } from '../../src/journal/journalStore';
+import { journalIn, journalItems } from './helpers/journalStorage';
 import { type MemoryStorage } from './helpers/memoryStorage';
 import { STORAGES } from './helpers/webMemoryStorage';
 
@@ -41,11 +37,11 @@ function setup(
   prefs: Partial<JournalPrefs> = {},
   area: MemoryStorage = memoryStorage(),
 ) {
-  area.data.set(JOURNAL_KEY, stored);
+  for (const [key, value] of Object.entries(journalItems(stored))) area.data.set(key, value);
   area.data.set(JOURNAL_PREFS_KEY, { enabled: true, asked: true, retention: 365, ...prefs });
   let ids = 0;
   const store = createJournalStore(openStoredState(area), { now: () => NOW, newId: () => `new-${++ids}` });
-  return { area, store, stored: () => area.data.get(JOURNAL_KEY) as JournalEntry[] };
+  return { area, store, stored: () => journalIn((key) => area.data.get(key)) };
 }
 
 describe.each(STORAGES)('journal store on %s', (_name, backend) => {
@@ -95,7 +91,9 @@ describe.each(STORAGES)('journal store on %s', (_name, backend) => {
 
   it('when the storage is full, says so and loses nothing that was stored', async () => {
     const before = Array.from({ length: 20 }, (_, i) => entry(`e${i}`, daysAgo(20 - i)));
-    const area = memoryStorage({ quotaBytes: JSON.stringify([[JOURNAL_KEY, before]]).length + 200 });
+    const area = memoryStorage({
+      quotaBytes: JSON.stringify(Object.entries(journalItems(before))).length + 200,
+    });
     const { store, stored } = setup(before, {}, area);
     await expect(store.recordEntry(draft)).rejects.toMatchObject({
       name: 'MoodtabError',
@@ -113,7 +111,7 @@ describe.each(STORAGES)('journal store on %s', (_name, backend) => {
 
   it('passes other storage failures on as they are', async () => {
     const { area, store } = setup();
-    area.save = async () => {
+    area.saveAll = async () => {
       throw new Error('storage is gone');
     };
     await expect(store.recordEntry(draft)).rejects.toThrow('storage is gone');
@@ -178,7 +176,7 @@ describe.each(STORAGES)('journal store on %s', (_name, backend) => {
       ...Array.from({ length: 5 }, () => background.recordEntry(draft)),
       ...Array.from({ length: 5 }, () => options.recordEntry({ ...draft, mood: 'calm' })),
     ]);
-    expect(area.data.get(JOURNAL_KEY)).toHaveLength(10);
+    expect(journalIn((key) => area.data.get(key))).toHaveLength(10);
   });
 
   it('reads only valid entries from what storage holds', () => {

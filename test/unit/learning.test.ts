@@ -18,6 +18,10 @@ function memoryStorage(): StorageBackend & { data: Record<string, unknown> } {
       await later();
       data[key] = structuredClone(value);
     },
+    saveAll: async (values) => {
+      await later();
+      Object.assign(data, structuredClone(values));
+    },
     remove: async (key) => void delete data[key],
     watch: () => () => undefined,
     exclusive: fakeLocks().exclusive,

@@ -24,6 +24,7 @@ import { journalToJson } from '../../src/journal/journalFile';
 import { EMPTY_MAPPING, exportPack, withCustomProvider, withQueries } from '../../src/recommendation/mapping';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
+import { journalIn, journalItems } from './helpers/journalStorage';
 import { useLanguage } from './helpers/i18n';
 
 jest.mock('../../src/platform/browserApi', () =>
@@ -69,7 +70,7 @@ const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelec
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const buttonNamed = (name: string) => $$('button').find((button) => button.textContent === name)!;
 const statusIn = (section: string) => $(`#${section} [role=status]`)!.textContent;
-const storedEntries = () => (stored.get(JOURNAL_KEY) ?? []) as JournalEntry[];
+const storedEntries = () => journalIn((key) => stored.get(key));
 
 async function openOptions(items: Record<string, unknown> = {}): Promise<void> {
   resetFakes(items);
@@ -164,6 +165,7 @@ describe('options page', () => {
   });
 
   it('turns the journal on and off (an answer: not asked again) and keeps what is there', async () => {
+    // A journal stored whole, as before monthly buckets: the page shows it, moved into its month.
     await openOptions({ [JOURNAL_KEY]: [entry('a', 1)] });
     const keep = $<HTMLInputElement>('input[name=journal-enabled]')!;
     expect(keep.checked).toBe(false); // off until the user says yes
@@ -180,7 +182,7 @@ describe('options page', () => {
   it('deletes at once what a shorter retention no longer keeps, and says how many', async () => {
     await openOptions({
       [JOURNAL_PREFS_KEY]: ON,
-      [JOURNAL_KEY]: [entry('old', 100), entry('older', 60), entry('new', 2)],
+      ...journalItems([entry('old', 100), entry('older', 60), entry('new', 2)]),
     });
     expect($<HTMLSelectElement>('select[name=journal-retention]')!.value).toBe('365');
     await choose($<HTMLSelectElement>('select[name=journal-retention]')!, '30');
@@ -218,7 +220,7 @@ describe('options page', () => {
     const radio = { name: 'Radio', media: 'music' as const, url: 'https://radio.example/?q={query}' };
     await openOptions({
       [JOURNAL_PREFS_KEY]: ON,
-      [JOURNAL_KEY]: entries,
+      ...journalItems(entries),
       [MAPPING_KEY]: withCustomProvider(EMPTY_MAPPING, radio),
     });
 
@@ -269,12 +271,12 @@ describe('options page', () => {
   it('draws the year as a calendar coloured by the mood seen most each day', async () => {
     await openOptions({
       [JOURNAL_PREFS_KEY]: ON,
-      [JOURNAL_KEY]: [
+      ...journalItems([
         entry('a', 0, { mood: 'sad' }),
         entry('b', 0, { mood: 'sad' }),
         entry('c', 0),
         entry('d', 200, { mood: 'angry' }),
-      ],
+      ]),
     });
     await act(() => $<HTMLInputElement>('input[value=year]')!.click());
     expect($$('#calendar rect')).toHaveLength(365);
@@ -290,7 +292,8 @@ describe('options page', () => {
 
   it('shows an entry the background records while the page is open', async () => {
     await openOptions({ [JOURNAL_PREFS_KEY]: ON });
-    await act(() => api.storageArea.save(JOURNAL_KEY, [entry('live', 0, { mood: 'surprised' })]));
+    // As the background writes a first entry: its month and the index, in one write.
+    await act(() => api.storageArea.saveAll(journalItems([entry('live', 0, { mood: 'surprised' })])));
     await settle();
     expect($$('table.entries tbody tr')).toHaveLength(1);
     expect($(`#mood-per-day g[data-day="${TODAY}"] rect`)!.getAttribute('class')).toBe(
@@ -300,7 +303,7 @@ describe('options page', () => {
 
   it('downloads the journal as CSV and JSON through blob links, without the downloads permission', async () => {
     const entries = [entry('a', 1), entry('b', 0, { mood: 'calm', query: 'chill, acoustic' })];
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: entries });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems(entries) });
     const [csvLink, jsonLink] = $$('.exports a') as HTMLAnchorElement[];
     expect(csvLink!.getAttribute('download')).toMatch(/^moodtab-journal-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(jsonLink!.getAttribute('download')).toMatch(/^moodtab-journal-\d{4}-\d{2}-\d{2}\.json$/);
@@ -315,7 +318,7 @@ describe('options page', () => {
   });
 
   it('imports a JSON export: adds what is new, says what it skipped', async () => {
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 3)] });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems([entry('a', 3)]) });
     await pickFile(journalToJson([entry('a', 3), entry('b', 1), entry('c', 2)], new Date()));
     expect(storedEntries().map((e) => e.id)).toEqual(['a', 'c', 'b']);
     expect(statusIn('data')).toBe(
@@ -325,7 +328,7 @@ describe('options page', () => {
 
   it('refuses a bad or foreign file with a clear message, and changes nothing', async () => {
     const before = [entry('a', 3)];
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: before });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems(before) });
     await pickFile('{"settings": {"theme": "dark"}}');
     expect(statusIn('data')).toBe('This file is not a Moodtab journal file. Nothing was changed.');
     expect($('#data [role=status]')!.classList.contains('error')).toBe(true);
@@ -342,9 +345,9 @@ describe('options page', () => {
 
   it('imports nothing when the storage has no room, and keeps what is there', async () => {
     const before = [entry('a', 3)];
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: before });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems(before) });
     jest
-      .spyOn(api.storageArea, 'save')
+      .spyOn(api.storageArea, 'saveAll')
       .mockRejectedValueOnce(new Error('Resource::kQuotaBytes quota exceeded'));
     await pickFile(journalToJson([entry('b', 1)], new Date()));
     expect(statusIn('data')).toMatch(/^The journal has no room for these entries, so nothing was imported\./);
@@ -352,7 +355,7 @@ describe('options page', () => {
   });
 
   it('deletes everything only after a confirmation', async () => {
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 3), entry('b', 1)] });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems([entry('a', 3), entry('b', 1)]) });
     await act(() => buttonNamed('Delete everything').click());
     expect($('#delete-question')!.textContent).toMatch(
       /^Delete the whole mood journal from this device \(entries: 2\)\?/,
@@ -373,7 +376,7 @@ describe('options page', () => {
 
   it('speaks German and Spanish', async () => {
     useLanguage('de');
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems([entry('a', 0)]) });
     expect($$('main h2').map((h) => h.textContent)).toEqual([
       'Deine Stimmungen',
       'Was Moodtab öffnet',
@@ -383,7 +386,7 @@ describe('options page', () => {
     ]);
     expect($('table.entries tbody td')!.textContent!.trim()).toBe('Fröhlich');
     useLanguage('es');
-    await openOptions({ [JOURNAL_PREFS_KEY]: ON, [JOURNAL_KEY]: [entry('a', 0)] });
+    await openOptions({ [JOURNAL_PREFS_KEY]: ON, ...journalItems([entry('a', 0)]) });
     expect(buttonNamed('Borrar todo')).toBeDefined();
     expect($('#mood-share figcaption')!.textContent).toBe(
       'Proporción de cada estado de ánimo, últimos 7 días',

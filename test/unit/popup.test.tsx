@@ -10,14 +10,14 @@ import { App } from '../../src/popup/App';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { DEEZER_REQUEST, deezerSearchUrl } from '../../src/recommendation/deezer';
 import { MoodtabError } from '../../src/common/errors';
-import { type JournalEntry } from '../../src/journal/journal';
-import { JOURNAL_KEY, JOURNAL_PREFS_KEY, MAPPING_KEY, SETTINGS_KEY } from '../../src/storage/registry';
+import { JOURNAL_PREFS_KEY, MAPPING_KEY, SETTINGS_KEY } from '../../src/storage/registry';
 import { withCustomProvider, EMPTY_MAPPING } from '../../src/recommendation/mapping';
 import type { CaptureOutcome } from '../../src/protocol/messages';
 import type { Mood, MoodProbabilities } from '../../src/model/moods';
 import type { Pick } from '../../src/recommendation/picks';
 import { type Settings } from '../../src/recommendation/settings';
 import { resetFakes, stored } from './helpers/fakeBrowserApi';
+import { journalIn, journalKeys } from './helpers/journalStorage';
 
 jest.mock('../../src/platform/browserApi', () =>
   jest.requireActual<typeof import('./helpers/fakeBrowserApi')>('./helpers/fakeBrowserApi').fakeBrowserApi(),
@@ -626,7 +626,7 @@ describe('popup', () => {
 
       await click(buttonNamed('Yes', '.journal-opt-in'));
       expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: true, asked: true, retention: 365 });
-      const [entry] = stored.get(JOURNAL_KEY) as JournalEntry[];
+      const [entry] = journalIn((key) => stored.get(key));
       // Under the capture's id, as the background would have written it.
       expect(entry).toMatchObject({
         id: 'capture-1',
@@ -655,7 +655,7 @@ describe('popup', () => {
       await click(pickerButton('Sad'));
       await click(buttonNamed('Good pick', '.feedback'));
       await click(buttonNamed('Yes', '.journal-opt-in'));
-      expect(stored.get(JOURNAL_KEY)).toEqual([
+      expect(journalIn((key) => stored.get(key))).toEqual([
         expect.objectContaining({
           id: 'pick-sad',
           mood: 'sad',
@@ -673,7 +673,7 @@ describe('popup', () => {
       await click(captureButton()!);
       await click(buttonNamed('No', '.journal-opt-in'));
       expect(stored.get(JOURNAL_PREFS_KEY)).toEqual({ enabled: false, asked: true, retention: 365 });
-      expect(stored.get(JOURNAL_KEY)).toBeUndefined();
+      expect(journalKeys(stored.keys())).toEqual([]); // no month, no index, no old key
       expect($('.journal-opt-in')).toBeNull();
       expect($('.journal-note')).toBeNull();
     });

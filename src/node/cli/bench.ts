@@ -4,7 +4,9 @@
  * Latency per stage (median after warm-up) of Moodtab's pipeline and of face-api.js's expression
  * pipeline on the same photos, per tfjs backend; then accuracy of both on the same labelled FER2013
  * PublicTest faces (each enlarged into a 288x288 frame so both detectors must find it); and the
- * tensor count before/after, to catch leaks. Prints figures only: no targets are asserted here.
+ * tensor count before/after, to catch leaks. First, what recording one journal entry costs in a
+ * journal of 30,000, stored as one value (before) and in monthly buckets (now). Prints figures
+ * only: no targets are asserted here.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { parseArgs } from '../args';
 import { useBackend, parseBackend } from '../backend';
 import { createFaceApiBaseline } from '../faceApi';
 import { readFerCsv } from '../ferCsv';
+import { timeJournalRecord } from '../journalBench';
 import { fileModel } from '../fileModel';
 import { decodeImageFile } from '../images';
 import { timeFramePreparation } from '../framePreparation';
@@ -97,6 +100,12 @@ async function main() {
     decodeImageFile(join(ROOT, 'test', 'fixtures', 'faces', name)),
   );
   const summary: Record<string, unknown> = {};
+
+  const journal = await timeJournalRecord(30_000, runs);
+  console.log(`== journal: recording one entry into ${journal.entries} entries, median of ${runs} ==`);
+  console.log(`  one value (before monthly buckets)               ${ms(journal.oneValue)}`);
+  console.log(`  monthly buckets (its month only)                 ${ms(journal.months)}`);
+  summary.journalRecord = journal;
 
   for (const backend of backends) {
     await useBackend(backend);

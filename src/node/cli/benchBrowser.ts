@@ -6,7 +6,9 @@
  * tests, used as a user would: the popup opens, "Capture mood" is clicked at once (countdown off),
  * then 10 more times. Per backend, in a fresh profile each (so the first capture is cold): click
  * to tab of the first and of the later captures, the model load, the per-stage medians the
- * extension reports, and the live tensor count after the first and the last capture. `auto` is
+ * extension reports, and the live tensor count after the first and the last capture. Then the
+ * offscreen document is closed as its idle timer closes it, and a new popup captures at once: the
+ * first capture after an idle unload, against the cold one. `auto` is
  * what a new user gets: nothing stored, the backend chosen by the warm-up's micro-benchmark.
  * Then, on a browser with no camera at all, the click to the "no camera" message (cold, models
  * loading meanwhile). Then face-api.js's expression pipeline in the same browser on the same
@@ -103,6 +105,36 @@ async function captureOnce(extension: ExtensionBrowser, popup: Page): Promise<Ca
   return { clickToTab, outcome: value };
 }
 
+/** A popup as the user opens one: the page's own warm-up starts, its responses are recorded. */
+async function openBenchPopup(extension: ExtensionBrowser): Promise<Page> {
+  const popup = await extension.browser.newPage();
+  await popup.evaluateOnNewDocument(KEEP_NAMES_SHIM);
+  await popup.evaluateOnNewDocument(recordResponses);
+  await popup.goto(`${extension.origin}popup.html`);
+  return popup;
+}
+
+/**
+ * Closes the offscreen document the way its idle timer does (the message it sends after
+ * CAPTURE_PAGE_IDLE_MS without a request), with no popup open, and waits until it is gone.
+ */
+async function unloadIdle(extension: ExtensionBrowser, popup: Page): Promise<void> {
+  const answer = await popup.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({
+      target: 'background',
+      type: 'capture-page-idle',
+    }),
+  );
+  await popup.close();
+  if (!(answer as { value?: { closed?: boolean } })?.value?.closed)
+    throw new Error(`the offscreen document did not close: ${JSON.stringify(answer)}`);
+  const offscreen = `${extension.origin}offscreen.html`;
+  while (extension.browser.targets().some((target) => target.url().startsWith(offscreen)))
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 async function benchBackend(video: string, backend: BackendName | 'auto', warm: number) {
   const extension = await launchWithExtension(video);
   try {
@@ -113,14 +145,14 @@ async function benchBackend(video: string, backend: BackendName | 'auto', warm: 
       [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, countdown: false },
       ...(backend === 'auto' ? {} : { [BACKEND_CHOICE_KEY]: { name: backend, browser, measured: {} } }),
     });
-    const popup = await extension.browser.newPage();
-    await popup.evaluateOnNewDocument(KEEP_NAMES_SHIM);
-    await popup.evaluateOnNewDocument(recordResponses);
-    await popup.goto(`${extension.origin}popup.html`);
+    const popup = await openBenchPopup(extension);
     const cold = await captureOnce(extension, popup);
     const later: Capture[] = [];
     for (let i = 0; i < warm; i++) later.push(await captureOnce(extension, popup));
-    return { cold, later };
+    await unloadIdle(extension, popup);
+    // As after an idle unload: the user opens the popup and clicks at once.
+    const afterIdle = await captureOnce(extension, await openBenchPopup(extension));
+    return { cold, later, afterIdle };
   } finally {
     await extension.browser.close();
   }
@@ -147,7 +179,7 @@ async function benchNoCamera(): Promise<number> {
   }
 }
 
-function report(name: string, { cold, later }: Awaited<ReturnType<typeof benchBackend>>) {
+function report(name: string, { cold, later, afterIdle }: Awaited<ReturnType<typeof benchBackend>>) {
   const { outcome } = cold;
   const measured = outcome.backend.measured
     ? ` (micro-benchmark, ms per run: ${Object.entries(outcome.backend.measured)
@@ -159,17 +191,21 @@ function report(name: string, { cold, later }: Awaited<ReturnType<typeof benchBa
   console.log(
     `  later captures, click to tab (median)    ${fmt(median(later.map((c) => c.clickToTab)))}   of ${later.length}`,
   );
+  const ratio = afterIdle.clickToTab / cold.clickToTab;
+  console.log(
+    `  first capture after idle unload, click to tab ${fmt(afterIdle.clickToTab)}   ${ratio.toFixed(2)}x the first capture`,
+  );
   const stages = new Set([
     ...Object.keys(outcome.timings),
     ...Object.keys(outcome.result.timings),
     ...later.flatMap((c) => [...Object.keys(c.outcome.timings), ...Object.keys(c.outcome.result.timings)]),
   ]);
-  console.log(`  stage (ms)                                   first    later (median)`);
+  console.log(`  stage (ms)                                   first    later (median)   after idle`);
   for (const stage of stages) {
     const of = (c: Capture) => c.outcome.timings[stage] ?? c.outcome.result.timings[stage];
     const laterValues = later.map(of).filter((v): v is number => v !== undefined);
     console.log(
-      `  ${stage.padEnd(38)} ${fmt(of(cold))}  ${laterValues.length ? fmt(median(laterValues)) : fmt(undefined)}`,
+      `  ${stage.padEnd(38)} ${fmt(of(cold))}  ${laterValues.length ? fmt(median(laterValues)) : fmt(undefined)}  ${fmt(of(afterIdle))}`,
     );
   }
   const last = later.at(-1)?.outcome ?? outcome;
@@ -178,6 +214,8 @@ function report(name: string, { cold, later }: Awaited<ReturnType<typeof benchBa
     backend: outcome.backend.name,
     firstClickToTab: Math.round(cold.clickToTab),
     laterClickToTab: Math.round(median(later.map((c) => c.clickToTab))),
+    afterIdleClickToTab: Math.round(afterIdle.clickToTab),
+    afterIdleOverFirst: Number(ratio.toFixed(2)),
     loadModels: Math.round(outcome.timings.loadModels ?? NaN),
     tensors: [outcome.tensors, last.tensors],
   };

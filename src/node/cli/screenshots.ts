@@ -19,7 +19,8 @@ import { fixtureVideo } from '../fakeCamera';
 import { ROOT } from '../modelPaths';
 import type { MoodProbabilities } from '../../model/moods';
 import { DEFAULT_SETTINGS } from '../../recommendation/settings';
-import { CALIBRATION_KEY, JOURNAL_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY } from '../../storage/registry';
+import { bucketedItems } from '../../storage/bucketedList';
+import { CALIBRATION_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY, STORED } from '../../storage/registry';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SCHEMES = ['light', 'dark'] as const;
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
       await seedStorage(chromium, {
         [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, countdown: false },
         [JOURNAL_PREFS_KEY]: { enabled: true, asked: true, retention: 365 },
-        [JOURNAL_KEY]: sampleJournal(new Date()),
+        ...bucketedItems(STORED.journal, sampleJournal(new Date())),
       });
       await popupShots(chromium, lang);
       await pageShot(chromium, 'options', lang, '#moods svg', 'input[name=period][value=month]');

@@ -40,6 +40,9 @@ export function fakeBrowserApi() {
     extensionUrl: fake((path: string) => `chrome-extension://moodtab-id/${path}`),
     loadStored: fake(async (key: string) => copy(stored.get(key))),
     saveStored: fake(async (key: string, value: unknown) => write(key, value)),
+    saveAllStored: fake(async (values: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(values)) write(key, value);
+    }),
     removeStored: fake(async (key: string) => {
       stored.delete(key);
       watchers.get(key)?.forEach((listener) => listener(undefined));
@@ -76,6 +79,7 @@ export function fakeBrowserApi() {
   const storageArea: StorageBackend = {
     load: (key) => api.loadStored(key),
     save: (key, value) => api.saveStored(key, value),
+    saveAll: (values) => api.saveAllStored(values),
     remove: (key) => api.removeStored(key),
     watch: (key, listener) => api.watchStored(key, listener),
     exclusive: fakeLocks().exclusive,

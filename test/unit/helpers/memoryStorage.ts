@@ -19,19 +19,23 @@ export function memoryStorage({ quotaBytes = Infinity }: { quotaBytes?: number }
   const size = (map: Map<string, unknown>) => JSON.stringify([...map]).length;
   const changed = (key: string) =>
     watchers.get(key)?.forEach((listener) => listener(structuredClone(data.get(key))));
+  // One write for all the values, as storage.local.set: refused whole when it would pass the quota.
+  async function saveAll(values: Record<string, unknown>): Promise<void> {
+    await tick();
+    const next = new Map(data);
+    for (const [key, value] of Object.entries(values)) next.set(key, structuredClone(value));
+    if (size(next) > quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
+    for (const key of Object.keys(values)) data.set(key, next.get(key));
+    Object.keys(values).forEach(changed);
+  }
   return {
     data,
     async load(key) {
       await tick();
       return structuredClone(data.get(key));
     },
-    async save(key, value) {
-      await tick();
-      const next = new Map(data).set(key, structuredClone(value));
-      if (size(next) > quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
-      data.set(key, structuredClone(value));
-      changed(key);
-    },
+    save: (key, value) => saveAll({ [key]: value }),
+    saveAll,
     async remove(key) {
       await tick();
       data.delete(key);
