@@ -24,7 +24,7 @@ import type { Recommender } from './recommender';
 const BURST_FRAMES = 3;
 
 export interface CaptureControllerDeps {
-  host: Omit<CaptureHost, 'needsPopupToCapture' | 'closeIdle'>;
+  host: Omit<CaptureHost, 'needsPopupToCapture' | 'closeIdle' | 'readPhoto'>;
   recommender: Recommender;
   events: RecommendationEvents;
   /** The stored settings, for captures that come without them (the keyboard shortcut). */

@@ -34,6 +34,12 @@ export function createCaptureHost(): CaptureHost {
           ),
         capturePage,
       ),
+    // The page that asks holds the capture frame (as "Teach Moodtab your face" does), just created.
+    readPhoto: (request, capturePage) =>
+      sendRequest(
+        { target: 'offscreen', type: 'read-photo', ...request, ...addressedTo(capturePage) },
+        { waitForReceiverMs: CAPTURE_PAGE_WAIT_MS },
+      ),
     needsPopupToCapture: true,
     // The capture page lives and dies with its popup.
     closeIdle: async () => false,

@@ -78,6 +78,8 @@ export function createCaptureHost(): CaptureHost {
           sendRequest({ target: 'offscreen', type: 'recognize-mood', ...request }, { signal }),
         ),
       ),
+    readPhoto: (request) =>
+      withDocument(() => sendRequest({ target: 'offscreen', type: 'read-photo', ...request })),
     needsPopupToCapture: false,
     closeIdle,
   };

@@ -1,5 +1,12 @@
 import type { BackendName } from '../model/backend';
 import type { CaptureReading, RecognizeRequest, WarmUpReport } from '../model/capture';
+import type { PhotoReading } from '../model/recognition';
+
+/** A photo to read: its blob URL (made by the asking page) and which face, as in the protocol. */
+export interface PhotoRequest {
+  photo: string;
+  face?: number;
+}
 
 /** Where recognition runs: Chrome's offscreen document, or the capture page in Firefox's popup. */
 export interface CaptureHost {
@@ -14,6 +21,11 @@ export interface CaptureHost {
    * the camera, and this fails at once with the abort reason.
    */
   recognize(request: RecognizeRequest, capturePage?: string, signal?: AbortSignal): Promise<CaptureReading>;
+  /**
+   * Reads a photo in the capture page, which fetches its blob URL itself (no pixels in messages).
+   * capturePage: the asking page's own capture frame (Firefox); Chrome has the one offscreen document.
+   */
+  readPhoto(request: PhotoRequest, capturePage?: string): Promise<PhotoReading>;
   /**
    * True where the camera works only in a page the user sees (Firefox): the shortcut then opens
    * the popup, which captures, instead of capturing in the background.

@@ -158,6 +158,9 @@ onMessage(
       'warm-up': ({ capturePage }) => controller.warmUp(capturePage),
       'teach-mood': ({ mood, capturePage, cancelWith }) => teach(mood, capturePage, cancelWith),
       'capture-page-idle': async () => ({ closed: await host.closeIdle() }),
+      // A photo from the options page: read where the models are, and nothing kept.
+      'read-photo': ({ photo, face, capturePage }) =>
+        host.readPhoto({ photo, ...(face === undefined ? {} : { face }) }, capturePage),
     },
     extensionIdentity(),
   ),

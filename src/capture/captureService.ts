@@ -14,7 +14,7 @@ import type { CaptureReading, CaptureStage, RecognizeRequest, WarmUpReport } fro
 import { modelUrls } from '../model/contract';
 import { MODEL_LOAD_MS, READING_MS } from '../model/limits';
 import { sleep, throwIfAborted, untilAborted, withLimit } from '../common/waits';
-import type { Box, RecognitionResult } from '../model/recognition';
+import type { PhotoReading, RecognitionResult } from '../model/recognition';
 import { MoodtabError } from '../common/errors';
 import { createMoodRecognizer, SHIPPED_BLEND, type MoodRecognizer, type RgbaImage } from '../recognition';
 import { startBackend } from './backend';
@@ -54,11 +54,8 @@ export interface CaptureService {
   readImage(image: RgbaImage, face?: number): Promise<ImageReading>;
 }
 
-export interface ImageReading {
-  result: RecognitionResult;
-  /** Every face found, largest first; `result` is of the one asked for. */
-  faces: Box[];
-}
+/** Every face found, largest first, and the reading of the one asked for. */
+export type ImageReading = PhotoReading;
 
 interface Models {
   recognizer: MoodRecognizer;

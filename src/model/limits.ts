@@ -34,6 +34,15 @@ export const RECOGNIZE_ROUND_TRIP_MS =
   MODEL_LOAD_MS +
   READING_MS +
   SLACK_MS;
+/** The page that offered a photo hands the file to the capture page (src/protocol/photoChannel.ts). */
+export const PHOTO_HAND_OVER_MS = 5_000;
+/**
+ * Round trip of a photo's reading in the capture page (the options page's photo reader): the page
+ * opens, takes the file, the models load, then the photo has a capture's reading limit twice
+ * (finding the faces, reading the one chosen), as readImage gives it (src/capture/captureService.ts).
+ */
+export const READ_PHOTO_ROUND_TRIP_MS =
+  CAPTURE_PAGE_WAIT_MS + PHOTO_HAND_OVER_MS + MODEL_LOAD_MS + 2 * READING_MS + SLACK_MS;
 /** Round trip of the popup's capture: the reading, then the permission check, storage and the tab. */
 export const CAPTURE_ROUND_TRIP_MS = RECOGNIZE_ROUND_TRIP_MS + REQUEST_ROUND_TRIP_MS;
 

@@ -29,3 +29,11 @@ export interface RecognitionResult {
   /** Milliseconds per stage, summed over the frames. */
   timings: Record<string, number>;
 }
+
+/** What a still picture (a photo) reads as: every face found, largest first, and one face's reading. */
+export interface PhotoReading {
+  /** The reading of the face asked for (by default the largest). */
+  result: RecognitionResult;
+  /** Every face found, largest first, in the pixels of the picture read. */
+  faces: Box[];
+}

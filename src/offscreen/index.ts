@@ -15,7 +15,11 @@ import {
   sendRequest,
 } from '../platform/browserApi';
 import { createIdleWatch } from '../capture/idleWatch';
-import { CAPTURE_PAGE_IDLE_MS } from '../model/limits';
+import { CAPTURE_PAGE_IDLE_MS, PHOTO_HAND_OVER_MS } from '../model/limits';
+import type { PhotoReading } from '../model/recognition';
+import { decodePhoto, fileProblem } from '../common/photo';
+import { MoodtabError } from '../common/errors';
+import { takePhoto } from '../protocol/photoChannel';
 import type { RecognizeRequest } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
 import { createMessageListener } from '../protocol/messages';
@@ -29,15 +33,35 @@ const service = createCaptureService({
 });
 /** The capture under way: `cancel-capture` (its popup closed) aborts it wherever it is. */
 let running: AbortController | undefined;
-/** One capture at a time here, where the camera is; a warm-up only starts (or joins) the model load. */
-const recognize = oneAtATime(async (request: RecognizeRequest) => {
-  const controller = (running = new AbortController());
-  try {
-    return await service.recognize(request, controller.signal);
-  } finally {
-    running = undefined;
-  }
-});
+/**
+ * One reading at a time here, camera or photo: the models keep state between calls, so a photo
+ * during a capture is refused (capture-in-progress) as a second capture is. A warm-up only starts
+ * (or joins) the model load.
+ */
+const one = oneAtATime(<R>(read: () => Promise<R>) => read());
+const recognize = (request: RecognizeRequest) =>
+  one(async () => {
+    const controller = (running = new AbortController());
+    try {
+      return await service.recognize(request, controller.signal);
+    } finally {
+      running = undefined;
+    }
+  });
+
+/**
+ * A photo offered by one of the extension's pages (the options page): taken over the same-origin
+ * channel, checked and decoded here as the page did, and read; nothing is kept.
+ */
+async function readPhoto(id: string, face?: number): Promise<PhotoReading> {
+  const file = await takePhoto(id, PHOTO_HAND_OVER_MS);
+  // The page refused these already; a file that gets here anyway is no photo for this reader.
+  if (fileProblem(file)) throw new MoodtabError('bad-message', 'not a photo Moodtab reads');
+  const image = await decodePhoto(file).catch(() => {
+    throw new MoodtabError('bad-message', 'the photo could not be decoded');
+  });
+  return one(() => service.readImage(image, face));
+}
 
 async function cancelCapture(): Promise<{ cancelled: boolean }> {
   const cancelled = running !== undefined;
@@ -57,6 +81,7 @@ const listener = createMessageListener(
     'recognize-mood': ({ frames, countdownSeconds, backend }) =>
       idle.during(() => recognize({ frames, countdownSeconds, ...(backend ? { backend } : {}) })),
     'cancel-capture': cancelCapture,
+    'read-photo': ({ photo, face }) => idle.during(() => readPhoto(photo, face)),
   },
   extensionIdentity(),
 );

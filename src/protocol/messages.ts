@@ -21,11 +21,13 @@ import type { JournalOutcome } from '../journal/journal';
 import { fitsWithin } from './messageSize';
 import {
   CAPTURE_ROUND_TRIP_MS,
+  READ_PHOTO_ROUND_TRIP_MS,
   RECOGNIZE_ROUND_TRIP_MS,
   REQUEST_ROUND_TRIP_MS,
   WARM_UP_ROUND_TRIP_MS,
 } from '../model/limits';
 import { isMood, type Mood, type MoodProbabilities } from '../model/moods';
+import type { PhotoReading } from '../model/recognition';
 import {
   CAPTURE_REF_FIELDS,
   PICK_REF_FIELDS,
@@ -80,6 +82,17 @@ export interface PickOutcome extends Pick {
  */
 interface ToCapturePage {
   capturePage?: string;
+}
+
+/**
+ * A photo to read (the options page's photo reader). `photo` names it: a random UUID the asking
+ * page offers the file under (src/protocol/photoChannel.ts), never its pixels, which an extension
+ * message could not carry; the capture page, of the same extension origin, takes the file from it
+ * over a same-origin BroadcastChannel. `face`: which face to read (0, the largest, by default).
+ */
+interface PhotoRequest extends ToCapturePage {
+  photo: string;
+  face?: number;
 }
 
 export interface Protocol {
@@ -137,6 +150,12 @@ export interface Protocol {
      * closed, unless a request is under way; `closed`: it was.
      */
     'capture-page-idle': { request: Record<never, never>; response: { closed: boolean } };
+    /**
+     * Reads the mood in a photo (the options page): where its faces are and one face's reading,
+     * in the capture page (Chrome's offscreen document, or the asking page's capture frame on
+     * Firefox). Nothing is kept: no journal, no tab, no example.
+     */
+    'read-photo': { request: PhotoRequest; response: PhotoReading };
   };
   offscreen: {
     /** backend: the choice stored for this browser version, if any. */
@@ -144,6 +163,8 @@ export interface Protocol {
     'recognize-mood': { request: RecognizeRequest & ToCapturePage; response: CaptureReading };
     /** Stops the capture under way, if any (its popup closed); `cancelled`: there was one. */
     'cancel-capture': { request: ToCapturePage; response: { cancelled: boolean } };
+    /** Fetches the photo's blob URL (this extension's own only), decodes it and reads it. */
+    'read-photo': { request: PhotoRequest; response: PhotoReading };
   };
   popup: {
     /**
@@ -196,6 +217,12 @@ const isFraction = (value: unknown) => typeof value === 'number' && value >= 0 &
 const isCapturePageId = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 const toCapturePage = { capturePage: optional(isCapturePageId) };
+/** A photo's id: a random UUID, like a capture page's (src/protocol/photoChannel.ts). */
+export const isPhotoId = isCapturePageId;
+/** The most faces a photo's face choice offers: a face number is below it. */
+export const MAX_PHOTO_FACES = 100;
+const isFaceIndex = isIntegerIn(0, MAX_PHOTO_FACES - 1);
+const photoRequest = { photo: required(isPhotoId), face: optional(isFaceIndex), ...toCapturePage };
 /** A browser tab id: a non-negative integer. */
 const isTabId = isIntegerIn(0, Number.MAX_SAFE_INTEGER);
 
@@ -231,6 +258,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
     'warm-up': { ...toCapturePage },
     'teach-mood': { mood: required(isMood), cancelWith: optional(isCancelId), ...toCapturePage },
     'capture-page-idle': {},
+    'read-photo': photoRequest,
   },
   offscreen: {
     'warm-up': { backend: optional(isBackendName), ...toCapturePage },
@@ -241,6 +269,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       ...toCapturePage,
     },
     'cancel-capture': { ...toCapturePage },
+    'read-photo': photoRequest,
   },
   popup: {
     'capture-progress': {
@@ -263,11 +292,13 @@ export const ROUND_TRIP_MS: { [T in Target]: { [K in MessageType<T>]: number } }
     'warm-up': WARM_UP_ROUND_TRIP_MS + REQUEST_ROUND_TRIP_MS,
     'capture-page-idle': REQUEST_ROUND_TRIP_MS,
     'teach-mood': CAPTURE_ROUND_TRIP_MS,
+    'read-photo': READ_PHOTO_ROUND_TRIP_MS + REQUEST_ROUND_TRIP_MS,
   },
   offscreen: {
     'warm-up': WARM_UP_ROUND_TRIP_MS,
     'recognize-mood': RECOGNIZE_ROUND_TRIP_MS,
     'cancel-capture': REQUEST_ROUND_TRIP_MS,
+    'read-photo': READ_PHOTO_ROUND_TRIP_MS,
   },
   popup: { 'capture-progress': REQUEST_ROUND_TRIP_MS },
 };

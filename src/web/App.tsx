@@ -1,11 +1,13 @@
+import { useMemo } from 'preact/hooks';
 import { errorMessageKey } from '../common/errors';
 import { MoodPicker } from '../ui/mood-picker';
 import { ChoiceFields } from '../ui/choice-controls';
 import { useJournalPrefs } from '../ui/hooks';
 import { JournalOptIn } from '../ui/journal-opt-in';
+import { PhotoReader } from '../ui/photo-reader';
 import { JournalArea } from './components/JournalArea';
 import { OfflineNote } from './components/OfflineNote';
-import { PhotoReader } from './components/PhotoReader';
+import { inPagePhotos } from './engine';
 import { Preview } from './components/Preview';
 import { Result } from './components/Result';
 import { t } from './i18n';
@@ -67,6 +69,7 @@ function JournalNote({ app }: { app: WebApp }) {
 export function App() {
   const app = useWebApp();
   const { state, stream, engine, pickMood, giveFeedback, showReading } = app;
+  const photos = useMemo(() => inPagePhotos(engine), [engine]);
   const counting = state.phase === 'working' && state.stage === 'countdown' ? state.secondsLeft : undefined;
   return (
     <main>
@@ -89,7 +92,7 @@ export function App() {
       {state.pick && <JournalNote app={app} />}
       {state.phase !== 'loading' && (
         <PhotoReader
-          engine={engine}
+          engine={photos}
           disabled={state.phase === 'working'}
           onReading={(reading) => void showReading(reading)}
         />

@@ -13,6 +13,7 @@ import {
 import type { CaptureReading } from '../model/capture';
 import type { CaptureStage } from '../model/capture';
 import { MODEL_FILES } from '../model/contract';
+import type { PhotoEngine } from '../ui/photo-reader';
 
 /** Which camera: the one facing the user (front) or the one facing away (back). */
 export type Facing = 'user' | 'environment';
@@ -101,3 +102,8 @@ export async function hasTwoCameras(
   const all = await devices.enumerateDevices().catch(() => []);
   return all.filter((device) => device.kind === 'videoinput').length > 1;
 }
+
+/** The photo reader's engine in the web app: the photo's pixels, decoded in this page, read here. */
+export const inPagePhotos = (service: CaptureService): PhotoEngine => ({
+  readPhoto: ({ image }, face) => service.readImage(image, face),
+});

@@ -9,7 +9,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { useBackend } from '../../src/node/backend';
 import { grantedOrigins, readStorage, seedStorage, tabList } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
@@ -27,7 +27,7 @@ import { BANDIT_KEY } from '../../src/storage/registry';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { unsureBetween } from '../../src/model/confidence';
 import { deezerSearchUrl } from '../../src/recommendation/deezer';
-import type { Mood, MoodProbabilities } from '../../src/model/moods';
+import { MOODS, type Mood, type MoodProbabilities } from '../../src/model/moods';
 import type { MediaKind } from '../../src/recommendation/media';
 import {
   allowCamera,
@@ -46,7 +46,7 @@ import {
   watchedOffscreen,
   type Chromium,
 } from './chromium';
-import { english, errorText } from './texts';
+import { english, englishText, errorText } from './texts';
 
 jest.setTimeout(300_000);
 
@@ -273,6 +273,63 @@ const journalRows = (options: Page) =>
   options.$$eval('table.entries tbody tr', (trs) =>
     trs.map((tr) => [...tr.children].slice(1).map((cell) => cell.textContent!.trim())),
   );
+
+describe('Moodtab in Chromium: moods from a photo on the options page', () => {
+  const faces = join(ROOT, 'test', 'fixtures', 'faces');
+  const MOOD_WORDS = MOODS.map((mood) => english[`mood_${mood}`].message);
+  let options: Page;
+
+  beforeAll(async () => {
+    options = await face.browser.newPage();
+    await options.goto(`${face.origin}options.html#photo`);
+  });
+
+  afterAll(async () => {
+    await options?.close();
+  });
+
+  const choosePhoto = async (file: string) => {
+    const input = (await options.$('#photo input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+  };
+
+  it('reads a fixture photo in the offscreen document: its face marked and its mood shown, no tab opened, nothing kept', async () => {
+    const tabsBefore = (await tabList(face)).length;
+    const keptBefore = [await readStorage(face, 'journal'), await readStorage(face, 'personalCalibration')];
+    await choosePhoto(join(faces, 'one-face.jpg'));
+    const words = await options.waitForSelector('#photo .photo-mood-words', { timeout: 240_000 });
+    const text = await words!.evaluate((element) => element.textContent ?? '');
+    const mood = MOOD_WORDS.find((word) => text === englishText('options_photoReads', word));
+    expect(mood).toBeDefined();
+    expect(await options.$('#photo canvas.photo')).not.toBeNull();
+    expect(await options.$$('#photo .bars [role=meter]')).toHaveLength(MOODS.length);
+    expect(await options.$('#photo .face-choice')).toBeNull();
+    expect(await options.$('#photo iframe')).toBeNull(); // Chrome reads in its offscreen document
+    expect(await tabList(face)).toHaveLength(tabsBefore);
+    const keptAfter = [await readStorage(face, 'journal'), await readStorage(face, 'personalCalibration')];
+    expect(keptAfter).toEqual(keptBefore);
+  });
+
+  it('asks which face to read when a photo has several, and reads the one chosen', async () => {
+    await choosePhoto(join(faces, 'two-faces.jpg'));
+    await options.waitForSelector('#photo .face-choice button', { timeout: 60_000 });
+    const second = (await options.$$('#photo .face-choice button'))[1]!;
+    await second.click();
+    await options.waitForFunction(
+      () => document.querySelector('#photo .face-choice [aria-pressed=true]')?.textContent === 'Face 2',
+      { timeout: 60_000 },
+    );
+    expect(await options.$('#photo .photo-mood-words')).not.toBeNull();
+  });
+
+  it('refuses a file that is not an image with the message the web app gives', async () => {
+    const text = join(mkdtempSync(join(tmpdir(), 'moodtab-')), 'notes.txt');
+    writeFileSync(text, 'not a photo');
+    await choosePhoto(text);
+    const alert = await options.waitForSelector('#photo [role=alert]', { timeout: 10_000 });
+    expect(await alert!.evaluate((element) => element.textContent)).toBe(englishText('web_photoNotImage'));
+  });
+});
 
 describe('Moodtab in Chromium: welcome page and mood journal', () => {
   it('opens the welcome page on install, where the journal is asked for once', async () => {

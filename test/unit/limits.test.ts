@@ -25,6 +25,13 @@ describe('time limits', () => {
     expect(ROUND_TRIP_MS.background['warm-up']).toBeGreaterThan(ROUND_TRIP_MS.offscreen['warm-up']);
   });
 
+  it('give a photo its hand-over, the model load and a reading limit for each of its two reads, through the background too', () => {
+    const stages =
+      limits.CAPTURE_PAGE_WAIT_MS + limits.PHOTO_HAND_OVER_MS + limits.MODEL_LOAD_MS + 2 * limits.READING_MS;
+    expect(ROUND_TRIP_MS.offscreen['read-photo']).toBeGreaterThan(stages);
+    expect(ROUND_TRIP_MS.background['read-photo']).toBeGreaterThan(ROUND_TRIP_MS.offscreen['read-photo']);
+  });
+
   it('give every message a limit of at least a few seconds', () => {
     const all = Object.values(ROUND_TRIP_MS).flatMap((byType) => Object.values(byType) as number[]);
     all.forEach((ms) => expect(ms).toBeGreaterThanOrEqual(5_000));

@@ -22,8 +22,9 @@ const TYPES: Record<Target, string[]> = {
     'recommendation-feedback',
     'warm-up',
     'capture-page-idle',
+    'read-photo',
   ],
-  offscreen: ['warm-up', 'recognize-mood', 'cancel-capture'],
+  offscreen: ['warm-up', 'recognize-mood', 'cancel-capture', 'read-photo'],
   popup: ['capture-progress'],
 };
 const TARGETS = Object.keys(TYPES) as Target[];
@@ -47,6 +48,7 @@ function listeners() {
         'warm-up': spy('warm-up'),
         'teach-mood': spy('teach-mood'),
         'capture-page-idle': spy('capture-page-idle'),
+        'read-photo': spy('read-photo'),
       },
       self,
     ),
@@ -56,6 +58,7 @@ function listeners() {
         'warm-up': spy('warm-up'),
         'recognize-mood': spy('recognize-mood'),
         'cancel-capture': spy('cancel-capture'),
+        'read-photo': spy('read-photo'),
       },
       self,
     ),
@@ -147,8 +150,22 @@ const withOptional = <T extends object>(base: fc.Arbitrary<T>, key: string, valu
     .tuple(base, fc.option(value, { nil: undefined }))
     .map(([message, extra]) => (extra === undefined ? message : { ...message, [key]: extra }));
 
+/** A photo to read, named by its id, for the background or for the capture page. */
+const photoRequest = (target: Target) =>
+  withOptional(
+    withOptional(
+      fc.uuid().map((photo) => ({ target, type: 'read-photo', photo })),
+      'face',
+      fc.integer({ min: 0, max: 99 }),
+    ),
+    'capturePage',
+    fc.uuid(),
+  );
+
 /** Well-formed messages of every type, with their required fields named. */
 const VALID: { required: string[]; arbitrary: fc.Arbitrary<Record<string, unknown>> }[] = [
+  { required: ['photo'], arbitrary: photoRequest('background') },
+  { required: ['photo'], arbitrary: photoRequest('offscreen') },
   {
     required: ['settings'],
     arbitrary: withOptional(
@@ -252,6 +269,23 @@ const WRONG_KIND: Record<string, fc.Arbitrary<unknown>> = {
   inBackground: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.object()),
   progress: fc.oneof(fc.string(), fc.double({ min: 1.0001, noNaN: true }), fc.object()),
   capturePage: fc.oneof(fc.integer(), fc.constantFrom('', '../popup.html', 'x'.repeat(36)), fc.object()),
+  // A photo is an id, never a URL, a path or its pixels.
+  photo: fc.oneof(
+    fc.integer(),
+    fc.object(),
+    fc.array(fc.integer({ min: 0, max: 255 })),
+    fc.constantFrom(
+      '',
+      'blob:chrome-extension://moodtab-id/7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      '../a.jpg',
+    ),
+  ),
+  face: fc.oneof(
+    fc.string(),
+    fc.integer({ max: -1 }),
+    fc.integer({ min: 100 }),
+    fc.double({ min: 0.1, max: 0.9 }),
+  ),
   countdownSeconds: fc.oneof(
     fc.string(),
     fc.boolean(),

@@ -24,6 +24,8 @@ const pick = {
   query: 'sad songs',
 };
 const feedback = { target: 'background', type: 'recommendation-feedback', pick, verdict: 'not-for-me' };
+const photoId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const readPhoto = { target: 'background', type: 'read-photo', photo: photoId };
 const probabilities = { calm: 0.1, angry: 0, sad: 0.2, happy: 0.7, surprised: 0 };
 
 function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
@@ -34,6 +36,7 @@ function listenerWith(handlers: Partial<Handlers<'background'>> = {}) {
     'warm-up': jest.fn(async () => ({ ok: 'warm' }) as never),
     'teach-mood': jest.fn(async () => ({ ok: 'teach' }) as never),
     'capture-page-idle': jest.fn(async () => ({ closed: true })),
+    'read-photo': jest.fn(async () => ({ ok: 'photo' }) as never),
     ...handlers,
   };
   return { handlers: all, listener: createMessageListener('background', all, self) };
@@ -85,6 +88,10 @@ describe('parseMessage', () => {
     expect(parseMessage({ ...capture, inBackground: true, capturePage }, 'background').type).toBe(
       'capture-mood',
     );
+    // A photo, named by the id its page offers it under: for the background, then the capture page.
+    expect(parseMessage(readPhoto, 'background').type).toBe('read-photo');
+    expect(parseMessage({ ...readPhoto, face: 2, capturePage }, 'background').type).toBe('read-photo');
+    expect(parseMessage({ ...readPhoto, target: 'offscreen', face: 0 }, 'offscreen').type).toBe('read-photo');
     expect(
       parseMessage({ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 2 }, 'popup')
         .type,
@@ -130,6 +137,20 @@ describe('parseMessage', () => {
     ],
     [{ target: 'popup', type: 'capture-progress', stage: 'countdown', face: [] }, 'unknown field "face"'],
     [{ target: 'background', type: 'format-disk' }, 'unknown background message type "format-disk"'],
+    // A photo is named by an id, never carried: no URL, no path, no pixels, no other fields.
+    [{ target: 'background', type: 'read-photo' }, 'missing photo in background/read-photo'],
+    [
+      { ...readPhoto, photo: 'blob:https://evil.example/7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+      'invalid photo',
+    ],
+    [{ ...readPhoto, photo: 'file:///etc/passwd' }, 'invalid photo in background/read-photo'],
+    [{ ...readPhoto, photo: 7 }, 'invalid photo'],
+    [{ ...readPhoto, face: -1 }, 'invalid face in background/read-photo'],
+    [{ ...readPhoto, face: 1.5 }, 'invalid face'],
+    [{ ...readPhoto, face: 100 }, 'invalid face'],
+    [{ ...readPhoto, target: 'offscreen', face: '1' }, 'invalid face in offscreen/read-photo'],
+    [{ ...readPhoto, pixels: [0, 0, 0, 255] }, 'unknown field "pixels" in background/read-photo'],
+    [{ ...readPhoto, image: 'x'.repeat(10_000) }, 'larger than 4096 characters'],
     // Names every object inherits are not message types.
     [{ target: 'background', type: 'toString' }, 'unknown background message type "toString"'],
     [
@@ -258,6 +279,24 @@ describe('createMessageListener', () => {
     const envelope = await listener(capture, sender);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'bad-message', detail: 'foreign sender' } });
     expect(handlers['capture-mood']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { id: 'evil', url: 'chrome-extension://evil/options.html' }],
+    ['a web page claiming our id', { id: 'moodtab-id', url: 'https://evil.example/' }],
+  ])('refuses a photo from %s without reading it', async (_name, sender) => {
+    const { listener, handlers } = listenerWith();
+    const envelope = await listener(readPhoto, sender);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'bad-message', detail: 'foreign sender' } });
+    expect(handlers['read-photo']).not.toHaveBeenCalled();
+  });
+
+  it('hands a photo request to its handler, and the faces and reading back', async () => {
+    const reading = { faces: [{ x: 1, y: 2, width: 30, height: 30 }], result: { mood: 'happy' } };
+    const { listener, handlers } = listenerWith({ 'read-photo': async () => reading as never });
+    const envelope = await listener({ ...readPhoto, face: 1 }, ownPage);
+    expect(envelope).toEqual({ ok: true, value: reading });
+    expect(handlers['read-photo']).toBeDefined();
   });
 
   it('answers malformed messages with bad-message', async () => {

@@ -111,6 +111,7 @@ describe('options page', () => {
     ).toEqual([
       ['moods', 'Your moods'],
       ['choices', 'What Moodtab opens'],
+      ['photo', 'Moods from a photo'],
       ['recommendations', 'Recommendations'],
       ['journal', 'Mood journal'],
       ['data', 'Your data'],
@@ -118,6 +119,7 @@ describe('options page', () => {
     expect($$('nav a').map((link) => link.getAttribute('href'))).toEqual([
       '#moods',
       '#choices',
+      '#photo',
       '#recommendations',
       '#journal',
       '#data',
@@ -380,6 +382,7 @@ describe('options page', () => {
     expect($$('main h2').map((h) => h.textContent)).toEqual([
       'Deine Stimmungen',
       'Was Moodtab öffnet',
+      'Stimmung aus einem Foto',
       'Vorschläge',
       'Stimmungstagebuch',
       'Deine Daten',

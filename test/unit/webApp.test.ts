@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 import type { CaptureService } from '../../src/capture/captureService';
 import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
-import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
+import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/common/photo';
 import { asPick, handPickSource } from '../../src/web/picks';
 import { recommend } from '../../src/web/recommend';
 import { initialWebState, statusText, webReducer, type WebState } from '../../src/web/state';

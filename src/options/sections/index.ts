@@ -8,6 +8,7 @@ import { ChoicesSection } from './choices';
 import { DataSection } from './data';
 import { JournalSection } from '../../ui/journal-settings';
 import { MoodsSection } from '../../ui/moods';
+import { PhotoSection } from './photo';
 import { RecommendationsSection } from './recommendations';
 
 export interface OptionsSection {
@@ -21,6 +22,7 @@ export interface OptionsSection {
 export const SECTIONS: readonly OptionsSection[] = [
   { id: 'moods', title: 'options_moodsTitle', Component: MoodsSection },
   { id: 'choices', title: 'options_choicesTitle', Component: ChoicesSection },
+  { id: 'photo', title: 'options_photoTitle', Component: PhotoSection },
   {
     id: 'recommendations',
     title: 'options_recommendationsTitle',

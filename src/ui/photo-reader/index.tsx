@@ -1,9 +1,15 @@
+/**
+ * The photo reader, shared by the web app and the extension's options page: pick a file, drop it
+ * or paste it; the faces are marked on it, and one is chosen where there are several. Each context
+ * passes where the photo is read (PhotoEngine); the photo stays on the device and is never stored.
+ */
 import { useEffect, useRef } from 'preact/hooks';
-import type { CaptureService } from '../../capture/captureService';
+import { firstFile } from '../../common/photo';
 import type { Box, RecognitionResult } from '../../model/recognition';
-import { firstFile } from '../photo';
-import { t } from '../i18n';
-import { usePhotoReader, type PhotoState } from './usePhotoReader';
+import { t } from '../../platform/i18n';
+import { usePhotoReader, type PhotoEngine, type PhotoState } from './usePhotoReader';
+
+export type { Photo, PhotoEngine } from './usePhotoReader';
 
 /** Draws the photo with a box round each face: the one read solid and thick, the others dashed. */
 function drawPhoto(canvas: HTMLCanvasElement, image: ImageData, faces: Box[], read?: number) {
@@ -22,8 +28,9 @@ function drawPhoto(canvas: HTMLCanvasElement, image: ImageData, faces: Box[], re
 function Photo({ state }: { state: PhotoState }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (canvas.current && state.image) drawPhoto(canvas.current, state.image, state.faces ?? [], state.face);
-  }, [state.image, state.faces, state.face]);
+    const image = state.photo?.image;
+    if (canvas.current && image) drawPhoto(canvas.current, image, state.faces ?? [], state.face);
+  }, [state.photo, state.faces, state.face]);
   return <canvas ref={canvas} class="photo" role="img" aria-label={t('web_photoLabel')} />;
 }
 
@@ -43,14 +50,16 @@ function FaceChoice({ state, onChoose }: { state: PhotoState; onChoose(face: num
 }
 
 interface PhotoReaderProps {
-  engine: CaptureService;
+  engine: PhotoEngine;
   /** A capture is under way: the engine is busy with the camera. */
-  disabled: boolean;
+  disabled?: boolean;
   onReading(reading: RecognitionResult): void;
+  /** Its own heading (the web app), or none where the reader is a card's body (the options page). */
+  withHeading?: boolean;
 }
 
-/** Reads the mood in a photo: picked, dropped or pasted; decoded and read in this page only. */
-export function PhotoReader({ engine, disabled, onReading }: PhotoReaderProps) {
+/** Reads the mood in a photo: picked, dropped or pasted; decoded and read on this device only. */
+export function PhotoReader({ engine, disabled = false, onReading, withHeading = true }: PhotoReaderProps) {
   const { state, readFile, chooseFace } = usePhotoReader(engine, onReading);
   const input = useRef<HTMLInputElement>(null);
   const busy = disabled || state.status === 'reading';
@@ -63,14 +72,14 @@ export function PhotoReader({ engine, disabled, onReading }: PhotoReaderProps) {
   return (
     <section
       class="photo-reader"
-      aria-labelledby="photo-heading"
+      aria-labelledby={withHeading ? 'photo-heading' : undefined}
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         event.preventDefault();
         take(firstFile(event.dataTransfer));
       }}
     >
-      <h2 id="photo-heading">{t('web_photoHeading')}</h2>
+      {withHeading && <h2 id="photo-heading">{t('web_photoHeading')}</h2>}
       <button type="button" class="secondary" disabled={busy} onClick={() => input.current?.click()}>
         {t('web_photoChoose')}
       </button>
@@ -88,7 +97,7 @@ export function PhotoReader({ engine, disabled, onReading }: PhotoReaderProps) {
           {t(state.problem.key, ...state.problem.subs)}
         </p>
       )}
-      {state.image && <Photo state={state} />}
+      {state.photo && <Photo state={state} />}
       <FaceChoice state={state} onChoose={(face) => void chooseFace(face)} />
     </section>
   );
