@@ -5,7 +5,10 @@
  * picker (always there) then opens the tab a reading would have. The welcome page the install
  * opens is where the camera is asked for.
  */
-import type { Page } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { MOODS } from '../../src/model/moods';
+import { ROOT } from '../../src/node/modelPaths';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
 import { captureInPopup, recordStatusHistory, statusHistory } from './chromium';
 import {
@@ -23,7 +26,7 @@ import {
   toolbarPopupStatus,
   type Firefox,
 } from './firefox';
-import { errorText } from './texts';
+import { english, englishText, errorText } from './texts';
 
 jest.setTimeout(300_000);
 
@@ -149,6 +152,23 @@ describe('Moodtab in Firefox', () => {
       errorText('no-face'),
     );
     expect(await tabsAt(firefox, 'https://')).toHaveLength(1); // the hand-picked mood's, above
+    await options.close();
+    await popup.bringToFront();
+  });
+
+  it("reads a photo on the options page in the page's own capture frame: its face marked, a mood shown, no tab opened", async () => {
+    const tabsBefore = (await tabsAt(firefox, 'https://')).length;
+    const options = await openExtensionPage(firefox, 'options.html#photo');
+    const input = (await options.$('#photo input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg'));
+    const words = await options.waitForSelector('#photo .photo-mood-words', { timeout: 240_000 });
+    const text = await words!.evaluate((element) => element.textContent ?? '');
+    expect(MOODS.map((mood) => englishText('options_photoReads', english[`mood_${mood}`].message))).toContain(
+      text,
+    );
+    expect(await options.$('#photo iframe')).not.toBeNull(); // Firefox reads in this page's frame
+    expect(await options.$('#photo canvas.photo')).not.toBeNull();
+    expect(await tabsAt(firefox, 'https://')).toHaveLength(tabsBefore);
     await options.close();
     await popup.bringToFront();
   });
