@@ -197,3 +197,36 @@ describe('closing an idle offscreen document', () => {
     expect(api.closeOffscreenDocument).not.toHaveBeenCalled();
   });
 });
+
+describe('reading a photo (the options page)', () => {
+  const photo = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+  beforeEach(() => {
+    jest.clearAllMocks();
+    api.sendRequest.mockResolvedValue({ faces: [], result: {} } as never);
+  });
+
+  it('on Chrome: opens the offscreen document if needed, sends it the photo id, and keeps it open meanwhile', async () => {
+    api.hasOffscreenDocument.mockResolvedValue(false);
+    api.createOffscreenDocument.mockResolvedValue(undefined);
+    let answer!: (value: never) => void;
+    api.sendRequest.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const host = createCaptureHost();
+    const reading = host.readPhoto({ photo, face: 1 }, 'ignored-on-chrome');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.createOffscreenDocument).toHaveBeenCalledTimes(1);
+    expect(api.sendRequest).toHaveBeenCalledWith({ target: 'offscreen', type: 'read-photo', photo, face: 1 });
+    await expect(host.closeIdle()).resolves.toBe(false); // not idle while the photo is read
+    answer({ faces: [] } as never);
+    await expect(reading).resolves.toEqual({ faces: [] });
+  });
+
+  it("on Firefox: addresses the asking page's own capture frame, which may still be loading", async () => {
+    const capturePage = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await createFirefoxCaptureHost().readPhoto({ photo }, capturePage);
+    expect(api.sendRequest).toHaveBeenLastCalledWith(
+      { target: 'offscreen', type: 'read-photo', photo, capturePage },
+      { waitForReceiverMs: expect.any(Number) },
+    );
+    expect(api.createOffscreenDocument).not.toHaveBeenCalled();
+  });
+});
