@@ -24,6 +24,7 @@ import {
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { errorText } from './texts';
 import { FIRST_FRAME_MS } from '../../src/model/limits';
+import { PHOTO_CHANNEL } from '../../src/protocol/photoChannel';
 
 jest.setTimeout(300_000);
 
@@ -168,6 +169,36 @@ describe('the message protocol in the real extension', () => {
       error: { code: 'bad-message', detail: 'larger than 4096 characters' },
     });
     expect((await chromium.browser.pages()).length).toBe(pages);
+  });
+
+  it('reads a photo only by an id one of its own pages offers, and checks the file it is handed itself', async () => {
+    const id = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const photo = { target: 'offscreen', type: 'read-photo', photo: id };
+    // A URL, a path or pixels are no photo id.
+    for (const bad of [`blob:${chromium.origin}${id}`, '/etc/passwd', [0, 0, 0, 255]])
+      expect(await send({ ...photo, target: 'background', photo: bad })).toMatchObject({
+        ok: false,
+        error: { code: 'bad-message' },
+      });
+    // An id no page offers: the capture page waits for the file a few seconds, then gives up.
+    expect(await send(photo)).toMatchObject({ ok: false, error: { code: 'no-answer' } });
+    // A page that hands over something that is not an image: refused where it is read, too.
+    const answer = await popup.evaluate(
+      async (message, name) => {
+        const channel = new BroadcastChannel(name);
+        channel.onmessage = ({ data }) =>
+          data?.want === message.photo &&
+          channel.postMessage({ id: message.photo, photo: new Blob(['not a photo'], { type: 'image/png' }) });
+        try {
+          return await chrome.runtime.sendMessage(message);
+        } finally {
+          channel.close();
+        }
+      },
+      photo,
+      PHOTO_CHANNEL,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bad-message' } });
   });
 
   it('holds the one-capture lock where the camera is: a request sent straight there is refused', async () => {
