@@ -278,8 +278,18 @@ describe('the mood journal', () => {
           const open = indexedDB.open('moodtab');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const get = open.result.transaction('values').objectStore('values').get('journal');
-            get.onsuccess = () => resolve((get.result as unknown[]).length);
+            // The journal is kept one key per UTC month (`journal:2025-06`), as in the extension.
+            const store = open.result.transaction('values').objectStore('values');
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onerror = () => reject(values.error);
+            values.onsuccess = () =>
+              resolve(
+                keys.result
+                  .map((key, index) => [String(key), values.result[index]] as const)
+                  .filter(([key]) => /^journal:\d{4}-\d{2}$/.test(key))
+                  .reduce((sum, [, entries]) => sum + (entries as unknown[]).length, 0),
+              );
           };
         }),
     );
