@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { readStorage, seedStorage } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
@@ -240,6 +240,24 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
     expect(await popup.$eval('.status', (el) => el.classList.contains('error'))).toBe(true);
     await expectPopupFits(popup, 'no face');
     await popup.close();
+  });
+
+  it('options, a group photo read with its faces marked and the second chosen: fits 700px, accessible', async () => {
+    const page = await chromium.browser.newPage();
+    await page.setViewport({ width: 700, height: 900 });
+    await page.goto(`${chromium.origin}options.html#photo`);
+    const input = (await page.$('#photo input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(ROOT, 'test', 'fixtures', 'faces', 'two-faces.jpg'));
+    await page.waitForSelector('#photo .face-choice button', { timeout: 240_000 });
+    await (await page.$$('#photo .face-choice button'))[1]!.click();
+    await page.waitForSelector('#photo .face-choice button[aria-pressed=true]:last-of-type', {
+      timeout: 60_000,
+    });
+    await page.waitForSelector('#photo .photo-mood-words');
+    const { overflow } = await layoutOf(page);
+    expect({ overflow }).toEqual({ overflow: 0 });
+    await expectAccessible(page, 'options with a photo');
+    await page.close();
   });
 
   it.each(['options', 'welcome'])(

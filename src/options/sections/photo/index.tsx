@@ -12,8 +12,10 @@ import { extensionPhotos } from './extensionPhotos';
 /** The chosen face's reading: its mood in words, the aligned face and the five bars. Nothing opens. */
 function PhotoMood({ reading }: { reading: RecognitionResult }) {
   return (
-    <div class="photo-mood" role="status">
-      <p class="photo-mood-words">{t('options_photoReads', t(MOOD_LABEL[reading.mood]))}</p>
+    <div class="photo-mood">
+      <p class="photo-mood-words" role="status">
+        {t('options_photoReads', t(MOOD_LABEL[reading.mood]))}
+      </p>
       <div class="reading">
         <FaceCrop crop={reading.face.crop} />
         <MoodBars probabilities={reading.probabilities} />
