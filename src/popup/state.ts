@@ -143,6 +143,10 @@ const YOU_LOOK: Record<Mood, MessageKey> = {
 export const isSnapshotMoment = (state: PopupState): boolean =>
   state.phase === 'working' && (state.stage === 'countdown' || state.stage === 'snapshot');
 
+/** The camera is blocked for Moodtab: the popup shows the steps to allow it again. */
+export const isCameraBlocked = (state: PopupState): boolean =>
+  state.phase === 'error' && state.error?.code === 'camera-permission-denied';
+
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {
   switch (state.phase) {

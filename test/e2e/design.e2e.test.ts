@@ -1,7 +1,7 @@
 /**
  * The designed pages, in Debian's real Chromium with the built extension, in English and German:
  * the popup in each state reachable here (first view, camera permission needed, result, corrected,
- * unsure, chosen, counting down, no face) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
+ * unsure, chosen, counting down, no face, no camera, camera blocked) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
  * fits Chrome's 600px popup limit and its own 320–360px width; the options and welcome pages fit
  * 700px and 1280px windows; axe-core finds no accessibility violation on any of them, light or dark.
  * And a correction loads in the tab the capture opened, never a second one.
@@ -17,7 +17,7 @@ import { sampleJournal, unsureCalibration } from '../../src/node/designStates';
 import { bucketedItems } from '../../src/storage/bucketedList';
 import { CALIBRATION_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY, STORED } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { allowCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
+import { allowCamera, blockCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
 
 jest.setTimeout(600_000);
 
@@ -110,6 +110,10 @@ async function openPopup({ browser, origin }: Chromium): Promise<Page> {
   return page;
 }
 
+/** The extension's message `key` in `lang`, as _locales holds it. */
+const messageIn = (lang: string, key: string): string =>
+  JSON.parse(readFileSync(join(ROOT, '_locales', lang, 'messages.json'), 'utf8'))[key].message;
+
 const headingOf = (popup: Page) => popup.$eval('section.result h2', (h) => h.textContent);
 const providerTabs = async ({ browser }: Chromium) =>
   browser
@@ -136,8 +140,7 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
   });
 
   it("speaks the browser's language", async () => {
-    const catalogue = JSON.parse(readFileSync(join(ROOT, '_locales', lang, 'messages.json'), 'utf8'));
-    expect(await popup.$eval('button.capture', (b) => b.textContent)).toBe(catalogue.popup_capture.message);
+    expect(await popup.$eval('button.capture', (b) => b.textContent)).toBe(messageIn(lang, 'popup_capture'));
   });
 
   it('first view: fits, readable, accessible', async () => {
@@ -214,6 +217,27 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
   });
 });
 
+describe.each(['en', 'de'])('the popup on a machine with no camera (%s)', (lang) => {
+  let chromium: Chromium;
+  let popup: Page;
+
+  beforeAll(async () => {
+    chromium = await launchWithExtension(null, undefined, { lang });
+    popup = await openPopup(chromium);
+  });
+
+  afterAll(async () => {
+    await chromium?.browser.close();
+  });
+
+  it('no camera: says so, fits, readable, accessible', async () => {
+    await allowCamera(chromium);
+    await popup.bringToFront();
+    expect(await captureInPopup(popup, 60_000)).toBe(messageIn(lang, 'error_noCamera'));
+    await expectPopupFits(popup, 'no camera');
+  });
+});
+
 describe.each(['en', 'de'])('nobody in front of the camera; the options and welcome pages (%s)', (lang) => {
   let chromium: Chromium;
 
@@ -261,4 +285,13 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
       await page.close();
     },
   );
+
+  it('camera blocked: says so with the steps to allow it, fits, readable, accessible', async () => {
+    await blockCamera(chromium);
+    const popup = await openPopup(chromium);
+    expect(await captureInPopup(popup, 60_000)).toBe(messageIn(lang, 'error_cameraPermissionDenied'));
+    await popup.waitForSelector('.camera-help ol');
+    await expectPopupFits(popup, 'blocked');
+    await popup.close();
+  });
 });

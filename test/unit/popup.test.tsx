@@ -700,6 +700,10 @@ describe('popup', () => {
     await openPopup();
     await act(() => captureButton()!.click());
     await settle();
+    // The steps' heading says it once; the status line is left to screen readers.
+    expect($('.camera-help h2')!.textContent).toBe('The camera is blocked for Moodtab. To allow it again:');
+    expect($('[role=status]')!.classList.contains('visually-hidden')).toBe(true);
+    expect($('[role=status]')!.textContent).toMatch(/^Camera access was blocked\./);
     const steps = [...root.querySelectorAll('.camera-help li')].map((li) => li.textContent);
     expect(steps).toEqual([
       "Open Chrome's camera settings: type chrome://settings/content/camera in the address bar, or use the button below.",
