@@ -85,7 +85,7 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
         {statusText(state)}
       </p>
       {state.phase === 'error' && state.error?.code === 'camera-permission-denied' && <CameraHelp compact />}
-      {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} />}
+      {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} preview={state.preview} />}
       {showResult && (
         <ResultPanel
           outcome={state.outcome}

@@ -17,7 +17,15 @@ import { sampleJournal, unsureCalibration } from '../../src/node/designStates';
 import { bucketedItems } from '../../src/storage/bucketedList';
 import { CALIBRATION_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY, STORED } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { allowCamera, blockCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
+import {
+  allowCamera,
+  blockCamera,
+  captureInPopup,
+  launchWithExtension,
+  trackStates,
+  watchedOffscreen,
+  type Chromium,
+} from './chromium';
 
 jest.setTimeout(600_000);
 
@@ -255,12 +263,26 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
     await chromium?.browser.close();
   });
 
-  it('popup, counting down and after "no face": fits, readable, accessible', async () => {
+  it('popup, counting down with the camera\'s picture and after "no face": fits, readable, accessible; the picture goes with the camera', async () => {
     const popup = await openPopup(chromium);
+    const offscreen = await watchedOffscreen(chromium); // the popup's warm-up opened it
     const over = captureInPopup(popup); // the countdown is on by default
     await popup.waitForSelector('.snapshot-moment');
+    // The offscreen document's frames, drawn: some pixel is not blank.
+    await popup.waitForFunction(
+      () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.camera-preview canvas');
+        const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        return !!pixels && pixels.some((value, i) => i % 4 !== 3 && value > 0);
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    expect(await popup.$('.camera-preview .face-guide')).not.toBeNull();
     await expectPopupFits(popup, 'countdown');
     await over;
+    expect(await popup.$('.camera-preview')).toBeNull();
+    expect(await trackStates(offscreen)).toEqual(expect.arrayContaining(['ended']));
+    expect(await trackStates(offscreen)).not.toContain('live');
     expect(await popup.$eval('.status', (el) => el.classList.contains('error'))).toBe(true);
     await expectPopupFits(popup, 'no face');
     await popup.close();
