@@ -32,7 +32,7 @@ jest.setTimeout(600_000);
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 /** Chrome's limit for a popup's height. */
 const POPUP_MAX_HEIGHT = 600;
-const PROVIDER = 'https://open.spotify.com/';
+const PROVIDER = 'https://music.youtube.com/';
 
 interface Layout {
   bodyFontPx: number;

@@ -123,7 +123,7 @@ describe('Moodtab in Firefox', () => {
 
   it('after "no face", opens the tab for a mood picked by hand', async () => {
     await popup.locator('.mood-picker ::-p-aria([name="Happy"][role="button"])').click();
-    const urls = armsFor('happy', 'music', 'match', 'spotify').map(
+    const urls = armsFor('happy', 'music', 'match', 'youtube-music').map(
       (arm) => recommendationFor(arm, 'happy', 'music', 'match').url,
     );
     const opened = await waitFor(
@@ -133,7 +133,7 @@ describe('Moodtab in Firefox', () => {
     );
     expect(urls).toContain(opened[0]!.url);
     await popup.waitForFunction(
-      () => document.querySelector('[role=status]')?.textContent === 'You chose happy. Opened Spotify.',
+      () => document.querySelector('[role=status]')?.textContent === 'You chose happy. Opened YouTube Music.',
     );
   });
 

@@ -190,7 +190,7 @@ describe('popup', () => {
     api.loadStored.mockRejectedValue(new Error('storage is gone'));
     await openPopup();
     expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
-    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('spotify');
+    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('youtube-music');
   });
 
   it('saves each change merged with the other choices', async () => {
@@ -240,7 +240,7 @@ describe('popup', () => {
     expect(choices.open).toBe(false);
     expect(choices.querySelector('summary')!.textContent).toBe('Choices Music from YouTube Music');
     await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
-    expect(choices.querySelector('summary')!.textContent).toBe('Choices Movies from Netflix');
+    expect(choices.querySelector('summary')!.textContent).toBe('Choices Movies from YouTube trailers');
   });
 
   it('waits for the choices to be saved, then sends them whole with the capture', async () => {
