@@ -108,7 +108,18 @@ describe('Moodtab in Firefox', () => {
     const frame = await captureFrameOf(firefox);
     await recordCameraStreams(firefox, frame);
     await recordStatusHistory(popup);
+    // The camera's picture, sent by the capture frame during the countdown: noted as it appears.
+    await popup.evaluate(() => {
+      const page = window as unknown as { previewSeen?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('.camera-preview canvas')) page.previewSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     expect(await captureInPopup(popup)).toBe(errorText('no-face'));
+    expect(await popup.evaluate(() => (window as unknown as { previewSeen?: boolean }).previewSeen)).toBe(
+      true,
+    );
+    expect(await popup.$('.camera-preview')).toBeNull(); // gone with the camera
     // The countdown (on by default) shows in Firefox's popup too, counting down before the snapshot.
     const countdown = (await statusHistory(popup)).filter((line) => /^Look at the camera… \d$/.test(line));
     expect(countdown.length).toBeGreaterThan(0);
