@@ -171,6 +171,11 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
     );
     expect(new Set(fills).size).toBe(5); // each mood its own colour
     await expectPopupFits(popup, 'result');
+    // A tab opened behind the popup shows its address once its navigation starts: waited for.
+    await chromium.browser.waitForTarget(
+      (target) => target.type() === 'page' && target.url().startsWith(PROVIDER),
+      { timeout: 30_000 },
+    );
     expect(await providerTabs(chromium)).toHaveLength(1);
   });
 
