@@ -80,7 +80,8 @@ function zonesFor(mayImport) {
  * dependency) is refused in every folder that does not list it. `node:*`: Node's built-ins.
  */
 export const PACKAGES = {
-  node: ['node:*', 'pngjs', 'jpeg-js', 'puppeteer-core', '@vladmandic/face-api'],
+  // http-server: the static server of `npm run serve:web`, which the browser bench serves dist/web with.
+  node: ['node:*', 'pngjs', 'jpeg-js', 'puppeteer-core', '@vladmandic/face-api', 'http-server'],
 };
 
 /** The packages SOURCES names (node_modules/...), left to the zones table. */

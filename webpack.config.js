@@ -69,6 +69,7 @@ function configFor(browser) {
   };
   const pages = [
     'src/ui/theme.css',
+    'src/ui/journal.css',
     'src/popup/popup.html',
     'src/popup/popup.css',
     'src/options/options.html',
@@ -127,7 +128,8 @@ function configFor(browser) {
 /**
  * dist/web: the web app (src/web), a static site. The same capture engine, models and wasm files
  * as the extension; src/platform/i18n (browser.i18n, which a web page lacks) is swapped for the
- * app's own, which reads the bundled _locales. A Workbox service worker precaches everything,
+ * app's own, which reads the bundled _locales, and src/platform/stored (storage.local) for the
+ * same registry on IndexedDB. A Workbox service worker precaches everything,
  * models included, under a cache versioned by each file's hash, so a new build replaces them.
  */
 function webConfig() {
@@ -154,11 +156,17 @@ function webConfig() {
         /\/platform\/i18n$/,
         path.resolve(__dirname, 'src/web/i18n.ts'),
       ),
+      // The pages' shared parts (src/ui) read and write stored state on IndexedDB here.
+      new webpack.NormalModuleReplacementPlugin(
+        /\/platform\/stored$/,
+        path.resolve(__dirname, 'src/web/stored.ts'),
+      ),
       new CopyPlugin({
         patterns: [
           { from: 'icons', to: 'icons' },
           ...[
             'src/ui/theme.css',
+            'src/ui/journal.css',
             'src/web/index.html',
             'src/web/web.css',
             'src/web/manifest.webmanifest',

@@ -37,7 +37,7 @@ import { BADGE } from './badgeTexts';
 import { createCaptureCancels } from './captureCancels';
 import { createCaptureController, type CaptureOptions } from './captureController';
 import { createCaptureHost } from './captureHost';
-import { createJournalRecorder } from './journalRecorder';
+import { createJournalRecorder } from '../journal/journalRecorder';
 import { banditLearner, calibrationLearner } from './learning';
 import { createRecommender } from './recommender';
 

@@ -18,7 +18,8 @@ import { createMessageListener, type CaptureOutcome } from '../protocol/messages
 import type { Mood } from '../model/moods';
 import { pickRefOf } from '../recommendation/picks';
 import { mergeSettings, type Settings } from '../recommendation/settings';
-import { stored, useStored } from '../ui/useStored';
+import { stored } from '../platform/stored';
+import { useStored } from '../ui/useStored';
 import { captureRefOf, initialPopupState, popupReducer, type PopupAction, type PopupState } from './state';
 
 export interface Popup {

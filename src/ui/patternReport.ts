@@ -15,7 +15,7 @@ import {
 } from '../journal/patterns';
 import { t, uiLanguage } from '../platform/i18n';
 import type { Catalogue } from '../recommendation/catalogue';
-import { stored } from './useStored';
+import { stored } from '../platform/stored';
 
 /** The period of the report the popup's note checks for new flags. */
 export const NOTE_PERIOD_DAYS = 30;

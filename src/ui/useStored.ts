@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { storageArea } from '../platform/browserApi';
-import { openStoredState } from '../storage/registry';
 import type { StoredValue } from '../storage/storedValue';
-
-/** The stored-state registry on storage.local, for the extension's pages. */
-export const stored = openStoredState(storageArea);
 
 /** What a page can follow: a stored value, or the journal across its months. */
 export type Followed<T> = Pick<StoredValue<T>, 'key' | 'initial' | 'load' | 'watch'>;

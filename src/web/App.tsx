@@ -1,5 +1,9 @@
+import { errorMessageKey } from '../common/errors';
 import { MoodPicker } from '../ui/mood-picker';
 import { ChoiceFields } from '../ui/choice-controls';
+import { useJournalPrefs } from '../ui/hooks';
+import { JournalOptIn } from '../ui/journal-opt-in';
+import { JournalArea } from './components/JournalArea';
 import { OfflineNote } from './components/OfflineNote';
 import { PhotoReader } from './components/PhotoReader';
 import { Preview } from './components/Preview';
@@ -50,6 +54,16 @@ function CaptureControls({ app }: { app: WebApp }) {
   );
 }
 
+/** Under a result: the one-time journal question, or why the pick's entry is missing. */
+function JournalNote({ app }: { app: WebApp }) {
+  const [prefs, changePrefs] = useJournalPrefs();
+  const { journalError } = app.state;
+  if (journalError) return <p class="error">{t(errorMessageKey(journalError))}</p>;
+  if (!prefs || prefs.asked) return null;
+  const answer = (keep: boolean) => changePrefs({ asked: true, enabled: keep }).catch(() => undefined);
+  return <JournalOptIn compact onAnswer={(keep) => void answer(keep)} />;
+}
+
 export function App() {
   const app = useWebApp();
   const { state, stream, engine, pickMood, giveFeedback, showReading } = app;
@@ -72,6 +86,7 @@ export function App() {
           onFeedback={(v) => void giveFeedback(v)}
         />
       )}
+      {state.pick && <JournalNote app={app} />}
       {state.phase !== 'loading' && (
         <PhotoReader
           engine={engine}
@@ -79,6 +94,7 @@ export function App() {
           onReading={(reading) => void showReading(reading)}
         />
       )}
+      <JournalArea />
     </main>
   );
 }

@@ -1,12 +1,13 @@
 /** The web app's screen as data: the choices, where a capture is, and what it read and picked. */
-import { errorMessageKey, type ErrorInfo } from '../common/errors';
+import { errorMessageKey, type ErrorCode, type ErrorInfo } from '../common/errors';
 import type { MessageKey } from '../common/i18n';
 import { MOOD_WORD } from '../common/labels';
 import type { CaptureStage } from '../model/capture';
 import type { Mood } from '../model/moods';
 import type { RecognitionResult } from '../model/recognition';
 import type { Verdict } from '../recommendation/bandit';
-import { CATALOGUE, type Catalogue, type Recommendation } from '../recommendation/catalogue';
+import { CATALOGUE, type Catalogue } from '../recommendation/catalogue';
+import type { Pick } from '../recommendation/picks';
 import { DEFAULT_SETTINGS, type Settings } from '../recommendation/settings';
 import { t } from './i18n';
 import { STAGE_TEXT } from '../ui/stageText';
@@ -21,16 +22,20 @@ export interface WebState {
   secondsLeft?: number;
   /** The last capture's (or photo's) reading; it stays under later hand picks. */
   reading?: RecognitionResult;
+  /** Names that reading in the journal: its entry, which a choice or correction rewrites. */
+  captureId?: string;
   /** The reading is of a photo, whose face the user chooses: no "read the largest" note. */
   fromPhoto?: boolean;
   /** The two likeliest moods of a reading too unsure to pick media for. */
   unsure?: [Mood, Mood];
   /** What the link opens: the capture's pick or a hand pick's. */
-  pick?: Recommendation;
+  pick?: Pick;
   /** The mood picked by hand (shown pressed). */
   chosen?: Mood;
   verdict?: Verdict;
   error?: ErrorInfo;
+  /** The pick's journal entry could not be written (the link is there all the same). */
+  journalError?: ErrorCode;
 }
 
 export type WebAction =
@@ -41,12 +46,14 @@ export type WebAction =
   | {
       type: 'read';
       reading: RecognitionResult;
+      captureId: string;
       fromPhoto?: boolean;
       unsure?: [Mood, Mood];
-      pick?: Recommendation;
+      pick?: Pick;
     }
   | { type: 'capture-failed'; error: ErrorInfo }
-  | { type: 'picked'; pick: Recommendation }
+  | { type: 'picked'; pick: Pick }
+  | { type: 'journal-failed'; error: ErrorCode }
   | { type: 'feedback-given'; verdict: Verdict };
 
 export const initialWebState: WebState = {
@@ -71,16 +78,27 @@ export function webReducer(state: WebState, action: WebAction): WebState {
       return { ...state, stage, progress, secondsLeft };
     }
     case 'read': {
-      const { reading, fromPhoto, unsure, pick } = action;
-      return { ...kept(state), phase: 'done', reading, fromPhoto, unsure, pick };
+      const { reading, captureId, fromPhoto, unsure, pick } = action;
+      return { ...kept(state), phase: 'done', reading, captureId, fromPhoto, unsure, pick };
     }
     case 'capture-failed':
       return { ...kept(state), phase: 'error', error: action.error };
     case 'picked': {
-      const { reading, fromPhoto, unsure } = state;
+      const { reading, captureId, fromPhoto, unsure } = state;
       const { pick } = action;
-      return { ...kept(state), phase: 'done', reading, fromPhoto, unsure, pick, chosen: pick.mood };
+      return {
+        ...kept(state),
+        phase: 'done',
+        reading,
+        captureId,
+        fromPhoto,
+        unsure,
+        pick,
+        chosen: pick.mood,
+      };
     }
+    case 'journal-failed':
+      return { ...state, journalError: action.error };
     case 'feedback-given':
       return { ...state, verdict: action.verdict };
   }

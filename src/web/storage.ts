@@ -1,24 +1,44 @@
 /**
- * Stored state in the web app: the registry (src/storage/registry.ts) on the page's localStorage,
- * behind the same StorageBackend the extension puts storage.local behind. Every value is one JSON
- * item written whole (`moodtab:<key>`), so a full storage refuses it whole and keeps what was
- * there; several values written together are undone together. Writes take the key's Web Lock, which every tab of the app shares; other tabs hear of a
- * change through the `storage` event, this one through its own listeners.
+ * Stored state in the web app: the registry (src/storage/registry.ts) on IndexedDB, behind the same
+ * StorageBackend the extension puts storage.local behind. One object store holds key -> value; every
+ * write is one readwrite transaction (saveAll: several keys in one), which IndexedDB commits whole
+ * or not at all, so a full disk refuses it and keeps what was there. Writes take the key's Web Lock,
+ * which every tab of the app shares; other tabs hear of a change on a BroadcastChannel (IndexedDB
+ * has no change events), this one through its own listeners.
  */
-import { MoodtabError } from '../common/errors';
+import { isQuotaError, MoodtabError } from '../common/errors';
 import type { StorageBackend } from '../storage/backend';
+import { openValuesDb, readValue, writeValues } from './indexedDb';
+import { clearLegacyItems, legacyItems, type LegacyArea } from './legacyStorage';
 
-/** Each value's item name is its registry key after this. */
-export const STORAGE_PREFIX = 'moodtab:';
-const PREFIX = STORAGE_PREFIX;
+export const DATABASE_NAME = 'moodtab';
+const CHANNEL_NAME = 'moodtab:storage';
+
 type Listener = (raw: unknown) => void;
+interface Change {
+  key: string;
+  value: unknown;
+}
+/** What BroadcastChannel offers that the storage uses: a test hands in its own. */
+export type ChangeChannel = Pick<
+  BroadcastChannel,
+  'postMessage' | 'addEventListener' | 'removeEventListener'
+>;
+
+export interface WebStorage extends StorageBackend {
+  /** Writes several values in one transaction (undefined removes a key): all of them, or none. */
+  saveAll(values: Record<string, unknown>): Promise<void>;
+}
 
 export interface WebStorageOptions {
-  area?: Storage;
+  indexedDB?: IDBFactory;
+  databaseName?: string;
   /** Web Locks (navigator.locks); without them, tasks queue in this page only. */
   locks?: Pick<LockManager, 'request'>;
-  /** Where other tabs' `storage` events arrive. */
-  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Where the tabs of the app tell each other of changes; without one, only this page hears. */
+  channel?: ChangeChannel;
+  /** Where an earlier version of the app kept its values (localStorage): moved over once. */
+  legacy?: LegacyArea;
 }
 
 function pageQueue() {
@@ -33,66 +53,76 @@ function pageQueue() {
   };
 }
 
-const parse = (text: string | null): unknown => {
-  if (text === null) return undefined;
+const orUndefined = <T>(make: () => T): T | undefined => {
   try {
-    return JSON.parse(text) as unknown;
+    return make();
   } catch {
-    return undefined; // hand-edited or cut short: the registry's parser falls back to the initial value
+    return undefined; // a browser without it, or a page denied it (storage blocked)
   }
 };
 
-export function webStorage({
-  area = localStorage,
-  locks = typeof navigator === 'undefined' ? undefined : navigator.locks,
-  events = typeof window === 'undefined' ? undefined : window,
-}: WebStorageOptions = {}): StorageBackend {
-  const listeners = new Map<string, Set<Listener>>();
-  const changed = (key: string) => {
-    const raw = parse(area.getItem(PREFIX + key));
-    listeners.get(key)?.forEach((listener) => listener(raw));
+/** The browser's own, made only for what the caller did not hand in (undefined included). */
+const DEFAULTS: { [K in keyof WebStorageOptions]-?: () => WebStorageOptions[K] } = {
+  indexedDB: () => orUndefined(() => indexedDB),
+  databaseName: () => DATABASE_NAME,
+  locks: () => (typeof navigator === 'undefined' ? undefined : navigator.locks),
+  channel: () => (typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL_NAME)),
+  legacy: () => orUndefined(() => localStorage),
+};
+
+function withDefaults(options: WebStorageOptions): WebStorageOptions {
+  const chosen = (key: keyof WebStorageOptions) => (key in options ? options[key] : DEFAULTS[key]());
+  return Object.fromEntries(
+    Object.keys(DEFAULTS).map((key) => [key, chosen(key as keyof WebStorageOptions)]),
+  );
+}
+
+/** A failed write as the registry's callers know it: storage-full when the quota refused it. */
+function writeFailure(keys: string[], error: unknown): unknown {
+  if (!isQuotaError(error)) return error;
+  return new MoodtabError('storage-full', `IndexedDB refused ${keys.join(', ')}: ${String(error)}`);
+}
+
+export function webStorage(options: WebStorageOptions = {}): WebStorage {
+  const { indexedDB: factory, databaseName = DATABASE_NAME, locks, channel, legacy } = withDefaults(options);
+  let opened: Promise<IDBDatabase> | undefined;
+  const database = () => {
+    if (!factory) return Promise.reject(new MoodtabError('internal', 'IndexedDB is not available'));
+    opened ??= openValuesDb(factory, databaseName, (store) => {
+      for (const [key, value] of legacyItems(legacy)) store.put(value, key);
+    }).then((db) => {
+      clearLegacyItems(legacy);
+      return db;
+    });
+    return opened;
   };
+
+  const listeners = new Map<string, Set<Listener>>();
+  const tell = ({ key, value }: Change) => listeners.get(key)?.forEach((listener) => listener(value));
+  channel?.addEventListener('message', (event) => tell((event as MessageEvent<Change>).data));
+
+  async function saveAll(values: Record<string, unknown>) {
+    const changes = new Map(Object.entries(values));
+    try {
+      await writeValues(await database(), changes);
+    } catch (error) {
+      throw writeFailure([...changes.keys()], error);
+    }
+    for (const [key, value] of changes) {
+      tell({ key, value: structuredClone(value) });
+      channel?.postMessage({ key, value });
+    }
+  }
   const queued = pageQueue();
   return {
-    load: async (key) => parse(area.getItem(PREFIX + key)),
-    async save(key, value) {
-      try {
-        area.setItem(PREFIX + key, JSON.stringify(value));
-      } catch (error) {
-        throw new MoodtabError('storage-full', `localStorage refused ${key}: ${String(error)}`);
-      }
-      changed(key);
-    },
-    async saveAll(values) {
-      const keys = Object.keys(values);
-      const before = keys.map((key) => [key, area.getItem(PREFIX + key)] as const);
-      try {
-        for (const key of keys) area.setItem(PREFIX + key, JSON.stringify(values[key]));
-      } catch (error) {
-        // localStorage writes item by item: undo the ones that fit. Removing them all first frees
-        // the room the old values took, so putting those back cannot fail.
-        for (const key of keys) area.removeItem(PREFIX + key);
-        for (const [key, text] of before) if (text !== null) area.setItem(PREFIX + key, text);
-        throw new MoodtabError('storage-full', `localStorage refused ${keys.join(', ')}: ${String(error)}`);
-      }
-      keys.forEach(changed);
-    },
-    async remove(key) {
-      area.removeItem(PREFIX + key);
-      changed(key);
-    },
+    load: async (key) => readValue(await database(), key),
+    save: (key, value) => saveAll({ [key]: value }),
+    remove: (key) => saveAll({ [key]: undefined }),
+    saveAll,
     watch(key, listener) {
       const own = listeners.get(key) ?? new Set();
       listeners.set(key, own.add(listener));
-      const fromOtherTab = (event: Event) => {
-        const { key: changedKey, newValue } = event as StorageEvent;
-        if (changedKey === PREFIX + key) listener(parse(newValue));
-      };
-      events?.addEventListener('storage', fromOtherTab);
-      return () => {
-        own.delete(listener);
-        events?.removeEventListener('storage', fromOtherTab);
-      };
+      return () => own.delete(listener);
     },
     exclusive: <T>(name: string, task: () => Promise<T>): Promise<T> =>
       locks ? (locks.request(name, task) as Promise<T>) : queued(name, task),

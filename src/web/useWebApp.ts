@@ -7,10 +7,13 @@ import { unsureBetween } from '../model/confidence';
 import type { Mood } from '../model/moods';
 import type { RecognitionResult } from '../model/recognition';
 import { armKey, contextKey, type Verdict } from '../recommendation/bandit';
+import type { Pick } from '../recommendation/picks';
 import { withVerdict } from '../recommendation/bandit';
 import { applyMapping } from '../recommendation/mapping';
 import { mergeSettings, type Settings } from '../recommendation/settings';
 import { createWebEngine, hasTwoCameras, type Facing } from './engine';
+import { notePick, noteVerdict } from './journal';
+import { asPick, handPickSource } from './picks';
 import { recommend } from './recommend';
 import { initialWebState, webReducer, type WebAction, type WebState } from './state';
 import { stored } from './stored';
@@ -45,21 +48,41 @@ async function loadChoices(dispatch: Dispatch) {
   dispatch({ type: 'loaded', settings, catalogue: applyMapping(mapping) });
 }
 
-/** The pick for a mood with the stored ratings; unreadable ratings count as none. */
-async function pickFor(mood: Mood, state: WebState) {
+/** What a recommendation for a mood would be, with the stored ratings; unreadable ratings count as none. */
+async function recommendationFor(mood: Mood, state: WebState) {
   const bandit = await orElse(stored.bandit.load(), stored.bandit.initial);
   return recommend(mood, state.settings, state.catalogue, bandit);
 }
 
-/** The reading, and its pick unless it is too unsure to choose for the user. */
+/** Shows the pick, then notes it in the journal (when kept) and says so if that failed. */
+async function showPick(
+  dispatch: Dispatch,
+  action: WebAction & { pick?: Pick },
+  reading?: RecognitionResult,
+) {
+  dispatch(action);
+  if (!action.pick) return;
+  const failure = await notePick(action.pick, reading?.probabilities).catch(() => 'internal' as const);
+  if (failure) dispatch({ type: 'journal-failed', error: failure });
+}
+
+/** The reading under a new capture id, and its pick unless it is too unsure to choose for the user. */
 async function readingAction(
   reading: RecognitionResult,
   state: WebState,
   fromPhoto = false,
-): Promise<WebAction> {
+): Promise<WebAction & { type: 'read' }> {
+  const captureId = crypto.randomUUID();
   const unsure = unsureBetween(reading.probabilities);
-  if (unsure) return { type: 'read', reading, fromPhoto, unsure };
-  return { type: 'read', reading, fromPhoto, pick: await pickFor(reading.mood, state) };
+  if (unsure) return { type: 'read', reading, captureId, fromPhoto, unsure };
+  const pick = asPick(await recommendationFor(reading.mood, state), 'camera', captureId);
+  return { type: 'read', reading, captureId, fromPhoto, pick };
+}
+
+/** A mood picked by hand: on its own, chosen for an unsure reading, or correcting one. */
+async function handPick(mood: Mood, state: WebState): Promise<Pick> {
+  const source = handPickSource(!!state.reading, !!state.pick);
+  return asPick(await recommendationFor(mood, state), source, state.reading ? state.captureId : undefined);
 }
 
 /** The engine, the preview's stream, and which camera it opens (with a switch where there are two). */
@@ -119,7 +142,7 @@ export function useWebApp(): WebApp {
       const countdownSeconds = state.settings.countdown ? COUNTDOWN_SECONDS : 0;
       try {
         const { result } = await engine.recognize({ frames: BURST_FRAMES, countdownSeconds });
-        dispatch(await readingAction(result, state));
+        await showPick(dispatch, await readingAction(result, state), result);
       } catch (error) {
         failed(error);
       } finally {
@@ -127,10 +150,10 @@ export function useWebApp(): WebApp {
       }
     },
     async showReading(reading) {
-      dispatch(await readingAction(reading, state, true));
+      await showPick(dispatch, await readingAction(reading, state, true), reading);
     },
     async pickMood(mood) {
-      dispatch({ type: 'picked', pick: await pickFor(mood, state) });
+      await showPick(dispatch, { type: 'picked', pick: await handPick(mood, state) }, state.reading);
     },
     async giveFeedback(verdict) {
       const { pick, verdict: given } = state;
@@ -139,6 +162,7 @@ export function useWebApp(): WebApp {
       const context = contextKey(pick.mood, pick.media, pick.strategy);
       const arm = armKey(pick.provider.id, pick.query);
       await stored.bandit.update((bandit) => withVerdict(bandit, context, arm, verdict, given)).catch(failed);
+      await noteVerdict(pick, verdict, given).catch(() => undefined); // the rating counted; only its note is missing
     },
   };
 }

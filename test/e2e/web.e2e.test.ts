@@ -2,7 +2,8 @@
  * The web app (dist/web) end to end in Debian's Chromium, as a phone shows it: served over HTTP on
  * localhost (a secure context, as the camera needs) by http-server, the server `npm run serve:web`
  * runs, at 390x844 with touch, a face video as the front camera. A capture shows a mood and a link
- * to media for it; the service worker keeps the app for offline use; Chromium finds it installable.
+ * to media for it; with the journal on, the entry shows in its charts and table (kept in IndexedDB);
+ * the service worker keeps the app for offline use; Chromium finds it installable.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -242,6 +243,58 @@ describe('moods from a photo', () => {
     await choosePhoto(text);
     const alert = await page.waitForSelector('.photo-reader [role=alert]', { timeout: 10_000 });
     expect(await alert!.evaluate((element) => element.textContent)).toBe(englishText('web_photoNotImage'));
+  });
+});
+
+describe('the mood journal', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openPhone(browser, origin);
+  });
+
+  it('after a capture with the journal on, shows the entry in the table and the charts', async () => {
+    await page.waitForSelector('#moods .empty');
+    await (await page.waitForSelector('#journal input[name=journal-enabled]'))!.tap();
+    await page.waitForSelector('#journal input[name=journal-enabled]:checked');
+    const mood = await captureMood(page);
+    const label = english[MOOD_LABEL[mood]].message;
+    const row = await page.waitForSelector('#moods table.entries tbody tr', { timeout: 10_000 });
+    expect(await row!.evaluate((tr) => tr.textContent)).toContain(label);
+    // Mood per day and each mood's share, each with its table: today's column holds the mood.
+    expect(await page.$$eval('#moods figure.chart', (figures) => figures.length)).toBe(2);
+    const share = await page.$eval('#moods figure.chart:last-of-type table', (table) => table.textContent);
+    expect(share).toContain(label);
+  });
+
+  it('keeps the journal in IndexedDB: a reload shows the entry again', async () => {
+    await page.reload();
+    const row = await page.waitForSelector('#moods table.entries tbody tr', { timeout: 10_000 });
+    expect(await page.$$eval('#moods table.entries tbody tr', (rows) => rows.length)).toBe(1);
+    expect(await row!.evaluate((tr) => tr.textContent)).toBeTruthy();
+    const kept = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('moodtab');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('values').objectStore('values').get('journal');
+            get.onsuccess = () => resolve((get.result as unknown[]).length);
+          };
+        }),
+    );
+    expect(kept).toBe(1);
+  });
+
+  it('lays the journal out for the phone: no sideways scrolling, every control at least 44 px tall', async () => {
+    const { scrollWidth, small } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      small: [...document.querySelectorAll('#moods button, #moods select, #moods label, #journal label')]
+        .filter((element) => element.getBoundingClientRect().height < 44)
+        .map((element) => element.outerHTML.slice(0, 80)),
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(390);
+    expect(small).toEqual([]);
   });
 });
 

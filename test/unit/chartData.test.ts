@@ -1,10 +1,4 @@
-import {
-  countTicks,
-  dominantMood,
-  localDayKey,
-  moodShares,
-  tallyByDay,
-} from '../../src/options/charts/chartData';
+import { countTicks, dominantMood, localDayKey, moodShares, tallyByDay } from '../../src/ui/charts/chartData';
 import type { JournalEntry } from '../../src/journal/journal';
 import type { Mood } from '../../src/model/moods';
 

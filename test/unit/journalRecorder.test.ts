@@ -1,5 +1,5 @@
 import { createCaptureController } from '../../src/background/captureController';
-import { createJournalRecorder } from '../../src/background/journalRecorder';
+import { createJournalRecorder } from '../../src/journal/journalRecorder';
 import { createRecommender } from '../../src/background/recommender';
 import { seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';

@@ -73,7 +73,7 @@ import '../recommendation/picks'; // ok
 import '../model/moods'; // ok
 import '../storage/registry'; // ${ZONE}
 import '../protocol/messages'; // ${ZONE}
-import '../background/journalRecorder'; // ${ZONE}
+import '../background/learning'; // ${ZONE}
 import 'preact'; // ${ZONE}
 `,
   },
@@ -206,7 +206,7 @@ import '../common/labels'; // ok
 import { removeStored } from '../platform/browserApi'; // ${RAW_STORAGE}
 import '../popup/state'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
-import '../background/journalRecorder'; // ${ZONE}
+import '../background/learning'; // ${ZONE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 import '../recognition'; // ${ZONE}
 import 'webextension-polyfill'; // ${ZONE}
@@ -218,7 +218,7 @@ export const api = chrome.storage; // no-restricted-globals
     code: `
 import '../ui/camera-help'; // ok
 import '../common/errors'; // ok
-import '../options/hooks'; // ${ZONE}
+import '../options/App'; // ${ZONE}
 import '../capture/camera'; // ${ZONE}
 `,
   },
@@ -231,7 +231,7 @@ import '../storage/registry'; // ok
 import '../protocol/messages'; // ok
 import '../capture/camera'; // ${ZONE}
 import '../popup/state'; // ${ZONE}
-import '../options/hooks'; // ${ZONE}
+import '../options/App'; // ${ZONE}
 import '../welcome/App'; // ${ZONE}
 `,
   },
@@ -264,7 +264,7 @@ import 'webextension-polyfill'; // ${ZONE}
 import '../popup/state'; // ${ZONE}
 import '../offscreen'; // ${ZONE}
 import '../background/recommender'; // ${ZONE}
-import '../options/hooks'; // ${ZONE}
+import '../options/App'; // ${ZONE}
 import '../protocol/messages'; // ${ZONE}
 export const api = chrome.storage; // no-restricted-globals
 `,
@@ -278,7 +278,7 @@ import './flags'; // ok
 import '../../platform/i18n'; // ${ZONE}
 import 'webextension-polyfill'; // ${ZONE}
 import 'preact'; // ${ZONE}
-import '../../options/hooks'; // ${ZONE}
+import '../../options/App'; // ${ZONE}
 import '@tensorflow/tfjs-core'; // ${ZONE}
 export const api = chrome.storage; // no-restricted-globals
 `,

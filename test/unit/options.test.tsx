@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import * as browserApi from '../../src/platform/browserApi';
-import { localDayKey } from '../../src/options/charts/chartData';
+import { localDayKey } from '../../src/ui/charts/chartData';
 import { App } from '../../src/options/App';
 import { RecommendationsSection } from '../../src/options/sections/recommendations';
 import { armKey, contextKey, withVerdict } from '../../src/recommendation/bandit';

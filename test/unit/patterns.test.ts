@@ -4,7 +4,7 @@
  * before, what lifted the user, and the memory of flags seen.
  */
 import { openStoredState } from '../../src/storage/registry';
-import { createJournalRecorder } from '../../src/background/journalRecorder';
+import { createJournalRecorder } from '../../src/journal/journalRecorder';
 import {
   buildReport,
   isNewFlag,

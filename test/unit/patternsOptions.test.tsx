@@ -172,7 +172,7 @@ describe('options page: your patterns', () => {
   });
 
   it('has a print stylesheet: the report alone, its controls and search words left out', () => {
-    const css = readFileSync(join(__dirname, '..', '..', 'src', 'options', 'options.css'), 'utf8');
+    const css = readFileSync(join(__dirname, '..', '..', 'src', 'ui', 'journal.css'), 'utf8');
     const print = css.slice(css.indexOf('@media print'));
     expect(print).toContain('body *:not(:has(#patterns)):not(#patterns):not(#patterns *)');
     expect(print).toContain('#patterns .no-print');

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const THEME = read('src/ui/theme.css');
-const PAGE_STYLES = ['src/popup/popup.css', 'src/options/options.css', 'src/welcome/welcome.css'];
+const PAGE_STYLES = [
+  'src/popup/popup.css',
+  'src/options/options.css',
+  'src/ui/journal.css',
+  'src/welcome/welcome.css',
+];
 
 function variables(block: string): Record<string, string> {
   return Object.fromEntries(

@@ -1,97 +1,18 @@
 /**
- * The web app's own parts: its storage beyond the shared store tests (journalStore, storageRace
- * run on it too), its language choice and t(), its pick for a mood, and its screen's states.
+ * The web app's own parts: its language choice and t(), its pick for a mood, and its screen's
+ * states (its storage: webStorage.test.ts).
  */
-import { isQuotaError, MoodtabError } from '../../src/common/errors';
 import type { RecognitionResult } from '../../src/model/recognition';
 import { contextKey, armKey, seededRandom } from '../../src/recommendation/bandit';
 import { armsFor, CATALOGUE } from '../../src/recommendation/catalogue';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { BANDIT_KEY, openStoredState, SETTINGS_KEY } from '../../src/storage/registry';
 import type { CaptureService } from '../../src/capture/captureService';
 import { hasTwoCameras, oneReadingAtATime, withFacing } from '../../src/web/engine';
 import { chooseLocale, t } from '../../src/web/i18n';
 import { fileProblem, fitScale, MAX_PHOTO_MB } from '../../src/web/photo';
+import { asPick, handPickSource } from '../../src/web/picks';
 import { recommend } from '../../src/web/recommend';
 import { initialWebState, statusText, webReducer, type WebState } from '../../src/web/state';
-import { STORAGE_PREFIX, webStorage } from '../../src/web/storage';
-import { memoryArea } from './helpers/webMemoryStorage';
-
-const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('web storage', () => {
-  it('reads a value it cannot parse (hand-edited, cut short) as the initial one', async () => {
-    const area = memoryArea();
-    area.setItem(STORAGE_PREFIX + SETTINGS_KEY, '{"media": "mus');
-    const stored = openStoredState(webStorage({ area, events: new EventTarget() }));
-    await expect(stored.settings.load()).resolves.toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('refuses a write that does not fit whole, as storage-full, and keeps what was there', async () => {
-    const area = memoryArea(200);
-    const stored = openStoredState(webStorage({ area, events: new EventTarget() }));
-    await stored.settings.set(DEFAULT_SETTINGS);
-    const arms = Object.fromEntries(
-      Array.from({ length: 5 }, (_, i) => [armKey('spotify', `song ${i}`), { good: 1, bad: 0 }]),
-    );
-    const failure = stored.bandit.set({ [contextKey('sad', 'music', 'match')]: arms });
-    await expect(failure).rejects.toThrow(MoodtabError);
-    await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
-    expect(area.getItem(`${STORAGE_PREFIX}${BANDIT_KEY}`)).toBeNull();
-    await expect(stored.settings.load()).resolves.toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('undoes a write of several values that does not fit whole: each keeps what it had', async () => {
-    const area = memoryArea(120);
-    const backend = webStorage({ area, events: new EventTarget() });
-    await backend.saveAll({ a: 'before', b: 'x'.repeat(40) });
-    // `a` fits, `b` does not: `a` is put back, `c` (new) is gone.
-    const failure = backend.saveAll({ a: 'after', c: 'y', b: 'x'.repeat(100) });
-    await expect(failure.catch((error: unknown) => isQuotaError(error))).resolves.toBe(true);
-    await expect(backend.load('a')).resolves.toBe('before');
-    await expect(backend.load('b')).resolves.toBe('x'.repeat(40));
-    await expect(backend.load('c')).resolves.toBeUndefined();
-    await backend.saveAll({ a: 'after', c: 'y' });
-    await expect(backend.load('a')).resolves.toBe('after');
-  });
-
-  it('tells watchers of a change in this page and in another tab, until they unsubscribe', async () => {
-    const area = memoryArea();
-    const events = new EventTarget();
-    const stored = openStoredState(webStorage({ area, events }));
-    const seen: unknown[] = [];
-    const stop = stored.settings.watch((settings) => seen.push(settings.media));
-    await stored.settings.update((settings) => ({ ...settings, media: 'movies' }));
-    // Another tab wrote it: this page hears of it through the storage event only.
-    const otherTab = { ...DEFAULT_SETTINGS, media: 'pictures' };
-    events.dispatchEvent(
-      Object.assign(new Event('storage'), {
-        key: STORAGE_PREFIX + SETTINGS_KEY,
-        newValue: JSON.stringify(otherTab),
-      }),
-    );
-    events.dispatchEvent(Object.assign(new Event('storage'), { key: 'someone-else', newValue: '1' }));
-    stop();
-    await stored.settings.remove();
-    expect(seen).toEqual(['movies', 'pictures']);
-  });
-
-  it('without Web Locks, still runs the tasks under one name one at a time in this page', async () => {
-    const backend = webStorage({ area: memoryArea(), locks: undefined, events: new EventTarget() });
-    const order: string[] = [];
-    const task = (name: string, ms: number) => async () => {
-      order.push(`${name} start`);
-      await later(ms);
-      order.push(`${name} end`);
-      if (name === 'a') throw new Error('a failed');
-    };
-    const first = backend.exclusive('k', task('a', 20));
-    const second = backend.exclusive('k', task('b', 0));
-    await expect(first).rejects.toThrow('a failed');
-    await second;
-    expect(order).toEqual(['a start', 'a end', 'b start', 'b end']);
-  });
-});
 
 describe('web i18n', () => {
   it("picks the first of the user's languages that Moodtab ships, by language, else English", () => {
@@ -143,13 +64,13 @@ describe("the web app's screen", () => {
     settings: DEFAULT_SETTINGS,
     catalogue: CATALOGUE,
   });
-  const pick = recommend('happy', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1));
+  const pick = asPick(recommend('happy', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1)), 'camera', 'c1');
 
   it('says what a capture is doing, then what it read', () => {
     let state: WebState = webReducer(loaded, { type: 'capture-started' });
     state = webReducer(state, { type: 'stage', stage: 'countdown', secondsLeft: 2 });
     expect(statusText(state)).toBe('Look at the camera… 2');
-    state = webReducer(state, { type: 'read', reading: reading(0.9), pick });
+    state = webReducer(state, { type: 'read', reading: reading(0.9), captureId: 'c1', pick });
     expect(statusText(state)).toBe('You look happy.');
     // Progress that arrives after the result does not hide it.
     expect(webReducer(state, { type: 'stage', stage: 'reading-mood' })).toBe(state);
@@ -159,14 +80,39 @@ describe("the web app's screen", () => {
     let state = webReducer(loaded, {
       type: 'read',
       reading: reading(0.4),
+      captureId: 'c2',
       fromPhoto: false,
       unsure: ['happy', 'calm'],
     });
     expect(statusText(state)).toBe('Moodtab is not sure: happy or calm? Pick one below.');
-    const calm = recommend('calm', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1));
+    const calm = asPick(recommend('calm', DEFAULT_SETTINGS, CATALOGUE, {}, seededRandom(1)), 'chosen', 'c2');
     state = webReducer(state, { type: 'picked', pick: calm });
-    expect(state).toMatchObject({ chosen: 'calm', pick: calm, reading: reading(0.4), fromPhoto: false });
+    expect(state).toMatchObject({
+      chosen: 'calm',
+      pick: calm,
+      reading: reading(0.4),
+      captureId: 'c2',
+      fromPhoto: false,
+    });
     expect(statusText(state)).toBe('You chose calm.');
+    // The pick stands when only its journal entry could not be written.
+    state = webReducer(state, { type: 'journal-failed', error: 'journal-full' });
+    expect(state).toMatchObject({ pick: calm, journalError: 'journal-full' });
+    expect(webReducer(state, { type: 'capture-started' }).journalError).toBeUndefined();
+  });
+
+  it('notes how a hand-picked mood was decided, and which capture it belongs to', () => {
+    expect(handPickSource(false, false)).toBe('manual');
+    expect(handPickSource(true, false)).toBe('chosen');
+    expect(handPickSource(true, true)).toBe('corrected');
+    const manual = asPick(pick, 'manual');
+    expect(manual).not.toHaveProperty('captureId');
+    expect(manual.id).not.toBe(asPick(pick, 'manual').id);
+    expect(asPick(pick, 'corrected', 'c1')).toMatchObject({
+      source: 'corrected',
+      captureId: 'c1',
+      query: pick.query,
+    });
   });
 
   it('shows the error of a failed capture', () => {

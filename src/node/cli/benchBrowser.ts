@@ -1,5 +1,6 @@
 /**
  * npm run bench:browser [-- --backends auto,wasm,webgl,cpu --warm 10 --faceapi-runs 10 --camera 640x480]
+ * npm run bench:browser -- --target web [--warm 10 --camera 640x480]
  *
  * The built extension (dist/chrome) in Debian's Chromium with the fake webcam video of the e2e
  * tests, used as a user would: the popup opens, "Capture mood" is clicked at once (countdown off),
@@ -14,6 +15,8 @@
  * frame, per backend.
  * --camera sets the fake webcam's resolution (e.g. 1920x1080, to see what grows with it);
  * --faceapi-runs 0 skips face-api.js.
+ * --target web: the web app (dist/web, served on localhost) against the extension's `auto`, the
+ * same way (src/node/benchWeb.ts): the click to the result with its link, beside the click to tab.
  * Prints figures only; nothing is asserted.
  */
 import { mkdirSync } from 'node:fs';
@@ -31,6 +34,7 @@ import {
   seedStorage,
   type ExtensionBrowser,
 } from '../chromium';
+import { benchWebApp } from '../benchWeb';
 import { runFaceApiInBrowser } from '../faceApiBrowser';
 import { cameraFrame, writeY4m } from '../fakeCamera';
 import { decodeImageFile } from '../images';
@@ -217,8 +221,32 @@ function report(name: string, { cold, later, afterIdle }: Awaited<ReturnType<typ
   };
 }
 
+/** The web app beside the extension as a new user gets it (auto backend): the same frame, the same clicks. */
+async function benchWebBesideExtension(video: string, warm: number) {
+  const extension = report('extension (auto)', await benchBackend(video, 'auto', warm));
+  const { cold, later } = await benchWebApp(video, warm);
+  const web = { firstClickToResult: Math.round(cold), laterClickToResult: Math.round(median(later)) };
+  const ratio = (ms: number, of: number) => `${((ms / of) * 100).toFixed(0)}% of the extension's`;
+  console.log(`\n== web app (dist/web on localhost, auto backend) ==`);
+  console.log(
+    `  first capture, click to result           ${fmt(cold)}   ${ratio(cold, extension.firstClickToTab)}`,
+  );
+  console.log(
+    `  later captures, click to result (median) ${fmt(median(later))}   ${ratio(median(later), extension.laterClickToTab)}   of ${later.length}`,
+  );
+  return { extension, web };
+}
+
 async function main() {
-  const { options } = parseArgs(process.argv.slice(2), ['backends', 'warm', 'faceapi-runs', 'camera']);
+  const { options } = parseArgs(process.argv.slice(2), [
+    'backends',
+    'warm',
+    'faceapi-runs',
+    'camera',
+    'target',
+  ]);
+  if (options.target !== undefined && !['extension', 'web'].includes(options.target))
+    throw new Error('--target: extension or web');
   const scenarios = (options.backends ?? 'auto,wasm,webgl,cpu').split(',');
   for (const name of scenarios)
     if (name !== 'auto' && !isBackendName(name)) throw new Error(`--backends: unknown backend ${name}`);
@@ -237,6 +265,8 @@ async function main() {
 
   const summary: Record<string, unknown> = { camera: `${width}x${height}` };
   console.log(`fake webcam ${width}x${height}; countdown off; ${warm} captures after the first`);
+  if (options.target === 'web')
+    return console.log(JSON.stringify({ ...summary, ...(await benchWebBesideExtension(video, warm)) }));
   for (const name of scenarios) {
     summary[name] = report(name, await benchBackend(video, name as BackendName | 'auto', warm));
   }

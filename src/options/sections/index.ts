@@ -6,8 +6,8 @@ import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../common/i18n';
 import { ChoicesSection } from './choices';
 import { DataSection } from './data';
-import { JournalSection } from './journal';
-import { MoodsSection } from './moods';
+import { JournalSection } from '../../ui/journal-settings';
+import { MoodsSection } from '../../ui/moods';
 import { RecommendationsSection } from './recommendations';
 
 export interface OptionsSection {

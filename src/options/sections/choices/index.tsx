@@ -6,7 +6,7 @@ import { MEDIA_KINDS } from '../../../recommendation/media';
 import type { Settings } from '../../../recommendation/settings';
 import { CountdownToggle, MediaRadios, ProviderSelect, StrategySelect } from '../../../ui/choice-controls';
 import { Shortcut } from '../../../ui/shortcut';
-import { useCatalogue, useSettings } from '../../hooks';
+import { useCatalogue, useSettings } from '../../../ui/hooks';
 
 /**
  * The popup's choices, all at once: the media, a provider for each (the user's own providers and

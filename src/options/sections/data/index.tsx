@@ -9,8 +9,8 @@ import {
   MAX_IMPORT_BYTES,
   parseJournalFile,
 } from '../../../journal/journalFile';
-import { journalStore, useJournalEntries } from '../../hooks';
-import { stored } from '../../../ui/useStored';
+import { journalStore, useJournalEntries } from '../../../ui/hooks';
+import { stored } from '../../../platform/stored';
 
 interface Status {
   text: string;

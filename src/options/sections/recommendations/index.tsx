@@ -5,7 +5,8 @@
  */
 import { t } from '../../../platform/i18n';
 import type { Mapping } from '../../../recommendation/mapping';
-import { stored, useStored, useStoredState } from '../../../ui/useStored';
+import { stored } from '../../../platform/stored';
+import { useStored, useStoredState } from '../../../ui/useStored';
 import { CustomProviders } from './custom-providers';
 import { LearnedPicks } from './learned-picks';
 import { MappingPackTransfer } from './mapping-pack';

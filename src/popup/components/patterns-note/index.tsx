@@ -3,7 +3,7 @@ import { extensionUrl, openOrFocusTab } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
 import type { Flag, SeenFlags } from '../../../journal/patterns';
 import { PATTERNS_ANCHOR, replaceSeenFlags, unseenFlags } from '../../../ui/patternReport';
-import { stored } from '../../../ui/useStored';
+import { stored } from '../../../platform/stored';
 
 interface Unseen {
   flags: Flag[];

@@ -1,7 +1,8 @@
 import { openOptionsPage } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
 import { JournalOptIn } from '../../../ui/journal-opt-in';
-import { stored, useStored } from '../../../ui/useStored';
+import { stored } from '../../../platform/stored';
+import { useStored } from '../../../ui/useStored';
 
 /** Asks once whether to keep a mood journal; once answered, says which way and where to change it. */
 export function JournalSection() {

@@ -1,10 +1,10 @@
-import { t } from '../../../../platform/i18n';
-import { MOOD_LABEL } from '../../../../common/labels';
-import type { DaySummary } from '../../../../journal/patterns';
-import { ChartFigure } from '../../../charts/chart-figure';
-import type { DayTally } from '../../../charts/chartData';
-import { DayTable } from '../../../charts/day-table';
-import { formatDay } from '../../../charts/format';
+import { t } from '../../../platform/i18n';
+import { MOOD_LABEL } from '../../../common/labels';
+import type { DaySummary } from '../../../journal/patterns';
+import { ChartFigure } from '../../charts/chart-figure';
+import type { DayTally } from '../../charts/chartData';
+import { DayTable } from '../../charts/day-table';
+import { formatDay } from '../../charts/format';
 
 const CELL = 12;
 const GAP = 2;

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
-import type { MessageKey } from '../../../common/i18n';
-import { CalendarHeatMap } from '../../charts/calendar';
-import { moodShares, PERIODS, tallyByDay, type Period } from '../../charts/chartData';
-import { Legend } from '../../charts/legend';
-import { MoodPerDay } from '../../charts/mood-per-day';
-import { MoodShare } from '../../charts/mood-share';
-import { EntriesTable } from '../../components/entries-table';
-import { useJournalEntries, useJournalPrefs } from '../../hooks';
+import { t } from '../../platform/i18n';
+import type { MessageKey } from '../../common/i18n';
+import { CalendarHeatMap } from '../charts/calendar';
+import { moodShares, PERIODS, tallyByDay, type Period } from '../charts/chartData';
+import { Legend } from '../charts/legend';
+import { MoodPerDay } from '../charts/mood-per-day';
+import { MoodShare } from '../charts/mood-share';
+import { EntriesTable } from '../entries-table';
+import { useJournalEntries, useJournalPrefs } from '../hooks';
 import { YourPatterns } from './patterns';
 
 const PERIOD_LABEL: Record<Period, MessageKey> = {

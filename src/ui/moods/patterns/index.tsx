@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../../../platform/i18n';
-import type { JournalEntry } from '../../../../journal/journal';
-import { REPORT_PERIODS, type Flag, type PatternReport } from '../../../../journal/patterns';
+import { t } from '../../../platform/i18n';
+import type { JournalEntry } from '../../../journal/journal';
+import { REPORT_PERIODS, type Flag, type PatternReport } from '../../../journal/patterns';
 import {
   markFlagsSeen,
   NOTE_PERIOD_DAYS,
   PATTERNS_ANCHOR,
   patternWords,
   reportFor,
-} from '../../../../ui/patternReport';
-import { formatDay } from '../../../charts/format';
-import { useCatalogue } from '../../../hooks';
+} from '../../patternReport';
+import { formatDay } from '../../charts/format';
+import { useCatalogue } from '../../hooks';
 import { PatternCards, SupportNoteView } from './cards';
 import { localMidnight } from './dayStrip';
 import { useOpenForPrint } from './print';

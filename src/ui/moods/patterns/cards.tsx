@@ -1,7 +1,7 @@
-import { t } from '../../../../platform/i18n';
-import type { Finding, Flag, PatternMessage, PatternReport, SupportNote } from '../../../../journal/patterns';
-import type { Catalogue } from '../../../../recommendation/catalogue';
-import { patternWords } from '../../../../ui/patternReport';
+import { t } from '../../../platform/i18n';
+import type { Finding, Flag, PatternMessage, PatternReport, SupportNote } from '../../../journal/patterns';
+import type { Catalogue } from '../../../recommendation/catalogue';
+import { patternWords } from '../../patternReport';
 import { DayStrip, type DayRange } from './dayStrip';
 
 interface CardProps {

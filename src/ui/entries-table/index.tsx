@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
-import type { Catalogue } from '../../../recommendation/catalogue';
-import type { JournalEntry } from '../../../journal/journal';
-import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../../common/labels';
-import { formatTime } from '../../charts/format';
-import { useCatalogue } from '../../hooks';
+import { t } from '../../platform/i18n';
+import type { Catalogue } from '../../recommendation/catalogue';
+import type { JournalEntry } from '../../journal/journal';
+import { FEEDBACK_LABEL, MEDIA_LABEL, MOOD_LABEL, SOURCE_LABEL } from '../../common/labels';
+import { formatTime } from '../charts/format';
+import { useCatalogue } from '../hooks';
 
 const PAGE = 50;
 

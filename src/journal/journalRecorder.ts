@@ -7,14 +7,8 @@
  * bandit has learned, and takeOutcome says why the entry is missing.
  */
 import { toErrorInfo } from '../common/errors';
-import {
-  entryIdOf,
-  pickDraft,
-  type JournalEntry,
-  type JournalOutcome,
-  type JournalPrefs,
-} from '../journal/journal';
-import type { JournalStore } from '../journal/journalStore';
+import { entryIdOf, pickDraft, type JournalEntry, type JournalOutcome, type JournalPrefs } from './journal';
+import type { JournalStore } from './journalStore';
 import type { RecommendationListener } from '../recommendation/recommendationEvents';
 
 export interface JournalRecorder {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo } from '../../../common/errors';
-import { RETENTIONS, type JournalPrefs } from '../../../journal/journal';
-import { RETENTION_LABEL } from '../../../common/labels';
-import { journalStore, useJournalPrefs } from '../../hooks';
+import { t } from '../../platform/i18n';
+import { errorMessageKey, toErrorInfo } from '../../common/errors';
+import { RETENTIONS, type JournalPrefs } from '../../journal/journal';
+import { RETENTION_LABEL } from '../../common/labels';
+import { journalStore, useJournalPrefs } from '../hooks';
 
 const retentionFrom = (value: string) => RETENTIONS.find((retention) => String(retention) === value);
 

@@ -8,7 +8,8 @@ import { createJournalStore } from '../journal/journalStore';
 import { CATALOGUE, type Catalogue } from '../recommendation/catalogue';
 import { applyMapping } from '../recommendation/mapping';
 import { mergeSettings, type Settings } from '../recommendation/settings';
-import { stored, useStored, useStoredState, type Followed } from '../ui/useStored';
+import { stored } from '../platform/stored';
+import { useStored, useStoredState, type Followed } from './useStored';
 
 /** The journal in storage.local, written under the same lock as the background's writes. */
 export const journalStore = createJournalStore(stored);
