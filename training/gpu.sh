@@ -17,7 +17,8 @@
 # Run there:
 #   run(command="bash training/gpu.sh", carry=["training/data/fer5-compact.npz",
 #       "training/data/expression-targets.f32", "artifacts/release/dev-crops.json"], timeout_s=560)
-# Then here, to export, score and ship the better one (if it beats the shipped PublicTest score):
+# Then here, to export, score and ship the better one (if it beats the shipped PublicTest score and
+# passes the real-photo release guard in README "The model"):
 #   SELECTED=<files_at>/finetune/selected-f16.pt bash training/release.sh <files_at>/finetune \
 #       ../shared/fer2013/fer2013.csv.gz ../shared/realphoto-dev
 set -euo pipefail

@@ -15,6 +15,11 @@ export interface Camera {
    * (throws the abort reason) once `signal` aborts.
    */
   frames(count: number, intervalMs?: number, signal?: AbortSignal): AsyncGenerator<ImageData>;
+  /**
+   * The picture as it is now, as a small JPEG `width` pixels wide (base64, without a data: prefix),
+   * for a live preview: made on request and never kept.
+   */
+  previewJpeg(width: number): string;
   /** Stops every track (safe to call twice); true when every track reports `ended`. */
   release(): boolean;
 }
@@ -42,6 +47,9 @@ export interface CameraOptions {
 }
 
 const SAMPLE_MS = 50;
+/** A preview is a glance at the framing, not a photo: low quality keeps each frame a few kB. */
+const PREVIEW_QUALITY = 0.6;
+const JPEG_DATA_URL = 'data:image/jpeg;base64,';
 /** The settle check looks at a thumbnail: it needs the overall level, not detail. */
 const PROBE_WIDTH = 32;
 const PROBE_HEIGHT = 24;
@@ -82,6 +90,22 @@ async function requestStream(
   }
 }
 
+/** Draws the video `width` pixels wide into a reused canvas and returns it as a base64 JPEG. */
+function previewOf(video: HTMLVideoElement): (width: number) => string {
+  const canvas = document.createElement('canvas');
+  return (width) => {
+    const height = Math.round((width * video.videoHeight) / video.videoWidth);
+    if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
+    const context = canvas.getContext('2d');
+    if (!context) throw new MoodtabError('internal', 'no 2D canvas to draw the preview');
+    context.drawImage(video, 0, 0, width, height);
+    const url = canvas.toDataURL('image/jpeg', PREVIEW_QUALITY);
+    // A browser without a JPEG encoder answers PNG, which the preview message does not carry.
+    if (!url.startsWith(JPEG_DATA_URL)) throw new MoodtabError('internal', 'no JPEG encoder');
+    return url.slice(JPEG_DATA_URL.length);
+  };
+}
+
 /** The camera over a playing video: a thumbnail to watch it settle, full frames for the burst. */
 function cameraOver(video: HTMLVideoElement, release: () => boolean): Camera {
   const frame = context2d(video.videoWidth, video.videoHeight);
@@ -115,6 +139,7 @@ function cameraOver(video: HTMLVideoElement, release: () => boolean): Camera {
         yield frame.getImageData(0, 0, video.videoWidth, video.videoHeight);
       }
     },
+    previewJpeg: previewOf(video),
     release,
   };
 }

@@ -33,6 +33,11 @@ export interface CaptureServiceConfig {
   /** Base URL of the bundled tfjs-backend-wasm binaries (e.g. chrome-extension://id/wasm/). */
   wasmBaseUrl: string;
   onStage?: (stage: CaptureStage, detail?: StageDetail) => void;
+  /**
+   * Gets small JPEG frames of the camera's picture (base64) while the countdown runs, so the page
+   * that shows the countdown can show the user their framing. Transient: nothing keeps them.
+   */
+  onPreview?: (jpeg: string) => void;
   /** The time limits (src/model/limits.ts), shorter in tests. */
   limits?: { modelLoadMs?: number; readingMs?: number };
   /** Where the camera comes from: the web app passes one that also feeds its live preview. */
@@ -84,6 +89,27 @@ async function* withLast<T>(
 }
 
 type OnStage = (stage: CaptureStage, detail?: StageDetail) => void;
+
+/** Wide enough to see one's framing in a 340px popup, small enough to send several a second. */
+export const PREVIEW_WIDTH = 160;
+export const PREVIEW_INTERVAL_MS = 200;
+
+/**
+ * Sends a preview frame now and every PREVIEW_INTERVAL_MS until the returned stop is called. A
+ * frame that cannot be made is skipped: the preview is a help, never a reason to fail a capture.
+ */
+function streamPreview(camera: Camera, onPreview: (jpeg: string) => void): () => void {
+  const send = () => {
+    try {
+      onPreview(camera.previewJpeg(PREVIEW_WIDTH));
+    } catch {
+      // skipped: see above
+    }
+  };
+  send();
+  const timer = setInterval(send, PREVIEW_INTERVAL_MS);
+  return () => clearInterval(timer);
+}
 
 /** The models, loaded once and kept: a failed load is retried by the next warm-up or capture. */
 interface ModelLoader {
@@ -155,6 +181,7 @@ interface Run {
   readingMs: number;
   signal?: AbortSignal;
   camera?: CameraOptions;
+  onPreview?: (jpeg: string) => void;
 }
 
 /** Reads the burst within the reading limit; a cancellation ends the wait at once. */
@@ -228,7 +255,15 @@ async function readWithCamera({ frames, countdownSeconds }: RecognizeRequest, ru
   let cameraReleased = false;
   try {
     started = now();
-    await Promise.all([countDown(countdownSeconds, onStage, signal), camera.settle({ signal })]);
+    const counting = countDown(countdownSeconds, onStage, signal);
+    // Only while counting down, after its first number: the snapshot itself is not previewed.
+    const stopPreview =
+      countdownSeconds > 0 && run.onPreview ? streamPreview(camera, run.onPreview) : undefined;
+    try {
+      await Promise.all([counting, camera.settle({ signal })]);
+    } finally {
+      stopPreview?.();
+    }
     timings.beforeSnapshot = now() - started;
     reading = await snapAndRead(camera, frames, run);
   } finally {
@@ -255,7 +290,16 @@ export function createCaptureService(config: CaptureServiceConfig): CaptureServi
       const timings: Record<string, number> = {};
       const loading = models.load(request.backend);
       loading.catch(() => undefined); // reported below, if this capture gets to need the models
-      const run: Run = { models, loading, timings, onStage, readingMs, signal, camera: config.camera };
+      const run: Run = {
+        models,
+        loading,
+        timings,
+        onStage,
+        readingMs,
+        signal,
+        camera: config.camera,
+        onPreview: config.onPreview,
+      };
       const { result, models: used, cameraReleased } = await readWithCamera(request, run);
       if (!loadReported) {
         timings.loadModels = used.loadMs;

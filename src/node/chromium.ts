@@ -84,6 +84,15 @@ export async function launchWithExtension(
 export const allowCamera = ({ browser, origin }: ExtensionBrowser) =>
   browser.defaultBrowserContext().overridePermissions(origin.replace(/\/$/, ''), ['camera']);
 
+/**
+ * Blocks the camera for the extension, as a user who answered "Block" (or blocked it in the
+ * browser's settings): the permission then reads `denied` everywhere in the extension.
+ */
+export const blockCamera = ({ browser, origin }: ExtensionBrowser) =>
+  browser
+    .defaultBrowserContext()
+    .setPermission(origin.replace(/\/$/, ''), { permission: { name: 'camera' }, state: 'denied' });
+
 /** Writes to the extension's storage.local through its service worker (e.g. settings, a backend choice). */
 export async function seedStorage(
   { worker }: ExtensionBrowser,

@@ -10,6 +10,7 @@ import { createCaptureService } from '../capture/captureService';
 import {
   extensionIdentity,
   extensionUrl,
+  notifyPreview,
   notifyProgress,
   onMessage,
   sendRequest,
@@ -30,6 +31,7 @@ const service = createCaptureService({
   modelBaseUrl: extensionUrl(`${MODEL_FILES.bundledIn}/`),
   wasmBaseUrl: extensionUrl('wasm/'),
   onStage: notifyProgress,
+  onPreview: notifyPreview,
 });
 /** The capture under way: `cancel-capture` (its popup closed) aborts it wherever it is. */
 let running: AbortController | undefined;

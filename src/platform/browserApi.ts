@@ -117,6 +117,11 @@ export function notifyProgress(
   });
 }
 
+/** Sends an open popup a preview frame of the countdown (nobody listening is fine); see capture-preview. */
+export function notifyPreview(jpeg: string): void {
+  notify({ target: 'popup', type: 'capture-preview', jpeg });
+}
+
 /** Names this browser and its version: a measured backend choice holds only for the same one. */
 export const browserVersion = (): string => navigator.userAgent;
 

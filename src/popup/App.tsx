@@ -11,7 +11,7 @@ import { MoodPicker } from '../ui/mood-picker';
 import { PatternsNote } from './components/patterns-note';
 import { ResultPanel } from './components/result-panel';
 import { SnapshotMoment } from './components/snapshot-moment';
-import { isAsking, isSnapshotMoment, statusText, type PopupState } from './state';
+import { isAsking, isCameraBlocked, isSnapshotMoment, statusText, type PopupState } from './state';
 import { usePopup, type Popup } from './usePopup';
 
 /** "Capture mood" and the mood picker; the picker steps aside while the popup asks "Calm or sad?". */
@@ -43,10 +43,11 @@ function CaptureControls({ popup }: { popup: Popup }) {
 
 /**
  * The status line is what screen readers hear at each step. On screen it gives way where the page
- * already shows the same words: the result's heading, or the countdown banner.
+ * already shows the same words: the result's heading, the countdown banner, or the heading of the
+ * steps to unblock the camera.
  */
 const statusShownOnScreen = (state: PopupState): boolean =>
-  state.phase !== 'done' && !isSnapshotMoment(state);
+  state.phase !== 'done' && !isSnapshotMoment(state) && !isCameraBlocked(state);
 
 function Header() {
   return (
@@ -83,8 +84,8 @@ export function App({ autoCapture = false }: { autoCapture?: boolean }) {
       >
         {statusText(state)}
       </p>
-      {state.phase === 'error' && state.error?.code === 'camera-permission-denied' && <CameraHelp />}
-      {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} />}
+      {state.phase === 'error' && state.error?.code === 'camera-permission-denied' && <CameraHelp compact />}
+      {isSnapshotMoment(state) && <SnapshotMoment secondsLeft={state.secondsLeft} preview={state.preview} />}
       {showResult && (
         <ResultPanel
           outcome={state.outcome}

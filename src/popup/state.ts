@@ -25,6 +25,8 @@ export interface PopupState {
   progress?: number;
   /** The countdown's number. */
   secondsLeft?: number;
+  /** The camera's picture during the countdown: the latest small JPEG (base64); gone with the countdown. */
+  preview?: string;
   /** The last capture's reading; it stays under later hand picks until the next capture. */
   outcome?: CaptureOutcome;
   /** The tab opened last: by the capture, or for a mood picked by hand. */
@@ -44,6 +46,7 @@ export type PopupAction =
   | { type: 'previews-changed'; previews: boolean }
   | { type: 'capture-started' }
   | { type: 'stage'; stage: CaptureStage; progress?: number; secondsLeft?: number }
+  | { type: 'preview'; jpeg: string }
   | { type: 'capture-succeeded'; outcome: CaptureOutcome }
   | { type: 'capture-failed'; error: ErrorInfo }
   | { type: 'picked'; pick: PickOutcome }
@@ -83,8 +86,15 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       // Late progress from a finished capture must not overwrite its result.
       if (state.phase !== 'working') return state;
       const { stage, progress, secondsLeft } = action;
-      return { ...state, stage, progress, secondsLeft };
+      // The preview belongs to the countdown: once the snapshot is taken it is dropped.
+      const preview = stage === 'countdown' ? state.preview : undefined;
+      return { ...state, stage, progress, secondsLeft, preview };
     }
+    case 'preview':
+      // A frame that comes late (after the countdown, or the capture) is not shown.
+      return state.phase === 'working' && state.stage === 'countdown'
+        ? { ...state, preview: action.jpeg }
+        : state;
     case 'capture-succeeded': {
       const { outcome } = action;
       return { ...kept(state), phase: 'done', outcome, pick: outcome.pick, journal: outcome.journal };
@@ -142,6 +152,10 @@ const YOU_LOOK: Record<Mood, MessageKey> = {
 /** The camera is on and the frames are about to be taken: the moment to face it. */
 export const isSnapshotMoment = (state: PopupState): boolean =>
   state.phase === 'working' && (state.stage === 'countdown' || state.stage === 'snapshot');
+
+/** The camera is blocked for Moodtab: the popup shows the steps to allow it again. */
+export const isCameraBlocked = (state: PopupState): boolean =>
+  state.phase === 'error' && state.error?.code === 'camera-permission-denied';
 
 /** The one-line status announced to screen readers. */
 export function statusText(state: PopupState): string {

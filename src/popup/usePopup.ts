@@ -61,7 +61,7 @@ const addressedTo = (capturePage?: string) => (capturePage ? { capturePage } : {
 
 /**
  * As the popup opens: starts the model load, reads the stored choices, listens for a capture's
- * progress; returns the unsubscribe.
+ * progress and its countdown's preview frames; returns the unsubscribe.
  */
 function openPopup(capturePage: string | undefined, dispatch: Dispatch): () => void {
   // Models take seconds to load: start now, so they are ready by the time the button is pressed.
@@ -75,6 +75,10 @@ function openPopup(capturePage: string | undefined, dispatch: Dispatch): () => v
       {
         'capture-progress': async ({ stage, progress, secondsLeft }) => {
           dispatch({ type: 'stage', stage, progress, secondsLeft });
+          return { acknowledged: true as const };
+        },
+        'capture-preview': async ({ jpeg }) => {
+          dispatch({ type: 'preview', jpeg });
           return { acknowledged: true as const };
         },
       },

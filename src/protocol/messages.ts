@@ -175,6 +175,11 @@ export interface Protocol {
       request: { stage: CaptureStage; progress?: number; secondsLeft?: number };
       response: { acknowledged: true };
     };
+    /**
+     * During the countdown, a few times a second: the camera's picture as a small JPEG (base64,
+     * about 160px wide), so the user can frame their face. Shown and dropped, never kept.
+     */
+    'capture-preview': { request: { jpeg: string }; response: { acknowledged: true } };
   };
 }
 
@@ -204,6 +209,13 @@ const MAX_BURST_FRAMES = 10;
  */
 export const MAX_REQUEST_CHARS = 4096;
 
+/**
+ * A preview frame is a 160x120 JPEG, a few kB; this leaves room for a detailed picture and still
+ * refuses floods. Only capture-preview may be this large, every other request keeps MAX_REQUEST_CHARS.
+ */
+export const MAX_PREVIEW_JPEG_CHARS = 32_000;
+const MAX_PREVIEW_REQUEST_CHARS = MAX_PREVIEW_JPEG_CHARS + 100;
+
 type Fields = Record<string, unknown>;
 const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isIntegerIn = (min: number, max: number) => (value: unknown) =>
@@ -223,6 +235,13 @@ export const isPhotoId = isCapturePageId;
 export const MAX_PHOTO_FACES = 100;
 const isFaceIndex = isIntegerIn(0, MAX_PHOTO_FACES - 1);
 const photoRequest = { photo: required(isPhotoId), face: optional(isFaceIndex), ...toCapturePage };
+/** Base64 (the JPEG's bytes, no data: prefix), within MAX_PREVIEW_JPEG_CHARS. */
+const isPreviewJpeg = (value: unknown) =>
+  typeof value === 'string' &&
+  value.length > 0 &&
+  value.length <= MAX_PREVIEW_JPEG_CHARS &&
+  value.length % 4 === 0 &&
+  /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 /** A browser tab id: a non-negative integer. */
 const isTabId = isIntegerIn(0, Number.MAX_SAFE_INTEGER);
 
@@ -277,6 +296,7 @@ const SCHEMAS: { [T in Target]: { [K in MessageType<T>]: Schema<T, K> } } = {
       progress: optional(isFraction),
       secondsLeft: optional(isSecondsLeft),
     },
+    'capture-preview': { jpeg: required(isPreviewJpeg) },
   },
 };
 
@@ -300,7 +320,7 @@ export const ROUND_TRIP_MS: { [T in Target]: { [K in MessageType<T>]: number } }
     'cancel-capture': REQUEST_ROUND_TRIP_MS,
     'read-photo': READ_PHOTO_ROUND_TRIP_MS,
   },
-  popup: { 'capture-progress': REQUEST_ROUND_TRIP_MS },
+  popup: { 'capture-progress': REQUEST_ROUND_TRIP_MS, 'capture-preview': REQUEST_ROUND_TRIP_MS },
 };
 
 const isTarget = (value: unknown): value is Target => ownValue(SCHEMAS, value) !== undefined;
@@ -313,10 +333,15 @@ export function targetOf(raw: unknown): Target | undefined {
 
 const badMessage = (detail: string) => new MoodtabError('bad-message', detail);
 
+/** The one request with a larger size limit: read before the size check, so only its type is looked at. */
+const isPreviewFrame = (raw: unknown) =>
+  isRecord(raw) && raw.target === 'popup' && raw.type === 'capture-preview';
+
 /** Checks a raw message against the protocol; throws MoodtabError('bad-message') saying what is wrong. */
 export function parseMessage<T extends Target>(raw: unknown, target: T): Message & { target: T } {
   if (targetOf(raw) !== target) throw badMessage(`not addressed to ${target}`);
-  if (!fitsWithin(raw, MAX_REQUEST_CHARS)) throw badMessage(`larger than ${MAX_REQUEST_CHARS} characters`);
+  const limit = isPreviewFrame(raw) ? MAX_PREVIEW_REQUEST_CHARS : MAX_REQUEST_CHARS;
+  if (!fitsWithin(raw, limit)) throw badMessage(`larger than ${limit} characters`);
   const fields = raw as Fields;
   const schema = ownValue<Record<string, FieldRule>>(SCHEMAS[target], fields.type);
   if (!schema) throw badMessage(`unknown ${target} message type ${describe(fields.type)}`);

@@ -6,12 +6,13 @@
 import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
 import {
   allowCamera,
+  blockCamera,
   CHROME_EXTENSION,
   launchWithExtension,
   type ExtensionBrowser,
 } from '../../src/node/chromium';
 
-export { allowCamera, CHROME_EXTENSION, launchWithExtension };
+export { allowCamera, blockCamera, CHROME_EXTENSION, launchWithExtension };
 
 /** The part of the service worker's chrome.* API the tests call (there is no @types/chrome here). */
 declare const chrome: {

@@ -1,7 +1,7 @@
 /**
  * The designed pages, in Debian's real Chromium with the built extension, in English and German:
  * the popup in each state reachable here (first view, camera permission needed, result, corrected,
- * unsure, chosen, counting down, no face) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
+ * unsure, chosen, counting down, no face, no camera, camera blocked) draws its text at 13px or more (Chrome's `body { font-size: 75% }` overruled),
  * fits Chrome's 600px popup limit and its own 320–360px width; the options and welcome pages fit
  * 700px and 1280px windows; axe-core finds no accessibility violation on any of them, light or dark.
  * And a correction loads in the tab the capture opened, never a second one.
@@ -17,14 +17,22 @@ import { sampleJournal, unsureCalibration } from '../../src/node/designStates';
 import { bucketedItems } from '../../src/storage/bucketedList';
 import { CALIBRATION_KEY, JOURNAL_PREFS_KEY, SETTINGS_KEY, STORED } from '../../src/storage/registry';
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
-import { allowCamera, captureInPopup, launchWithExtension, type Chromium } from './chromium';
+import {
+  allowCamera,
+  blockCamera,
+  captureInPopup,
+  launchWithExtension,
+  trackStates,
+  watchedOffscreen,
+  type Chromium,
+} from './chromium';
 
 jest.setTimeout(600_000);
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 /** Chrome's limit for a popup's height. */
 const POPUP_MAX_HEIGHT = 600;
-const PROVIDER = 'https://open.spotify.com/';
+const PROVIDER = 'https://music.youtube.com/';
 
 interface Layout {
   bodyFontPx: number;
@@ -110,6 +118,10 @@ async function openPopup({ browser, origin }: Chromium): Promise<Page> {
   return page;
 }
 
+/** The extension's message `key` in `lang`, as _locales holds it. */
+const messageIn = (lang: string, key: string): string =>
+  JSON.parse(readFileSync(join(ROOT, '_locales', lang, 'messages.json'), 'utf8'))[key].message;
+
 const headingOf = (popup: Page) => popup.$eval('section.result h2', (h) => h.textContent);
 const providerTabs = async ({ browser }: Chromium) =>
   browser
@@ -136,8 +148,7 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
   });
 
   it("speaks the browser's language", async () => {
-    const catalogue = JSON.parse(readFileSync(join(ROOT, '_locales', lang, 'messages.json'), 'utf8'));
-    expect(await popup.$eval('button.capture', (b) => b.textContent)).toBe(catalogue.popup_capture.message);
+    expect(await popup.$eval('button.capture', (b) => b.textContent)).toBe(messageIn(lang, 'popup_capture'));
   });
 
   it('first view: fits, readable, accessible', async () => {
@@ -160,6 +171,11 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
     );
     expect(new Set(fills).size).toBe(5); // each mood its own colour
     await expectPopupFits(popup, 'result');
+    // A tab opened behind the popup shows its address once its navigation starts: waited for.
+    await chromium.browser.waitForTarget(
+      (target) => target.type() === 'page' && target.url().startsWith(PROVIDER),
+      { timeout: 30_000 },
+    );
     expect(await providerTabs(chromium)).toHaveLength(1);
   });
 
@@ -214,6 +230,27 @@ describe.each(['en', 'de'])('the designed popup in Chromium (%s)', (lang) => {
   });
 });
 
+describe.each(['en', 'de'])('the popup on a machine with no camera (%s)', (lang) => {
+  let chromium: Chromium;
+  let popup: Page;
+
+  beforeAll(async () => {
+    chromium = await launchWithExtension(null, undefined, { lang });
+    popup = await openPopup(chromium);
+  });
+
+  afterAll(async () => {
+    await chromium?.browser.close();
+  });
+
+  it('no camera: says so, fits, readable, accessible', async () => {
+    await allowCamera(chromium);
+    await popup.bringToFront();
+    expect(await captureInPopup(popup, 60_000)).toBe(messageIn(lang, 'error_noCamera'));
+    await expectPopupFits(popup, 'no camera');
+  });
+});
+
 describe.each(['en', 'de'])('nobody in front of the camera; the options and welcome pages (%s)', (lang) => {
   let chromium: Chromium;
 
@@ -231,12 +268,26 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
     await chromium?.browser.close();
   });
 
-  it('popup, counting down and after "no face": fits, readable, accessible', async () => {
+  it('popup, counting down with the camera\'s picture and after "no face": fits, readable, accessible; the picture goes with the camera', async () => {
     const popup = await openPopup(chromium);
+    const offscreen = await watchedOffscreen(chromium); // the popup's warm-up opened it
     const over = captureInPopup(popup); // the countdown is on by default
     await popup.waitForSelector('.snapshot-moment');
+    // The offscreen document's frames, drawn: some pixel is not blank.
+    await popup.waitForFunction(
+      () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.camera-preview canvas');
+        const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        return !!pixels && pixels.some((value, i) => i % 4 !== 3 && value > 0);
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    expect(await popup.$('.camera-preview .face-guide')).not.toBeNull();
     await expectPopupFits(popup, 'countdown');
     await over;
+    expect(await popup.$('.camera-preview')).toBeNull();
+    expect(await trackStates(offscreen)).toEqual(expect.arrayContaining(['ended']));
+    expect(await trackStates(offscreen)).not.toContain('live');
     expect(await popup.$eval('.status', (el) => el.classList.contains('error'))).toBe(true);
     await expectPopupFits(popup, 'no face');
     await popup.close();
@@ -279,4 +330,13 @@ describe.each(['en', 'de'])('nobody in front of the camera; the options and welc
       await page.close();
     },
   );
+
+  it('camera blocked: says so with the steps to allow it, fits, readable, accessible', async () => {
+    await blockCamera(chromium);
+    const popup = await openPopup(chromium);
+    expect(await captureInPopup(popup, 60_000)).toBe(messageIn(lang, 'error_cameraPermissionDenied'));
+    await popup.waitForSelector('.camera-help ol');
+    await expectPopupFits(popup, 'blocked');
+    await popup.close();
+  });
 });

@@ -161,13 +161,13 @@ describe('Moodtab in Chromium', () => {
     // A face read with confidence opens its tab at once (an unsure one would ask instead).
     expect(unsureBetween(expectedProbabilities)).toBeUndefined();
     const popup = await openPopup(face);
-    const opened = newTab(face, 'https://open.spotify.com/');
+    const opened = newTab(face, 'https://music.youtube.com/');
     const status = captureInPopup(popup);
     // The countdown is on by default: the user is told where to look, with the numbers.
     await popup.locator('.snapshot-moment').wait();
-    expect(await status).toBe(`You look ${expectedMood}. Opened Spotify.`);
+    expect(await status).toBe(`You look ${expectedMood}. Opened YouTube Music.`);
     const url = await opened;
-    expect(candidateUrls(expectedMood, 'music', 'spotify')).toContain(url);
+    expect(candidateUrls(expectedMood, 'music', 'youtube-music')).toContain(url);
     // Opened behind the popup, so the result stays in view.
     const tab = (await openPages(face, url)[0]!.asPage())!;
     expect(await tab.evaluate(() => document.visibilityState)).toBe('hidden');
@@ -201,11 +201,11 @@ describe('Moodtab in Chromium', () => {
   });
 
   it('runs the keyboard shortcut: opens the tab in front and leaves no mark', async () => {
-    await closePages(face, 'https://open.spotify.com/');
-    const opened = newTab(face, 'https://open.spotify.com/');
+    await closePages(face, 'https://music.youtube.com/');
+    const opened = newTab(face, 'https://music.youtube.com/');
     await pressShortcut(face);
     const url = await opened;
-    expect(candidateUrls(expectedMood, 'music', 'spotify')).toContain(url);
+    expect(candidateUrls(expectedMood, 'music', 'youtube-music')).toContain(url);
     const tab = (await openPages(face, url)[0]!.asPage())!;
     expect(await tab.evaluate(() => document.visibilityState)).toBe('visible');
     await waitForBadge('');
@@ -242,9 +242,9 @@ describe('Moodtab in Chromium', () => {
     popup = await openPopup(face); // a fresh popup must come back with Movies chosen and no countdown
     expect(await popup.$eval('input[value=movies]', (el) => el.checked)).toBe(true);
     expect(await popup.$eval('input[name=countdown]', (el) => el.checked)).toBe(false);
-    const opened = newTab(face, 'https://www.netflix.com/');
-    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened Netflix.`);
-    expect(candidateUrls(expectedMood, 'movies', 'netflix')).toContain(await opened);
+    const opened = newTab(face, 'https://www.youtube.com/results');
+    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened YouTube trailers.`);
+    expect(candidateUrls(expectedMood, 'movies', 'youtube-trailers')).toContain(await opened);
     expect((await statusHistory(popup)).some((line) => COUNTDOWN_LINE.test(line))).toBe(false);
     await popup.close();
   });
@@ -348,27 +348,29 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
   it('keeps one entry per capture, which a correction and "Good pick" rewrite; the options page charts it, exports it as CSV, and deletes it', async () => {
     // The journal was turned on on the welcome page above; the media is Movies since the test before.
     const popup = await openPopup(face);
-    const opened = newTab(face, 'https://www.netflix.com/');
-    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened Netflix.`);
-    const query = queryOf(await opened, expectedMood, 'movies', 'netflix');
+    const opened = newTab(face, 'https://www.youtube.com/results');
+    expect(await captureInPopup(popup)).toBe(`You look ${expectedMood}. Opened YouTube trailers.`);
+    const query = queryOf(await opened, expectedMood, 'movies', 'youtube-trailers');
     await popup.locator('::-p-text(Saved in your mood journal.)').wait();
 
     const options = await face.browser.newPage();
     await options.goto(`${face.origin}options.html`);
     await options.locator('table.entries tbody tr').wait();
     const moodName = english[`mood_${expectedMood}`].message;
-    expect(await journalRows(options)).toEqual([[moodName, 'Camera', 'Movies on Netflix', query, '']]);
+    expect(await journalRows(options)).toEqual([
+      [moodName, 'Camera', 'Movies on YouTube trailers', query, ''],
+    ]);
 
     // In the popup, the user corrects the mood and rates the new tab: the same entry changes.
     const corrected: Mood = expectedMood === 'calm' ? 'sad' : 'calm';
     const correctedName = english[`mood_${corrected}`].message;
     await popup.bringToFront();
     // The correction loads in the capture's tab (one tab, at the correction's address).
-    const netflixTabs = openPages(face, 'https://www.netflix.com/').length;
-    const reopened = tabAt(face, candidateUrls(corrected, 'movies', 'netflix'));
+    const trailerTabs = openPages(face, 'https://www.youtube.com/results').length;
+    const reopened = tabAt(face, candidateUrls(corrected, 'movies', 'youtube-trailers'));
     await pickInPopup(popup, correctedName);
-    const correctedQuery = queryOf(await reopened, corrected, 'movies', 'netflix');
-    expect(openPages(face, 'https://www.netflix.com/')).toHaveLength(netflixTabs);
+    const correctedQuery = queryOf(await reopened, corrected, 'movies', 'youtube-trailers');
+    expect(openPages(face, 'https://www.youtube.com/results')).toHaveLength(trailerTabs);
     await popup.waitForFunction(
       (name) => document.querySelector('section[aria-label=Result] h2')?.textContent === `You chose ${name}`,
       {},
@@ -384,7 +386,7 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
       { polling: 100, timeout: 10_000 },
     );
     expect(await journalRows(options)).toEqual([
-      [correctedName, 'Corrected by hand', 'Movies on Netflix', correctedQuery, 'Good pick'],
+      [correctedName, 'Corrected by hand', 'Movies on YouTube trailers', correctedQuery, 'Good pick'],
     ]);
     // Today's bar has one segment, in the mood's colour; the table alternative counts it.
     const today = await options.evaluate(() => {
@@ -414,7 +416,7 @@ describe('Moodtab in Chromium: welcome page and mood journal', () => {
     const reading = Array<string>(5).fill('(0(\\.\\d+)?|1)'); // the five probabilities, rounded
     expect(lines[1]).toMatch(
       new RegExp(
-        `^\\d{4}-.+Z,${corrected},corrected,${reading.join(',')},movies,netflix,${escapeRegExp(correctedQuery)},good-pick$`,
+        `^\\d{4}-.+Z,${corrected},corrected,${reading.join(',')},movies,youtube-trailers,${escapeRegExp(correctedQuery)},good-pick$`,
       ),
     );
 
@@ -467,10 +469,10 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     popup.on('request', (request: HTTPRequest) => void requested.push(request.url()));
     expect(await captureInPopup(popup)).toBe(NO_FACE);
 
-    const opened = newTab(empty, 'https://open.spotify.com/');
+    const opened = newTab(empty, 'https://music.youtube.com/');
     await pickInPopup(popup, 'Sad');
     const url = await opened;
-    expect(candidateUrls('sad', 'music', 'spotify')).toContain(url);
+    expect(candidateUrls('sad', 'music', 'youtube-music')).toContain(url);
     // Behind the popup: the popup (here a tab) is still the active tab, and still in view.
     const active = (await tabList(empty)).filter((tab) => tab.active).map((tab) => tab.url);
     expect(active).toEqual([`${empty.origin}popup.html`]);
@@ -478,7 +480,9 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
     await popup.waitForFunction(
       () => document.querySelector('section[aria-label=Result] h2')?.textContent === 'You chose Sad',
     );
-    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe('You chose sad. Opened Spotify.');
+    expect(await popup.$eval('[role=status]', (el) => el.textContent)).toBe(
+      'You chose sad. Opened YouTube Music.',
+    );
     expect(await popup.$eval('.mood-picker button[aria-pressed=true]', (el) => el.textContent)).toBe('Sad');
     // Without the opt-in, no preview is asked for and no host permission is held.
     expect(requested.filter((u) => u.startsWith('https://'))).toEqual([]);
@@ -488,10 +492,10 @@ describe('Moodtab in Chromium, nobody in front of the camera', () => {
 
   it('"Not for me" is kept on the device and changes the next pick\'s distribution', async () => {
     const popup = await openPopup(empty);
-    const opened = newTab(empty, 'https://open.spotify.com/');
+    const opened = newTab(empty, 'https://music.youtube.com/');
     await pickInPopup(popup, 'Happy');
     const url = await opened;
-    const arms = armsFor('happy', 'music', 'match', 'spotify');
+    const arms = armsFor('happy', 'music', 'match', 'youtube-music');
     const arm = arms.find(
       (candidate) => recommendationFor(candidate, 'happy', 'music', 'match').url === url,
     )!;
@@ -558,7 +562,7 @@ describe('Moodtab in Chromium with Deezer previews allowed', () => {
     });
     await pickInPopup(popup, 'Sad');
     await popup.locator('.previews li').wait();
-    const query = await popup.$eval('.opened a', (a) => a.textContent!.replace(/^Spotify: /, ''));
+    const query = await popup.$eval('.opened a', (a) => a.textContent!.replace(/^YouTube Music: /, ''));
     expect(asked.map((request) => request.url)).toEqual([deezerSearchUrl(query)]);
     // Chromium lists the referer header empty when none is sent.
     const { referer = '', cookie } = asked[0]!.headers;
@@ -590,7 +594,9 @@ describe('Moodtab in Chromium with Deezer previews allowed', () => {
         (document.querySelector('input[name=deezer-previews]') as HTMLInputElement | null)?.checked === true,
     );
     const sad = await options.$eval('textarea[name=queries-sad]', (el) => (el as HTMLTextAreaElement).value);
-    expect(sad.split('\n')).toEqual(armsFor('sad', 'music', 'match', 'spotify').map((arm) => arm.query));
+    expect(sad.split('\n')).toEqual(
+      armsFor('sad', 'music', 'match', 'youtube-music').map((arm) => arm.query),
+    );
     expect(errors).toEqual([]);
     await options.close();
   });

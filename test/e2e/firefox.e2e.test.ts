@@ -111,7 +111,18 @@ describe('Moodtab in Firefox', () => {
     const frame = await captureFrameOf(firefox);
     await recordCameraStreams(firefox, frame);
     await recordStatusHistory(popup);
+    // The camera's picture, sent by the capture frame during the countdown: noted as it appears.
+    await popup.evaluate(() => {
+      const page = window as unknown as { previewSeen?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('.camera-preview canvas')) page.previewSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     expect(await captureInPopup(popup)).toBe(errorText('no-face'));
+    expect(await popup.evaluate(() => (window as unknown as { previewSeen?: boolean }).previewSeen)).toBe(
+      true,
+    );
+    expect(await popup.$('.camera-preview')).toBeNull(); // gone with the camera
     // The countdown (on by default) shows in Firefox's popup too, counting down before the snapshot.
     const countdown = (await statusHistory(popup)).filter((line) => /^Look at the camera… \d$/.test(line));
     expect(countdown.length).toBeGreaterThan(0);
@@ -126,7 +137,7 @@ describe('Moodtab in Firefox', () => {
 
   it('after "no face", opens the tab for a mood picked by hand', async () => {
     await popup.locator('.mood-picker ::-p-aria([name="Happy"][role="button"])').click();
-    const urls = armsFor('happy', 'music', 'match', 'spotify').map(
+    const urls = armsFor('happy', 'music', 'match', 'youtube-music').map(
       (arm) => recommendationFor(arm, 'happy', 'music', 'match').url,
     );
     const opened = await waitFor(
@@ -136,7 +147,7 @@ describe('Moodtab in Firefox', () => {
     );
     expect(urls).toContain(opened[0]!.url);
     await popup.waitForFunction(
-      () => document.querySelector('[role=status]')?.textContent === 'You chose happy. Opened Spotify.',
+      () => document.querySelector('[role=status]')?.textContent === 'You chose happy. Opened YouTube Music.',
     );
   });
 

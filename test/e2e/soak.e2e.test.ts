@@ -76,7 +76,7 @@ describe(`soak: ${CAPTURES} captures in a row`, () => {
     const durations: number[] = [];
     for (let i = 0; i < CAPTURES; i++) {
       const started = Date.now();
-      expect(await captureInPopup(popup)).toMatch(/^You look \w+\. Opened Spotify\.$/);
+      expect(await captureInPopup(popup)).toMatch(/^You look \w+\. Opened YouTube Music\.$/);
       durations.push(Date.now() - started);
       await closePages(chromium, 'https://');
       figures.push(await captureContextFigures(session));

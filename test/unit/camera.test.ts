@@ -83,6 +83,21 @@ describe('openCamera', () => {
     expect(tracks[0]!.readyState).toBe('ended');
   });
 
+  it("makes a small JPEG of the picture for the preview, at the camera's aspect, as base64 only", async () => {
+    const { mediaDevices, context } = fakeCamera();
+    const encode = jest
+      .spyOn(HTMLCanvasElement.prototype, 'toDataURL')
+      .mockReturnValue('data:image/jpeg;base64,/9j/4AAQ');
+    const camera = await openCamera({ mediaDevices });
+    expect(camera.previewJpeg(160)).toBe('/9j/4AAQ');
+    expect(context.drawImage).toHaveBeenLastCalledWith(expect.any(HTMLVideoElement), 0, 0, 160, 120);
+    expect(encode).toHaveBeenLastCalledWith('image/jpeg', expect.any(Number));
+    // A browser without a JPEG encoder answers PNG: refused, not sent as if it were a JPEG.
+    encode.mockReturnValue('data:image/png;base64,iVBORw0K');
+    expect(() => camera.previewJpeg(160)).toThrow(/JPEG/);
+    camera.release();
+  });
+
   describe('timing (fake clock)', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());

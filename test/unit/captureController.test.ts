@@ -99,7 +99,9 @@ describe('capture controller', () => {
       { ...movies, strategy: 'lift' },
       { active: true, source: 'camera', captureId: 'capture-1' },
     );
-    expect(opened).toEqual([{ url: 'https://www.netflix.com/search?q=feel-good', active: true }]);
+    expect(opened).toEqual([
+      { url: 'https://www.youtube.com/results?search_query=feel-good%20movie%20trailer', active: true },
+    ]);
     expect(outcome).toMatchObject({
       result,
       cameraReleased: true,
@@ -144,7 +146,9 @@ describe('capture controller', () => {
     const { deps, opened, controller } = setup({}, movies);
     await controller.capture();
     expect(deps.loadSettings).toHaveBeenCalled();
-    expect(opened).toEqual([{ url: 'https://www.netflix.com/search?q=drama', active: true }]);
+    expect(opened).toEqual([
+      { url: 'https://www.youtube.com/results?search_query=drama%20movie%20trailer', active: true },
+    ]);
   });
 
   it('counts down 3-2-1 only when asked (popup captures with the setting on)', async () => {
@@ -327,9 +331,7 @@ describe('capture controller', () => {
     const { opened, heard, controller } = setup();
     const pick = await controller.openFor('happy', DEFAULT_SETTINGS, { inBackground: true });
     expect(pick).toMatchObject({ mood: 'happy', source: 'manual' });
-    expect(opened).toEqual([
-      { url: 'https://open.spotify.com/search/happy%20hits/playlists', active: false },
-    ]);
+    expect(opened).toEqual([{ url: 'https://music.youtube.com/search?q=happy%20hits', active: false }]);
     expect(heard.picked).toEqual([{ pick, at: expect.any(Number) }]);
     expect(heard.corrected).toBeUndefined();
   });
@@ -381,7 +383,7 @@ describe('capture controller', () => {
     });
     const outcome = await controller.capture(undefined, { whenUnsure: 'open' });
     expect(outcome).toMatchObject({ unsure: ['sad', 'calm'], pick: { mood: 'sad', source: 'camera' } });
-    expect(opened).toEqual([{ url: 'https://open.spotify.com/search/sad%20songs/playlists', active: true }]);
+    expect(opened).toEqual([{ url: 'https://music.youtube.com/search?q=sad%20songs', active: true }]);
   });
 
   it('tells the listeners what the capture read and opened', async () => {

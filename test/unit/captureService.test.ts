@@ -6,7 +6,12 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { startBackend } from '../../src/capture/backend';
 import { openCamera, type Camera } from '../../src/capture/camera';
-import { createCaptureService, type CaptureService } from '../../src/capture/captureService';
+import {
+  createCaptureService,
+  PREVIEW_INTERVAL_MS,
+  PREVIEW_WIDTH,
+  type CaptureService,
+} from '../../src/capture/captureService';
 import { createMoodRecognizer, type MoodRecognizer, type RgbaImage } from '../../src/recognition';
 import { MoodtabError } from '../../src/common/errors';
 import type { RecognitionResult } from '../../src/model/recognition';
@@ -35,6 +40,10 @@ function fakeCamera(): Camera {
   let released = false;
   return {
     settle: jest.fn(async () => void events.push('settle')),
+    previewJpeg: jest.fn((width: number) => {
+      events.push(`preview ${width}`);
+      return 'AAAA';
+    }),
     frames: jest.fn(async function* (count: number) {
       for (let i = 0; i < count; i++) {
         events.push(`take ${i + 1}`);
@@ -190,6 +199,66 @@ describe('capture service', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  describe('the countdown preview', () => {
+    const previewing = () =>
+      createCaptureService({
+        modelBaseUrl: 'chrome-extension://id/models/',
+        wasmBaseUrl: 'chrome-extension://id/wasm/',
+        onStage: (stage, detail) =>
+          events.push(detail?.secondsLeft ? `${stage} ${detail.secondsLeft}` : `stage ${stage}`),
+        onPreview: (jpeg) => events.push(`sent ${jpeg}`),
+      });
+
+    it('sends small frames a few times a second while counting down, and none from the snapshot on', async () => {
+      jest.useFakeTimers();
+      try {
+        const engine = previewing();
+        await engine.warmUp();
+        events = [];
+        const reading = engine.recognize({ frames: 1, countdownSeconds: 2 });
+        await jest.advanceTimersByTimeAsync(2000);
+        await expect(reading).resolves.toMatchObject({ result });
+        const snapshot = events.indexOf('stage snapshot');
+        const before = events.slice(0, snapshot);
+        // After the first number: the popup shows frames only while it counts down.
+        expect(before.indexOf(`preview ${PREVIEW_WIDTH}`)).toBeGreaterThan(before.indexOf('countdown 2'));
+        // One at once, then one each interval: 2s of countdown (the last may race the snapshot).
+        const sent = before.filter((event) => event === 'sent AAAA').length;
+        expect(sent).toBeGreaterThanOrEqual(2000 / PREVIEW_INTERVAL_MS);
+        expect(sent).toBeLessThanOrEqual(2000 / PREVIEW_INTERVAL_MS + 1);
+        expect(events.slice(snapshot).filter((event) => event.startsWith('preview'))).toEqual([]);
+        await jest.advanceTimersByTimeAsync(1000); // and the timer is gone
+        expect(events.filter((event) => event === 'sent AAAA')).toHaveLength(sent);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('sends none without a countdown', async () => {
+      const engine = previewing();
+      await engine.warmUp();
+      await engine.recognize({ frames: 1, countdownSeconds: 0 });
+      expect(events.filter((event) => event.startsWith('preview') || event.startsWith('sent'))).toEqual([]);
+    });
+
+    it('skips a frame that cannot be made: the capture goes on', async () => {
+      jest.useFakeTimers();
+      try {
+        jest.mocked(camera.previewJpeg).mockImplementation(() => {
+          throw new MoodtabError('internal', 'no JPEG encoder');
+        });
+        const engine = previewing();
+        await engine.warmUp();
+        const reading = engine.recognize({ frames: 1, countdownSeconds: 1 });
+        await jest.advanceTimersByTimeAsync(1000);
+        await expect(reading).resolves.toMatchObject({ result, cameraReleased: true });
+        expect(events.filter((event) => event.startsWith('sent'))).toEqual([]);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
   });
 
   it('releases the camera when the reading fails, and when the model load fails', async () => {

@@ -35,6 +35,16 @@ describe('the built-in catalogue', () => {
     expect(needAccount).toEqual(['spotify', 'deezer', 'apple-music', 'netflix', 'prime-video']);
   });
 
+  it('opens, by default, a provider that needs no account: a fresh install never lands on a login wall', () => {
+    expect(CATALOGUE.defaultProvider).toEqual({
+      music: 'youtube-music',
+      movies: 'youtube-trailers',
+      pictures: 'buzzfeed',
+    });
+    for (const id of Object.values(CATALOGUE.defaultProvider))
+      expect({ id, account: CATALOGUE.providers[id]!.account ?? false }).toEqual({ id, account: false });
+  });
+
   it('has 3 to 5 distinct queries for every media, strategy and mood', () => {
     for (const media of MEDIA_KINDS)
       for (const strategy of STRATEGIES)
@@ -71,9 +81,9 @@ describe('armsFor and recommendationFor', () => {
   });
 
   it('falls back to the default provider for an unknown one or one of another media', () => {
-    expect(armsFor('calm', 'music', 'match', 'netflix')[0]!.provider.id).toBe('spotify');
-    expect(armsFor('calm', 'music', 'match', 'nope')[0]!.provider.id).toBe('spotify');
-    expect(armsFor('calm', 'movies', 'match', 'toString')[0]!.provider.id).toBe('netflix');
+    expect(armsFor('calm', 'music', 'match', 'netflix')[0]!.provider.id).toBe('youtube-music');
+    expect(armsFor('calm', 'music', 'match', 'nope')[0]!.provider.id).toBe('youtube-music');
+    expect(armsFor('calm', 'movies', 'match', 'toString')[0]!.provider.id).toBe('youtube-trailers');
   });
 
   it('"any" means every provider of the media that needs no account, with every query', () => {

@@ -25,7 +25,7 @@ const TYPES: Record<Target, string[]> = {
     'read-photo',
   ],
   offscreen: ['warm-up', 'recognize-mood', 'cancel-capture', 'read-photo'],
-  popup: ['capture-progress'],
+  popup: ['capture-progress', 'capture-preview'],
 };
 const TARGETS = Object.keys(TYPES) as Target[];
 /** Names every object inherits: a lookup that is not own-property-only finds them. */
@@ -62,7 +62,11 @@ function listeners() {
       },
       self,
     ),
-    popup: createMessageListener('popup', { 'capture-progress': spy('capture-progress') }, self),
+    popup: createMessageListener(
+      'popup',
+      { 'capture-progress': spy('capture-progress'), 'capture-preview': spy('capture-preview') },
+      self,
+    ),
   };
   return { calls, all };
 }
@@ -247,6 +251,12 @@ const VALID: { required: string[]; arbitrary: fc.Arbitrary<Record<string, unknow
       fc.integer({ min: 1, max: MAX_COUNTDOWN_SECONDS }),
     ),
   },
+  {
+    required: ['jpeg'],
+    arbitrary: fc
+      .base64String({ minLength: 4, maxLength: 2000 })
+      .map((jpeg) => ({ target: 'popup', type: 'capture-preview', jpeg })),
+  },
 ];
 /** Fields some message may leave out: adding one is not always an unknown field. */
 const OPTIONAL_FIELDS = [
@@ -294,6 +304,12 @@ const WRONG_KIND: Record<string, fc.Arbitrary<unknown>> = {
     fc.double({ min: 0.1, max: 0.9 }),
   ),
   backend: fc.oneof(fc.integer(), fc.object(), fc.constantFrom('webgpu', '', ...INHERITED)),
+  // Not base64 (a data: URL, spaces, a lone "="), cut off (not a multiple of 4), empty, or no string.
+  jpeg: fc.oneof(
+    fc.constantFrom('data:image/jpeg;base64,AAAA', 'AA AA', '====', 'AAA', '', '<svg/>'),
+    fc.integer(),
+    fc.object(),
+  ),
   secondsLeft: fc.oneof(
     fc.string(),
     fc.constant(0),

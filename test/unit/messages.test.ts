@@ -1,6 +1,7 @@
 import { MoodtabError } from '../../src/common/errors';
 import {
   createMessageListener,
+  MAX_PREVIEW_JPEG_CHARS,
   MAX_REQUEST_CHARS,
   targetOf,
   parseMessage,
@@ -10,6 +11,7 @@ import {
 import { DEFAULT_SETTINGS } from '../../src/recommendation/settings';
 
 const self = { id: 'moodtab-id', origin: 'chrome-extension://moodtab-id/' };
+const preview = { target: 'popup', type: 'capture-preview', jpeg: '/9j/4AAQ' };
 const ownPage = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/popup.html' };
 const settings = { media: 'movies', strategy: 'lift', providers: { movies: 'prime-video' }, countdown: true };
 const recognize = { target: 'offscreen', type: 'recognize-mood', frames: 3, countdownSeconds: 0 };
@@ -96,6 +98,11 @@ describe('parseMessage', () => {
       parseMessage({ target: 'popup', type: 'capture-progress', stage: 'countdown', secondsLeft: 2 }, 'popup')
         .type,
     ).toBe('capture-progress');
+    // A 160x120 JPEG is a few kB: well over the other requests' limit, within the preview's.
+    expect(parseMessage({ ...preview, jpeg: '/9j/'.repeat(2500) }, 'popup').type).toBe('capture-preview');
+    expect(parseMessage({ ...preview, jpeg: 'A'.repeat(MAX_PREVIEW_JPEG_CHARS) }, 'popup').type).toBe(
+      'capture-preview',
+    );
   });
 
   it.each([
@@ -182,6 +189,16 @@ describe('parseMessage', () => {
     [{ ...capture, padding: 'x'.repeat(20_000_000) }, 'larger than 4096 characters'],
     [{ ...capture, settings: { ...settings, providers: Array(5_000_000).fill('spotify') } }, 'larger than'],
     [{ target: 'background', type: 'warm-up', padding: 'x'.repeat(5000) }, 'larger than 4096 characters'],
+    // A preview frame may be larger than other requests, up to its own limit, and must be base64.
+    [{ ...preview, jpeg: 'A'.repeat(MAX_PREVIEW_JPEG_CHARS + 200) }, 'larger than 32100 characters'],
+    [{ ...preview, jpeg: 'data:image/jpeg;base64,AAAA' }, 'invalid jpeg in popup/capture-preview'],
+    [{ ...preview, jpeg: '' }, 'invalid jpeg'],
+    [{ ...preview, frame: 'AAAA' }, 'unknown field "frame"'],
+    // Only capture-preview has the larger limit: another popup message of that size is refused by size.
+    [
+      { target: 'popup', type: 'capture-progress', stage: 'countdown', jpeg: 'A'.repeat(8000) },
+      'larger than 4096',
+    ],
     // A mood picked by hand, and feedback on a pick: nested records are checked field by field too.
     [{ ...open, inBackground: 1 }, 'invalid inBackground in background/open-recommendation'],
     [{ ...open, extra: true }, 'unknown field "extra" in background/open-recommendation'],

@@ -190,7 +190,7 @@ describe('popup', () => {
     api.loadStored.mockRejectedValue(new Error('storage is gone'));
     await openPopup();
     expect($<HTMLInputElement>('input[value=music]')!.checked).toBe(true);
-    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('spotify');
+    expect($<HTMLSelectElement>('.options label:first-child select')!.value).toBe('youtube-music');
   });
 
   it('saves each change merged with the other choices', async () => {
@@ -240,7 +240,7 @@ describe('popup', () => {
     expect(choices.open).toBe(false);
     expect(choices.querySelector('summary')!.textContent).toBe('Choices Music from YouTube Music');
     await act(() => $<HTMLInputElement>('input[value=movies]')!.click());
-    expect(choices.querySelector('summary')!.textContent).toBe('Choices Movies from Netflix');
+    expect(choices.querySelector('summary')!.textContent).toBe('Choices Movies from YouTube trailers');
   });
 
   it('waits for the choices to be saved, then sends them whole with the capture', async () => {
@@ -312,6 +312,57 @@ describe('popup', () => {
     result.resolve(outcome);
     await settle();
     expect(status()).toBe('You look happy. Opened YouTube Music.');
+  });
+
+  it("shows the camera's picture while counting down, with an oval for the face, and drops it at the snapshot", async () => {
+    const drawn: unknown[] = [];
+    const bitmap = (blob: Blob) => ({ width: 160, height: 120, blob, close: jest.fn() });
+    const decode = jest.fn(async (blob: Blob) => bitmap(blob));
+    Object.assign(globalThis, { createImageBitmap: decode });
+    const draw = { drawImage: jest.fn((image: unknown) => drawn.push(image)) };
+    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(draw as never);
+    try {
+      await openPopup();
+      api.sendRequest.mockReturnValue(deferred<CaptureOutcome>().promise);
+      await act(() => captureButton()!.click());
+      await settle();
+      const listener = api.onMessage.mock.calls[0]![0];
+      const own = { id: 'moodtab-id', url: 'chrome-extension://moodtab-id/offscreen.html' };
+      const send = (fields: object) =>
+        act(async () => {
+          await listener({ target: 'popup', ...fields }, own);
+        });
+      // A frame before the countdown (the camera still starting) is not shown.
+      await send({ type: 'capture-preview', jpeg: '/9j/AAAA' });
+      expect($('.camera-preview')).toBeNull();
+
+      await send({ type: 'capture-progress', stage: 'countdown', secondsLeft: 3 });
+      await send({ type: 'capture-preview', jpeg: '/9j/4AAQ' });
+      await settle();
+      expect($('.snapshot-moment .camera-preview canvas')).not.toBeNull();
+      expect($('.camera-preview .face-guide')).not.toBeNull();
+      expect($('.snapshot-moment .look')!.textContent).toBe('Look at the camera, your face in the oval');
+      // The JPEG's bytes, decoded without a data: URL, drawn on the canvas.
+      const blob = decode.mock.calls.at(-1)![0];
+      expect(blob.type).toBe('image/jpeg');
+      const bytes = await new Promise<ArrayBuffer>((resolve) => {
+        const reader = new FileReader(); // jsdom's Blob has no arrayBuffer()
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.readAsArrayBuffer(blob);
+      });
+      expect([...new Uint8Array(bytes)]).toEqual([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+      expect(drawn).toHaveLength(1);
+
+      await send({ type: 'capture-progress', stage: 'snapshot' });
+      expect($('.snapshot-moment')).not.toBeNull();
+      expect($('.camera-preview')).toBeNull();
+      expect($('.snapshot-moment .look')!.textContent).toBe('Look at the camera');
+      // A frame that comes after the countdown is not shown again.
+      await send({ type: 'capture-preview', jpeg: '/9j/4AAQ' });
+      expect($('.camera-preview')).toBeNull();
+    } finally {
+      delete (globalThis as { createImageBitmap?: unknown }).createImageBitmap;
+    }
   });
 
   it('shows the result: the mood, all five bars, the opened link, and that the camera is off', async () => {
@@ -700,6 +751,10 @@ describe('popup', () => {
     await openPopup();
     await act(() => captureButton()!.click());
     await settle();
+    // The steps' heading says it once; the status line is left to screen readers.
+    expect($('.camera-help h2')!.textContent).toBe('The camera is blocked for Moodtab. To allow it again:');
+    expect($('[role=status]')!.classList.contains('visually-hidden')).toBe(true);
+    expect($('[role=status]')!.textContent).toMatch(/^Camera access was blocked\./);
     const steps = [...root.querySelectorAll('.camera-help li')].map((li) => li.textContent);
     expect(steps).toEqual([
       "Open Chrome's camera settings: type chrome://settings/content/camera in the address bar, or use the button below.",

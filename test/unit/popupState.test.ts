@@ -81,6 +81,31 @@ describe('popup state', () => {
     expect(statusText(state)).toBe('You look happy. Opened Spotify.');
   });
 
+  it('keeps the latest preview frame only while counting down', () => {
+    let state = popupReducer(ready, { type: 'capture-started' });
+    expect(popupReducer(state, { type: 'preview', jpeg: 'AAAA' })).toBe(state); // camera still starting
+    state = popupReducer(state, { type: 'stage', stage: 'countdown', secondsLeft: 3 });
+    state = popupReducer(state, { type: 'preview', jpeg: 'AAAA' });
+    state = popupReducer(state, { type: 'preview', jpeg: 'BBBB' });
+    expect(state.preview).toBe('BBBB');
+    state = popupReducer(state, { type: 'stage', stage: 'countdown', secondsLeft: 2 });
+    expect(state.preview).toBe('BBBB'); // the next number keeps the picture
+    state = popupReducer(state, { type: 'stage', stage: 'snapshot' });
+    expect(state.preview).toBeUndefined();
+    expect(popupReducer(state, { type: 'preview', jpeg: 'CCCC' })).toBe(state);
+    const failed = popupReducer(
+      popupReducer(popupReducer(ready, { type: 'capture-started' }), {
+        type: 'stage',
+        stage: 'countdown',
+        secondsLeft: 1,
+      }),
+      { type: 'preview', jpeg: 'AAAA' },
+    );
+    expect(
+      popupReducer(failed, { type: 'capture-failed', error: { code: 'cancelled' } }).preview,
+    ).toBeUndefined();
+  });
+
   it('ignores late progress after the result', () => {
     const done = popupReducer(popupReducer(ready, { type: 'capture-started' }), {
       type: 'capture-succeeded',

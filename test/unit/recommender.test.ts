@@ -28,7 +28,12 @@ describe('recommender', () => {
     const { deps, recommender } = setup();
     const pick = await recommender.open('sad', DEFAULT_SETTINGS, { active: false, source: 'manual' });
     expect(CATALOGUE.queries.music.match.sad).toContain(pick.query);
-    expect(pick).toMatchObject({ id: 'pick-1', source: 'manual', mood: 'sad', provider: { id: 'spotify' } });
+    expect(pick).toMatchObject({
+      id: 'pick-1',
+      source: 'manual',
+      mood: 'sad',
+      provider: { id: 'youtube-music' },
+    });
     expect(deps.openTab).toHaveBeenCalledWith(pick.url, false);
     expect(pick.captureId).toBeUndefined();
   });
@@ -77,8 +82,8 @@ describe('recommender', () => {
   });
 
   it('follows the bandit: an arm rated "not for me" many times is rarely opened', async () => {
-    const arms = armsFor('happy', 'music', 'match', 'spotify');
-    const disliked = armKey('spotify', arms[0]!.query);
+    const arms = armsFor('happy', 'music', 'match', 'youtube-music'); // the default provider
+    const disliked = armKey('youtube-music', arms[0]!.query);
     let state: BanditState = {};
     for (let i = 0; i < 8; i++)
       state = withVerdict(state, contextKey('happy', 'music', 'match'), disliked, 'not-for-me');
@@ -104,7 +109,7 @@ describe('recommender', () => {
     await expect(
       recommender.open('calm', DEFAULT_SETTINGS, { active: true, source: 'manual' }),
     ).resolves.toMatchObject({
-      provider: { id: 'spotify' },
+      provider: { id: 'youtube-music' },
     });
     expect(deps.openTab).toHaveBeenCalled();
   });

@@ -80,8 +80,8 @@ describe('mergeSettings and providerIdFor', () => {
   });
 
   it('falls back to the catalogue default for a media with no choice', () => {
-    const settings = { ...DEFAULT_SETTINGS, providers: { music: 'youtube-music' } };
-    expect(providerIdFor(settings)).toBe('youtube-music');
-    expect(providerIdFor(settings, 'movies')).toBe('netflix');
+    const settings = { ...DEFAULT_SETTINGS, providers: { music: 'soundcloud' } };
+    expect(providerIdFor(settings)).toBe('soundcloud');
+    expect(providerIdFor(settings, 'movies')).toBe('youtube-trailers');
   });
 });

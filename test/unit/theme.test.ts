@@ -52,6 +52,7 @@ const PAIRS: [string, string, number][] = [
   ]),
   ['accent-ink', 'accent', 4.5], // primary buttons, the countdown banner
   ['danger-ink', 'error', 4.5], // "Delete everything"
+  ['on-picture', 'picture-shade', 3], // the face oval over the countdown's camera picture
   ...MOODS.flatMap((mood): [string, string, number][] => [
     [mood, 'bg', 3],
     [mood, 'surface', 3], // the popup's bars and mood dots on its result card

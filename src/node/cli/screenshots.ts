@@ -1,6 +1,7 @@
 /**
  * npm run screenshots: the real built extension (dist/chrome) in Debian's Chromium, in English
- * and German, light and dark: the popup with a result and asking "Calm or sad?", the options page
+ * and German, light and dark: the popup with a result, asking "Calm or sad?", counting down beside the
+ * camera's live picture, and with the camera blocked; the options page
  * with a year of journal charted, and the welcome page, into docs/screenshots/ (README shows them).
  * The popup's face is test/fixtures/faces/one-face.jpg through Chromium's fake webcam.
  */
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import {
   allowCamera,
+  blockCamera,
   launchWithExtension,
   readStorage,
   seedStorage,
@@ -72,7 +74,38 @@ async function popupShots(chromium: ExtensionBrowser, lang: string): Promise<voi
   await seedStorage(chromium, { [CALIBRATION_KEY]: unsureCalibration(examples[0]!.probabilities) });
   await capture(popup, '.unsure');
   await shoot(popup, 'popup-unsure', lang, true);
+  await countdownShot(chromium, popup, lang);
+  await blockedShot(chromium, popup, lang);
   await popup.close();
+}
+
+/** Counting down, once the camera's picture is drawn in the preview. */
+async function countdownShot(chromium: ExtensionBrowser, popup: Page, lang: string): Promise<void> {
+  await seedStorage(chromium, { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, countdown: true } });
+  await popup.reload();
+  await popup.waitForSelector('button.capture:not([disabled])');
+  await popup.click('button.capture');
+  await popup.waitForFunction(
+    () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.camera-preview canvas');
+      const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return !!pixels && pixels.some((value, i) => i % 4 !== 3 && value > 0);
+    },
+    { timeout: 60_000, polling: 50 },
+  );
+  await shoot(popup, 'popup-countdown', lang, true);
+  await popup.waitForSelector('button.capture:not([disabled])', { timeout: 240_000 });
+  await seedStorage(chromium, { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, countdown: false } });
+}
+
+/** The camera blocked: the steps to allow it again. The camera is allowed again after, for the welcome page. */
+async function blockedShot(chromium: ExtensionBrowser, popup: Page, lang: string): Promise<void> {
+  await blockCamera(chromium);
+  await popup.reload();
+  await popup.waitForSelector('button.capture:not([disabled])');
+  await capture(popup, '.camera-help');
+  await shoot(popup, 'popup-blocked', lang, true);
+  await allowCamera(chromium);
 }
 
 /** `prepare`: what to click first (the options page shows the last 30 days, its fullest chart). */

@@ -1,13 +1,16 @@
 import { t } from '../../../platform/i18n';
+import { CameraPreview } from '../camera-preview';
 
 /**
- * Shown while the camera is on, before and during the snapshot: where to look, and the count.
- * The status line says the same for screen readers, so this is hidden from them.
+ * Shown while the camera is on, before and during the snapshot: where to look, the count, and
+ * during the countdown the camera's picture (`preview`, a base64 JPEG) with an oval to put the face
+ * in. The status line says the same for screen readers, so this is hidden from them.
  */
-export function SnapshotMoment({ secondsLeft }: { secondsLeft?: number }) {
+export function SnapshotMoment({ secondsLeft, preview }: { secondsLeft?: number; preview?: string }) {
   return (
     <div class="snapshot-moment" aria-hidden="true">
-      <span class="look">{t('snapshot_look')}</span>
+      {preview && <CameraPreview jpeg={preview} />}
+      <span class="look">{t(preview ? 'snapshot_lookInOval' : 'snapshot_look')}</span>
       <span class="count">{secondsLeft ?? '●'}</span>
     </div>
   );
