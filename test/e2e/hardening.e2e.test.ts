@@ -14,6 +14,7 @@ import {
   captureInPopup,
   CHROME_EXTENSION,
   launchWithExtension,
+  nextTab,
   offscreenSession,
   openPages,
   openPopup,
@@ -75,6 +76,9 @@ beforeAll(async () => {
   popup = await openPopup(chromium);
   // Loads the models once, so the faults below strike mid-capture, not mid-download.
   expect(await captureInPopup(popup)).toMatch(/^You look/);
+  // Its tab may show its address after the result does (a loaded machine): tests that count the
+  // pages start once it is there.
+  await nextTab(chromium, 'https://', 30_000);
 });
 
 afterAll(async () => {
