@@ -2,12 +2,13 @@
  * npm run screenshots: the real built extension (dist/chrome) in Debian's Chromium, in English
  * and German, light and dark: the popup with a result, asking "Calm or sad?", counting down beside the
  * camera's live picture, and with the camera blocked; the options page
- * with a year of journal charted, and the welcome page, into docs/screenshots/ (README shows them).
+ * with a year of journal charted and with a photo read ("Moods from a photo"), and the welcome
+ * page, into docs/screenshots/ (README shows them).
  * The popup's face is test/fixtures/faces/one-face.jpg through Chromium's fake webcam.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import {
   allowCamera,
   blockCamera,
@@ -125,6 +126,19 @@ async function pageShot(
   await page.close();
 }
 
+/** The options page's "Moods from a photo" card with the fixture photo read (in the offscreen document). */
+async function photoShot(chromium: ExtensionBrowser, lang: string): Promise<void> {
+  const page = await pageIn(chromium, lang);
+  await page.setViewport({ width: 1280, height: 1000 });
+  await page.goto(`${chromium.origin}options.html#photo`);
+  const input = (await page.waitForSelector('#photo input[type=file]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(join(ROOT, 'test', 'fixtures', 'faces', 'one-face.jpg'));
+  await page.waitForSelector('#photo .photo-mood-words', { timeout: 240_000 });
+  await page.$eval('#photo', (card) => card.scrollIntoView());
+  await shoot(page, 'options-photo', lang, false);
+  await page.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const { video } = fixtureVideo('one-face');
@@ -139,6 +153,7 @@ async function main(): Promise<void> {
       });
       await popupShots(chromium, lang);
       await pageShot(chromium, 'options', lang, '#moods svg', 'input[name=period][value=month]');
+      await photoShot(chromium, lang);
       await pageShot(chromium, 'welcome', lang, '.camera-status');
     } finally {
       await chromium.browser.close();
