@@ -299,12 +299,48 @@ describe('the mood journal', () => {
   it('lays the journal out for the phone: no sideways scrolling, every control at least 44 px tall', async () => {
     const { scrollWidth, small } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
-      small: [...document.querySelectorAll('#moods button, #moods select, #moods label, #journal label')]
+      small: [
+        ...document.querySelectorAll(
+          '#moods button, #moods select, #moods label, #journal label, #data button, #data a.button',
+        ),
+      ]
         .filter((element) => element.getBoundingClientRect().height < 44)
         .map((element) => element.outerHTML.slice(0, 80)),
     }));
     expect(scrollWidth).toBeLessThanOrEqual(390);
     expect(small).toEqual([]);
+  });
+
+  it('deletes the journal only after a confirmation: the table and IndexedDB are then empty', async () => {
+    await (await page.waitForSelector('#data button.danger'))!.tap();
+    const confirm = await page.waitForSelector('#data .confirm button.danger');
+    expect(await page.$$eval('#moods table.entries tbody tr', (rows) => rows.length)).toBe(1);
+    await confirm!.tap();
+    await page.waitForFunction(
+      (text) => document.querySelector('#data [role=status]')?.textContent === text,
+      { timeout: 10_000 },
+      englishText('data_deleted'),
+    );
+    await page.waitForSelector('#moods .empty', { timeout: 10_000 });
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('moodtab');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('values').objectStore('values').getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () =>
+              resolve(
+                request.result
+                  .filter((value): value is { id: unknown }[] => Array.isArray(value))
+                  .flat()
+                  .filter((item) => typeof item === 'object' && item !== null && 'mood' in item).length,
+              );
+          };
+        }),
+    );
+    expect(left).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../common/i18n';
 import { ChoicesSection } from './choices';
-import { DataSection } from './data';
+import { DataSection } from '../../ui/journal-data';
 import { JournalSection } from '../../ui/journal-settings';
 import { MoodsSection } from '../../ui/moods';
 import { PhotoSection } from './photo';

@@ -1,16 +1,20 @@
+/**
+ * The journal's data, kept by the user: export (CSV, JSON), import (JSON) and "Delete everything".
+ * The options page's "Your data" and the web app's, on each one's storage (src/platform/stored).
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
-import { errorMessageKey, toErrorInfo } from '../../../common/errors';
-import type { JournalEntry } from '../../../journal/journal';
+import { t } from '../../platform/i18n';
+import { errorMessageKey, toErrorInfo } from '../../common/errors';
+import type { JournalEntry } from '../../journal/journal';
 import {
   exportFileName,
   journalToCsv,
   journalToJson,
   MAX_IMPORT_BYTES,
   parseJournalFile,
-} from '../../../journal/journalFile';
-import { journalStore, useJournalEntries } from '../../../ui/hooks';
-import { stored } from '../../../platform/stored';
+} from '../../journal/journalFile';
+import { journalStore, useJournalEntries } from '../hooks';
+import { stored } from '../../platform/stored';
 
 interface Status {
   text: string;
