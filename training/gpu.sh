@@ -56,7 +56,8 @@ train scratch --lr "${LR_SCRATCH:-2e-3}" &
 scratch=$!
 train finetune --lr "${LR_FINETUNE:-1e-3}" --init-tfjs "$init" &
 finetune=$!
-wait $scratch $finetune
+wait $scratch
+wait $finetune  # each on its own: `wait a b` reports only b's failure
 choose() {  # name: the run's checkpoint by PublicTest, saved in float16
   local name=$1
   $py training/choose.py "$runs/$name" --data "$data" --dev-crops artifacts/release/dev-crops.json \
@@ -73,7 +74,8 @@ choose scratch &
 scratch=$!
 choose finetune &
 finetune=$!
-wait $scratch $finetune
+wait $scratch
+wait $finetune
 for name in scratch finetune; do
   echo "$name: $(grep -o '"publicTest": {"decision_score": [0-9.]*' "$out/$name/select.log")"
 done

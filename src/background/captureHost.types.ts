@@ -2,7 +2,7 @@ import type { BackendName } from '../model/backend';
 import type { CaptureReading, RecognizeRequest, WarmUpReport } from '../model/capture';
 import type { PhotoReading } from '../model/recognition';
 
-/** A photo to read: its blob URL (made by the asking page) and which face, as in the protocol. */
+/** A photo to read: the id the asking page offers it under (photoChannel.ts) and which face, as in the protocol. */
 export interface PhotoRequest {
   photo: string;
   face?: number;
@@ -22,7 +22,7 @@ export interface CaptureHost {
    */
   recognize(request: RecognizeRequest, capturePage?: string, signal?: AbortSignal): Promise<CaptureReading>;
   /**
-   * Reads a photo in the capture page, which fetches its blob URL itself (no pixels in messages).
+   * Reads a photo in the capture page, which takes the file over the photo channel itself (no pixels in messages).
    * capturePage: the asking page's own capture frame (Firefox); Chrome has the one offscreen document.
    */
   readPhoto(request: PhotoRequest, capturePage?: string): Promise<PhotoReading>;

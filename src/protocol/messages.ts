@@ -163,7 +163,7 @@ export interface Protocol {
     'recognize-mood': { request: RecognizeRequest & ToCapturePage; response: CaptureReading };
     /** Stops the capture under way, if any (its popup closed); `cancelled`: there was one. */
     'cancel-capture': { request: ToCapturePage; response: { cancelled: boolean } };
-    /** Fetches the photo's blob URL (this extension's own only), decodes it and reads it. */
+    /** Takes the photo offered under its id (src/protocol/photoChannel.ts), decodes it and reads it. */
     'read-photo': { request: PhotoRequest; response: PhotoReading };
   };
   popup: {

@@ -103,9 +103,11 @@ async function editBuckets<T, R>(
   for (const [name, items] of writes) values[bucketKey(name)] = items;
   if (moving || indexRaw === undefined || kept.join() !== index.join()) values[indexKey] = kept;
   await backend.saveAll(values);
-  // Out of the index and empty already: removing them only frees their keys.
-  for (const name of emptied) await backend.remove(bucketKey(name));
-  if (moving) await backend.remove(key);
+  // Out of the index and empty already: removing them only frees their keys, so a removal that
+  // fails does not make the edit, which is stored, report a failure.
+  const free = (name: string) => backend.remove(name).catch(() => undefined);
+  for (const name of emptied) await free(bucketKey(name));
+  if (moving) await free(key);
   return result;
 }
 
@@ -131,12 +133,15 @@ function watchBuckets<T>(
     bucketStops.forEach((stop) => stop());
     bucketStops = names.map((name) => backend.watch(definition.bucketKey(name), reload));
   };
+  let indexChanged = false;
   const stopIndex = backend.watch(definition.indexKey, (raw) => {
+    indexChanged = true;
     followBuckets(indexOf(definition, raw));
     reload();
   });
+  // The first read of the index, unless a change came first: its months are newer.
   backend.load(definition.indexKey).then(
-    (raw) => open && followBuckets(indexOf(definition, raw)),
+    (raw) => open && !indexChanged && followBuckets(indexOf(definition, raw)),
     () => undefined,
   );
   return () => {

@@ -94,7 +94,7 @@ export function App() {
         <PhotoReader
           engine={photos}
           disabled={state.phase === 'working'}
-          onReading={(reading) => void showReading(reading)}
+          onReading={(reading, anotherFace) => void showReading(reading, anotherFace)}
         />
       )}
       <JournalArea />

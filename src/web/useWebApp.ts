@@ -34,7 +34,8 @@ export interface WebApp {
   pickMood(mood: Mood): Promise<void>;
   giveFeedback(verdict: Verdict): Promise<void>;
   /** Shows a photo's reading as a capture's, with its pick. */
-  showReading(reading: RecognitionResult): Promise<void>;
+  /** `anotherFace`: a face chosen in the photo shown; its journal entry replaces the first face's. */
+  showReading(reading: RecognitionResult, anotherFace?: boolean): Promise<void>;
 }
 
 type Dispatch = (action: WebAction) => void;
@@ -66,13 +67,16 @@ async function showPick(
   if (failure) dispatch({ type: 'journal-failed', error: failure });
 }
 
-/** The reading under a new capture id, and its pick unless it is too unsure to choose for the user. */
+/**
+ * The reading under its capture id (a new one, unless it is another face of the photo shown, whose
+ * entry it then replaces), and its pick unless it is too unsure to choose for the user.
+ */
 async function readingAction(
   reading: RecognitionResult,
   state: WebState,
   fromPhoto = false,
+  captureId: string = crypto.randomUUID(),
 ): Promise<WebAction & { type: 'read' }> {
-  const captureId = crypto.randomUUID();
   const unsure = unsureBetween(reading.probabilities);
   if (unsure) return { type: 'read', reading, captureId, fromPhoto, unsure };
   const pick = asPick(await recommendationFor(reading.mood, state), 'camera', captureId);
@@ -149,8 +153,9 @@ export function useWebApp(): WebApp {
         hidePreview();
       }
     },
-    async showReading(reading) {
-      await showPick(dispatch, await readingAction(reading, state, true), reading);
+    async showReading(reading, anotherFace = false) {
+      const captureId = anotherFace && state.captureId ? state.captureId : undefined;
+      await showPick(dispatch, await readingAction(reading, state, true, captureId), reading);
     },
     async pickMood(mood) {
       await showPick(dispatch, { type: 'picked', pick: await handPick(mood, state) }, state.reading);

@@ -223,6 +223,7 @@ describe('capture service', () => {
         const snapshot = events.indexOf('stage snapshot');
         const before = events.slice(0, snapshot);
         // After the first number: the popup shows frames only while it counts down.
+        expect(before).toContain('countdown 2');
         expect(before.indexOf(`preview ${PREVIEW_WIDTH}`)).toBeGreaterThan(before.indexOf('countdown 2'));
         // One at once, then one each interval: 2s of countdown (the last may race the snapshot).
         const sent = before.filter((event) => event === 'sent AAAA').length;

@@ -195,6 +195,18 @@ describe.each(STORAGES)('the journal in monthly buckets, on %s', (_name, makeSto
     await expect(store.listEntries()).resolves.toEqual([]);
   });
 
+  it('reports a deletion done when only freeing an emptied month key fails afterwards', async () => {
+    const { area, store } = setup(makeStorage, journalItems(journalOf(3, 2)));
+    const remove = area.remove;
+    area.remove = (key) =>
+      key.startsWith(`${JOURNAL_KEY}:`)
+        ? Promise.reject(new Error('the key could not be freed'))
+        : remove(key);
+    await expect(store.deleteAll()).resolves.not.toThrow();
+    expect(area.data.get(JOURNAL_MONTHS_KEY)).toEqual([]);
+    await expect(store.listEntries()).resolves.toEqual([]);
+  });
+
   it('property: an import reads back as the entries kept, oldest first, each in its own month', async () => {
     const times = fc
       .integer({ min: NOW.getTime() - 800 * DAY, max: NOW.getTime() })

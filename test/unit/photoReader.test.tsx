@@ -79,7 +79,7 @@ describe('the shared photo reader', () => {
       { file, image: expect.objectContaining({ width: 40 }) },
       undefined,
     );
-    expect(onReading).toHaveBeenCalledWith(result('happy'));
+    expect(onReading).toHaveBeenCalledWith(result('happy'), false);
     expect($('canvas.photo')).not.toBeNull();
     expect($('.face-choice')).toBeNull();
     expect(alertText()).toBeUndefined();
@@ -100,7 +100,7 @@ describe('the shared photo reader', () => {
     await act(() => buttons[1]!.click());
     await settle();
     expect(readPhoto).toHaveBeenLastCalledWith(expect.anything(), 1);
-    expect(onReading).toHaveBeenLastCalledWith(result('sad'));
+    expect(onReading).toHaveBeenLastCalledWith(result('sad'), true); // the same photo: not a new reading
     expect($('.face-choice [aria-pressed=true]')!.textContent).toBe('Face 2');
   });
 

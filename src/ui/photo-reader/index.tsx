@@ -53,7 +53,8 @@ interface PhotoReaderProps {
   engine: PhotoEngine;
   /** A capture is under way: the engine is busy with the camera. */
   disabled?: boolean;
-  onReading(reading: RecognitionResult): void;
+  /** `anotherFace`: a face chosen in the photo already read (the same moment, not a new reading). */
+  onReading(reading: RecognitionResult, anotherFace: boolean): void;
   /** Its own heading (the web app), or none where the reader is a card's body (the options page). */
   withHeading?: boolean;
 }

@@ -38,14 +38,17 @@ export function problemOf(error: unknown): NonNullable<PhotoState['problem']> {
   return { key: errorMessageKey(error instanceof MoodtabError ? error.code : 'internal'), subs: [] };
 }
 
-export function usePhotoReader(engine: PhotoEngine, onReading: (result: RecognitionResult) => void) {
+export function usePhotoReader(
+  engine: PhotoEngine,
+  onReading: (result: RecognitionResult, anotherFace: boolean) => void,
+) {
   const [state, setState] = useState<PhotoState>({ status: 'idle' });
 
   async function read(photo: Photo, face?: number) {
     setState((shown) => ({ ...shown, status: 'reading', photo, problem: undefined }));
     const { result, faces } = await engine.readPhoto(photo, face);
     setState({ status: 'read', photo, faces, face: face ?? 0 });
-    onReading(result);
+    onReading(result, face !== undefined);
   }
 
   const failed = (error: unknown) =>

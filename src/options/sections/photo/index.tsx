@@ -35,7 +35,14 @@ export function PhotoSection() {
   const [framed, setFramed] = useState(false);
   const [reading, setReading] = useState<RecognitionResult>();
   const engine = useMemo(
-    () => extensionPhotos({ capturePage, beforeRead: () => setFramed(true) }),
+    () =>
+      extensionPhotos({
+        capturePage,
+        beforeRead: () => {
+          setFramed(true);
+          setReading(undefined); // a new read: the last photo's mood is not this one's
+        },
+      }),
     [capturePage],
   );
   return (

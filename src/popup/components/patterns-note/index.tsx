@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { extensionUrl, openOrFocusTab } from '../../../platform/browserApi';
 import { t } from '../../../platform/i18n';
+import { oneEntryPerId } from '../../../journal/journalMonths';
 import type { Flag, SeenFlags } from '../../../journal/patterns';
 import { PATTERNS_ANCHOR, replaceSeenFlags, unseenFlags } from '../../../ui/patternReport';
 import { stored } from '../../../platform/stored';
@@ -17,7 +18,8 @@ const NOTHING: Unseen = { flags: [], seen: {} };
 async function readUnseen(): Promise<Unseen> {
   const prefs = await stored.journalPrefs.load();
   if (!prefs.enabled) return NOTHING;
-  const [entries, seen] = await Promise.all([stored.journal.load(), stored.patternsSeen.load()]);
+  const [storedEntries, seen] = await Promise.all([stored.journal.load(), stored.patternsSeen.load()]);
+  const entries = oneEntryPerId(storedEntries); // a capture re-recorded across a month's end counts once
   return { flags: unseenFlags(entries, seen), seen };
 }
 
