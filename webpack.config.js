@@ -59,6 +59,31 @@ const MODEL_AND_WASM_COPIES = [
   ),
 ];
 
+/** What the extension and the web app build alike, into dist/<name>: TypeScript, no eval. */
+function baseConfig(name, entry) {
+  return {
+    name,
+    entry,
+    output: { path: path.resolve(__dirname, 'dist', name), filename: '[name].js', clean: true },
+    // No eval-based source maps: the extension CSP (and the web app's) forbids eval.
+    devtool: false,
+    target: 'web',
+    // Webpack's `global` shim falls back to `new Function("return this")`, which the CSP forbids
+    // and web-ext flags; every supported browser has globalThis.
+    node: { global: false },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { '@mediapipe/face_mesh': path.resolve(__dirname, 'src/recognition/mediapipeStub.ts') },
+    },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
+      ],
+    },
+    performance: { hints: false },
+  };
+}
+
 function configFor(browser) {
   const entries = {
     background: './src/background/index.ts',
@@ -79,25 +104,7 @@ function configFor(browser) {
     'src/offscreen/offscreen.html',
   ];
   return {
-    name: browser,
-    entry: entries,
-    output: { path: path.resolve(__dirname, 'dist', browser), filename: '[name].js', clean: true },
-    // No eval-based source maps: the extension CSP forbids eval.
-    devtool: false,
-    target: 'web',
-    // Webpack's `global` shim falls back to `new Function("return this")`, which the CSP forbids
-    // and web-ext flags; every supported browser has globalThis.
-    node: { global: false },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      alias: { '@mediapipe/face_mesh': path.resolve(__dirname, 'src/recognition/mediapipeStub.ts') },
-    },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
-      ],
-    },
-    performance: { hints: false },
+    ...baseConfig(browser, entries),
     plugins: [
       new webpack.DefinePlugin({ global: 'globalThis' }),
       ...(browser === 'firefox'
@@ -134,22 +141,7 @@ function configFor(browser) {
  */
 function webConfig() {
   return {
-    name: 'web',
-    entry: { app: './src/web/index.tsx' },
-    output: { path: path.resolve(__dirname, 'dist', 'web'), filename: '[name].js', clean: true },
-    devtool: false,
-    target: 'web',
-    node: { global: false },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      alias: { '@mediapipe/face_mesh': path.resolve(__dirname, 'src/recognition/mediapipeStub.ts') },
-    },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
-      ],
-    },
-    performance: { hints: false },
+    ...baseConfig('web', { app: './src/web/index.tsx' }),
     plugins: [
       new webpack.DefinePlugin({ global: 'globalThis' }),
       new webpack.NormalModuleReplacementPlugin(

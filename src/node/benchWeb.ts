@@ -5,36 +5,11 @@
  * at once while the models load), then `warm` more. A capture is timed from the click to its
  * result on screen with the link to the pick, the web app's counterpart of the extension's tab.
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../recommendation/settings';
 import { SETTINGS_KEY } from '../storage/registry';
 import { launchChromium } from './chromium';
-import { ROOT } from './modelPaths';
-
-const WEB = join(ROOT, 'dist', 'web');
-
-interface StaticServer {
-  server: {
-    address(): AddressInfo | string | null;
-    listen(port: number, host: string, done: () => void): void;
-  };
-  close(): void;
-}
-// http-server, the server of `npm run serve:web`, ships no types; this is the part of it used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const httpServer = require('http-server') as { createServer(options: object): StaticServer };
-
-async function serveWebApp(): Promise<{ origin: string; server: StaticServer }> {
-  if (!existsSync(join(WEB, 'index.html')))
-    throw new Error('run `npm run build:web` first: dist/web is missing');
-  const server = httpServer.createServer({ root: WEB, cache: -1, showDir: false, logFn: undefined });
-  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { origin: `http://localhost:${port}/`, server };
-}
+import { serveWebApp } from './webServer';
 
 /**
  * Stores the settings with the countdown off, as the app's storage keeps them (IndexedDB `moodtab`,

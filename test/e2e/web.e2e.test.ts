@@ -5,14 +5,14 @@
  * to media for it; with the journal on, the entry shows in its charts and table (kept in IndexedDB);
  * the service worker keeps the app for offline use; Chromium finds it installable.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../../src/node/chromium';
 import { fixtureVideo } from '../../src/node/fakeCamera';
 import { ROOT } from '../../src/node/modelPaths';
+import { serveWebApp, WEB_DIST, type StaticServer } from '../../src/node/webServer';
 import { MOOD_LABEL } from '../../src/common/labels';
 import { MOODS, type Mood } from '../../src/model/moods';
 import { armsFor, recommendationFor } from '../../src/recommendation/catalogue';
@@ -20,27 +20,6 @@ import { DEFAULT_SETTINGS, providerIdFor } from '../../src/recommendation/settin
 import { english, englishText } from './texts';
 
 jest.setTimeout(300_000);
-
-const WEB = join(ROOT, 'dist', 'web');
-
-interface StaticServer {
-  server: {
-    address(): AddressInfo | string | null;
-    listen(port: number, host: string, done: () => void): void;
-  };
-  close(): void;
-}
-// http-server ships no types; this is the part of it the test uses.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const httpServer = require('http-server') as { createServer(options: object): StaticServer };
-
-/** Serves dist/web on a free localhost port, without caching headers (as `npm run serve:web`). */
-async function serve(): Promise<{ origin: string; server: StaticServer }> {
-  const server = httpServer.createServer({ root: WEB, cache: -1, showDir: false, logFn: undefined });
-  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { origin: `http://localhost:${port}/`, server };
-}
 
 /** A phone: 390x844 CSS pixels, touch, its own page in a browser with the face video as camera. */
 async function openPhone(browser: Browser, origin: string): Promise<Page> {
@@ -83,9 +62,7 @@ let origin: string;
 let server: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB, 'index.html')))
-    throw new Error('run `npm run build:web` first: dist/web is missing');
-  ({ origin, server } = await serve());
+  ({ origin, server } = await serveWebApp());
   const { video } = fixtureVideo('one-face');
   browser = await launchChromium([
     '--use-fake-device-for-media-stream',
@@ -155,7 +132,7 @@ describe('the web app on a phone', () => {
   });
 
   it('bundles no extension API (webextension-polyfill throws outside an extension)', () => {
-    const app = readFileSync(join(WEB, 'app.js'), 'utf8');
+    const app = readFileSync(join(WEB_DIST, 'app.js'), 'utf8');
     expect(app).not.toContain('This script should only be loaded in a browser extension');
     expect(app).not.toContain('chrome.runtime');
   });
